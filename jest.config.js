@@ -1,0 +1,18 @@
+// ESM throughout: @actions/core 3 and @actions/github 9 ship only ESM, so jest runs with
+// --experimental-vm-modules and ts-jest's ESM preset. Type checking is `npm run typecheck`'s job;
+// ts-jest only transpiles, which keeps the suite fast on two cores.
+/** @type {import('jest').Config} */
+const config = {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
+  },
+  testTimeout: 60000,
+  verbose: true
+}
+
+export default config
