@@ -1,0 +1,61 @@
+/** The roster after validation, with every default filled in. Logins keep their written case. */
+export interface Roster {
+  /** The file it was read from, as the user named it (for messages). */
+  file: string
+  orgs: OrgRule[]
+  inactiveAfterDays: number
+  warnBeforeDays: number
+  activityScope: 'anywhere' | 'orgs'
+  countPrivateActivity: boolean
+  maxUnknownPercent: number
+  teams: TeamRule[]
+  exemptions: Exemption[]
+  trackingIssue: TrackingIssueSettings
+  include: IncludeSettings
+}
+
+export interface OrgRule {
+  login: string
+  inactiveAfterDays: number
+  warnBeforeDays: number
+}
+
+export interface TeamRule {
+  org: string
+  slug: string
+  inactiveAfterDays: number
+  warnBeforeDays: number
+}
+
+export interface Exemption {
+  login: string
+  reason: string
+  approvedBy?: string
+  /** Last day the exemption holds, `YYYY-MM-DD`. */
+  until?: string
+  /** Organizations covered (lower case); undefined means all. */
+  orgs?: string[]
+  /** Where it is written, so reports can point at it. */
+  line: number
+}
+
+export interface TrackingIssueSettings {
+  repo?: string
+  title: string
+  labels: string[]
+  mention: boolean
+  graceDays: number
+}
+
+export interface IncludeSettings {
+  outsideCollaborators: boolean
+  pendingInvitations: boolean
+  invitationMaxAgeDays: number
+  twoFactorDisabled: boolean
+  bots: boolean
+}
+
+/** Logins are case-insensitive on GitHub; every comparison goes through this. */
+export function loginKey(login: string): string {
+  return login.toLowerCase()
+}
