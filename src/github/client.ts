@@ -1,0 +1,81 @@
+/**
+ * The one place a GitHub client is made. Everything that talks to GitHub receives a client from
+ * here, so retries, rate-limit handling and request counting are the same everywhere.
+ */
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type { Logger } from '../logger.js'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+/** Requests made, by kind: the JSON report's `apiUsage` (PRODUCT.md). */
+export interface ApiUsage {
+  rest: number
+  graphql: number
+  graphqlPoints: number
+  search: number
+}
+
+export function emptyUsage(): ApiUsage {
+  return { rest: 0, graphql: 0, graphqlPoints: 0, search: 0 }
+}
+
+export interface ClientOptions {
+  token: string
+  /** REST base URL; GraphQL is derived from it the way GitHub Enterprise Server lays it out. */
+  apiUrl: string
+  log: Logger
+  usage: ApiUsage
+  /**
+   * Scales every wait (retry back-off, rate-limit waits). 1 in production; tests make it small so
+   * a retry after a 502 takes milliseconds instead of seconds.
+   */
+  waitScale?: number
+  /** Longest wait for a primary rate-limit reset before giving up on the request. */
+  maxRateLimitWaitSeconds?: number
+}
+
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const { log, usage } = options
+  const scale = options.waitScale ?? 1
+  const maxWait = options.maxRateLimitWaitSeconds ?? 15 * 60
+
+  const client = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
+      retry: { retryAfterBaseValue: 1000 * scale },
+      throttle: {
+        retryAfterBaseValue: 1000 * scale,
+        // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
+        // wait what `retry-after` says, and try again a few times.
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          log.warning(`Secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s (try ${retryCount + 1} of 4).`)
+          return retryCount < 3
+        },
+        // Primary limit: the quota is spent until x-ratelimit-reset. Wait when the reset is near;
+        // otherwise the request fails and the people it was for are reported unknown.
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          if (retryCount < 1 && retryAfter <= maxWait) {
+            log.warning(`Rate limit spent on ${request.method} ${request.url}; waiting ${retryAfter}s for the reset.`)
+            return true
+          }
+          log.warning(`Rate limit spent on ${request.method} ${request.url}; the reset is ${retryAfter}s away, not waiting.`)
+          return false
+        }
+      }
+    },
+    throttling,
+    retry
+  )
+
+  client.hook.before('request', (request) => {
+    const url = String(request.url)
+    if (url.includes('/graphql')) usage.graphql++
+    else if (url.includes('/search/')) usage.search++
+    else usage.rest++
+  })
+  return client
+}

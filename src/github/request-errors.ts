@@ -1,0 +1,45 @@
+/** Turns GitHub's error answers into messages that say what to fix. */
+import { InputError } from '../errors.js'
+
+export interface HttpError {
+  status: number
+  message: string
+}
+
+export function isHttpError(error: unknown): error is HttpError {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
+}
+
+/** GitHub's own words for a failed request (octokit appends the documentation URL to `message`). */
+export function githubMessage(error: HttpError): string {
+  const body = (error as { response?: { data?: { message?: unknown } } }).response?.data
+  return typeof body?.message === 'string' ? body.message : error.message
+}
+
+export const MEMBERS_PERMISSION =
+  'read:org (classic personal access token) or Organization permission "Members: read" (fine-grained token or GitHub App)'
+
+/** The message for a token GitHub refuses outright (401): revoked, expired or mistyped. */
+export function rejectedTokenError(error: HttpError): InputError {
+  return new InputError(`GitHub rejected the token (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give the action a valid token in the "token" input.`)
+}
+
+/**
+ * Explains a failure to read an organization. 401 means the token itself is bad; 403 a missing
+ * permission; 404 an organization that does not exist or is invisible to the token (GitHub answers
+ * 404 rather than 403 for things a token may not know exist).
+ */
+export function organizationReadError(org: string, error: unknown): Error {
+  if (!isHttpError(error)) return error instanceof Error ? error : new Error(String(error))
+  const said = githubMessage(error)
+  switch (error.status) {
+    case 401:
+      return rejectedTokenError(error)
+    case 403:
+      return new InputError(`The token cannot list the members of organization "${org}" (403 ${said}). It needs ${MEMBERS_PERMISSION}; a GitHub App must also be installed on "${org}".`)
+    case 404:
+      return new InputError(`Organization "${org}" was not found, or the token cannot see it (404). Check the spelling in the roster; the token needs ${MEMBERS_PERMISSION}.`)
+    default:
+      return new Error(`Reading organization "${org}" failed: ${error.status} ${said}`)
+  }
+}

@@ -1,0 +1,58 @@
+/** One person per login across all audited organizations, with every membership they hold. */
+import { loginKey } from '../roster/roster.js'
+
+export type OrgRole = 'admin' | 'member'
+
+export interface Membership {
+  org: string
+  /** `admin` is an organization owner (the members API's role name). */
+  role: OrgRole
+  /** Whether the person shows their membership publicly. Concealed members are never named in public places. */
+  public: boolean
+}
+
+export interface Person {
+  login: string
+  key: string
+  /** The account type GitHub reports: `User` or `Bot`. */
+  type: string
+  memberships: Membership[]
+}
+
+export interface OrgMember {
+  login: string
+  type: string
+  role: OrgRole
+  public: boolean
+}
+
+/** Merges each organization's member list into people, owners and concealed status kept per org. */
+export function mergePeople(orgs: { org: string; members: OrgMember[] }[]): Person[] {
+  const byKey = new Map<string, Person>()
+  for (const { org, members } of orgs) {
+    for (const m of members) {
+      const key = loginKey(m.login)
+      let person = byKey.get(key)
+      if (!person) {
+        person = { login: m.login, key, type: m.type, memberships: [] }
+        byKey.set(key, person)
+      }
+      person.memberships.push({ org, role: m.role, public: m.public })
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key))
+}
+
+export function isOwner(person: Person): boolean {
+  return person.memberships.some((m) => m.role === 'admin')
+}
+
+/** Concealed: not public in at least one organization, so naming them would reveal a membership. */
+export function isConcealed(person: Person): boolean {
+  return person.memberships.some((m) => !m.public)
+}
+
+/** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */
+export function isBot(person: Person): boolean {
+  return person.type === 'Bot' || person.login.toLowerCase().endsWith('[bot]')
+}
