@@ -1,0 +1,173 @@
+/**
+ * Verdicts against the world model: each person's truth is set up in the fake GitHub, the real
+ * client and audit run against it over HTTP, and the status must follow the policy.
+ */
+import { auditWorld, rosterFor, statuses } from './helpers.js'
+import { WorldBuilder } from './fake-github/world.js'
+
+const NOW = new Date('2026-11-24T12:00:00Z')
+
+describe('365-day verdicts from the first sources', () => {
+  test('last activity 29, 31, 200, 364 and 366 days ago', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'd29').did('d29', 'issue_comment', 29)
+    b.member('acme', 'd31').did('d31', 'pull_request', 31)
+    b.member('acme', 'd200').did('d200', 'issue', 200)
+    b.member('acme', 'd364').did('d364', 'review', 364)
+    b.member('acme', 'd366').did('d366', 'issue', 366)
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ d29: 'active', d31: 'active', d200: 'active', d364: 'approaching', d366: 'inactive' })
+    const d364 = result.verdicts.find((v) => v.person.login === 'd364')!
+    expect(d364.lastActivity).toMatchObject({ kind: 'review', source: 'contributions' })
+  })
+
+  test('each kind of evidence the GraphQL pass sees, alone, makes a person active', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'commenter').did('commenter', 'issue_comment', 200)
+    b.member('acme', 'reviewer').did('reviewer', 'review', 250)
+    b.member('acme', 'starrer').did('starrer', 'star', 150, { repo: 'someone/else' })
+    b.member('acme', 'committer').did('committer', 'commit', 180)
+    b.member('acme', 'creator').did('creator', 'repository', 120, { repo: 'creator/new' })
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ commenter: 'active', reviewer: 'active', starrer: 'active', committer: 'active', creator: 'active' })
+    const byLogin = Object.fromEntries(result.verdicts.map((v) => [v.person.login, v.lastActivity]))
+    expect(byLogin.commenter).toMatchObject({ kind: 'issue_comment', source: 'issue-comments' })
+    expect(byLogin.starrer).toMatchObject({ kind: 'star', source: 'stars', repo: 'someone/else' })
+    expect(byLogin.committer).toMatchObject({ kind: 'commit', source: 'contributions' })
+  })
+
+  test('activity only the events API shows (labels, merges, pushes) counts within its 30 days', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'labeller').did('labeller', 'label', 12)
+    b.member('acme', 'merger').did('merger', 'merge', 20)
+    b.member('acme', 'pusher').did('pusher', 'push', 5, { defaultBranch: false })
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ labeller: 'active', merger: 'active', pusher: 'active' })
+    expect(result.verdicts.every((v) => v.lastActivity?.source === 'events')).toBe(true)
+    expect(github.requests.filter((r) => r.path.endsWith('/events/public'))).toHaveLength(3)
+  })
+
+  test('300+ events in the last week and nothing else: active', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'busy')
+    for (let i = 0; i < 320; i++) b.did('busy', 'push', (i % 7) + 0.01, { defaultBranch: false })
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ busy: 'active' })
+  })
+
+  test('a comment written 400 days ago and edited 10 days ago is not new activity', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'editor').did('editor', 'issue_comment', 400, { editedAt: new Date(NOW.getTime() - 10 * 86400000) })
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ editor: 'inactive' })
+  })
+
+  test('never active, and activity only in private repositories, are inactive', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'never')
+    b.member('acme', 'secretive').did('secretive', 'commit', 10, { private: true }).did('secretive', 'issue_comment', 20, { private: true })
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ never: 'inactive', secretive: 'inactive' })
+  })
+
+  test('private activity counts only when the roster says so (and the token can see it)', async () => {
+    const b = new WorldBuilder(NOW)
+    b.token('test-token', { orgs: 'all', seesPrivate: true })
+    b.member('acme', 'secretive').did('secretive', 'pull_request', 100, { private: true, repo: 'acme/internal' })
+    const plain = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(plain.result)).toEqual({ secretive: 'inactive' })
+    const counting = await auditWorld(b.world, `${rosterFor('acme')}count-private-activity: true\n`)
+    expect(statuses(counting.result)).toEqual({ secretive: 'active' })
+  })
+
+  test('activity-scope: orgs counts only activity in the roster organizations', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'outsider').did('outsider', 'pull_request', 50, { repo: 'elsewhere/lib' })
+    b.member('acme', 'insider').did('insider', 'pull_request', 50, { repo: 'acme/lib' })
+    const anywhere = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(anywhere.result)).toEqual({ outsider: 'active', insider: 'active' })
+    const scoped = await auditWorld(b.world, `${rosterFor('acme')}activity-scope: orgs\n`)
+    expect(statuses(scoped.result)).toEqual({ outsider: 'inactive', insider: 'active' })
+  })
+
+  test('bots are skipped unless include.bots; then only their 30 days of events can show activity', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'human').did('human', 'issue', 10)
+    b.member('acme', 'helper[bot]', { type: 'Bot' })
+    b.member('acme', 'busy[bot]', { type: 'Bot' }).did('busy[bot]', 'pull_request', 3)
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ human: 'active' })
+    expect(result.skippedBots.map((p) => p.login)).toEqual(['busy[bot]', 'helper[bot]'])
+    expect(github.requests.some((r) => r.path.includes('[bot]') || JSON.stringify(r.body ?? {}).includes('[bot]'))).toBe(false)
+
+    const withBots = await auditWorld(b.world, `${rosterFor('acme')}include:\n  bots: true\n`)
+    // GraphQL has no User for a bot, and events go back 30 days only: a quiet bot is unknown, not inactive.
+    expect(statuses(withBots.result)).toEqual({ human: 'active', 'helper[bot]': 'unknown', 'busy[bot]': 'active' })
+  })
+
+  test('a member of five orgs is one person, checked once', async () => {
+    const b = new WorldBuilder(NOW)
+    const orgs = ['o1', 'o2', 'o3', 'o4', 'o5']
+    for (const org of orgs) b.member(org, 'everywhere', { role: org === 'o3' ? 'admin' : 'member' })
+    b.member('o1', 'quiet')
+    const { result, github } = await auditWorld(b.world, rosterFor(...orgs))
+    expect(result.verdicts).toHaveLength(2)
+    const person = result.verdicts.find((v) => v.person.login === 'everywhere')!
+    expect(person.person.memberships.map((m) => `${m.org}:${m.role}`)).toEqual(['o1:member', 'o2:member', 'o3:admin', 'o4:member', 'o5:member'])
+    const eventsReads = github.requests.filter((r) => r.path === '/users/everywhere/events/public')
+    expect(eventsReads).toHaveLength(1)
+    const graphqlLogins = github.requests.filter((r) => r.path === '/graphql').flatMap((r) => Object.values(r.body?.variables ?? {}))
+    expect(graphqlLogins.filter((l) => l === 'everywhere')).toHaveLength(1)
+  })
+
+  test('a deleted account is unknown, and costs only that person in a shared GraphQL batch', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'gone-user')
+    b.member('acme', 'neighbour').did('neighbour', 'issue', 100)
+    b.world.users.find((u) => u.login === 'gone-user')!.gone = true
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'))
+    expect(statuses(result)).toEqual({ 'gone-user': 'unknown', neighbour: 'active' })
+    expect(result.verdicts.find((v) => v.person.login === 'gone-user')!.errors.join(' ')).toMatch(/account not found/)
+    expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(1)
+  })
+
+  test('one source failing for one person makes them unknown, never inactive', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'unlucky')
+    b.member('acme', 'lucky')
+    const fault = (r: { path: string }) => (r.path === '/users/unlucky/events/public' ? { status: 502, body: { message: 'Server Error' } } : undefined)
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(statuses(result)).toEqual({ unlucky: 'unknown', lucky: 'inactive' })
+    expect(result.verdicts.find((v) => v.person.login === 'unlucky')!.errors.join(' ')).toMatch(/events request failed: 502/)
+    // The retry plugin tried again before giving up: 1 + 3 retries.
+    expect(github.requests.filter((r) => r.path === '/users/unlucky/events/public')).toHaveLength(4)
+  })
+
+  test('a transient 502 is retried and gives the same verdict as a clean run', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'steady').did('steady', 'label', 3)
+    let failures = 0
+    const fault = (r: { path: string }) => (r.path === '/users/steady/events/public' && failures++ < 1 ? { status: 502, body: { message: 'Server Error' } } : undefined)
+    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(statuses(result)).toEqual({ steady: 'active' })
+  })
+
+  test('a person in a 180-day org and a 365-day org is held to 180 days', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('strict', 'both').member('lenient', 'both').did('both', 'issue', 200, { repo: 'lenient/x' })
+    const { result } = await auditWorld(b.world, 'version: 1\norgs:\n  - name: strict\n    inactive-after-days: 180\n  - lenient\n')
+    const v = result.verdicts[0]!
+    expect(v.status).toBe('inactive')
+    expect(v.window.days).toBe(180)
+    expect(v.lastActivity).toMatchObject({ kind: 'issue' })
+  })
+
+  test('a GraphQL batch holds at most 20 people; 45 people take 3 queries', async () => {
+    const b = new WorldBuilder(NOW)
+    for (let i = 0; i < 45; i++) b.member('acme', `p${i}`).did(`p${i}`, 'issue', 10)
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'))
+    expect(result.verdicts.every((v) => v.status === 'active')).toBe(true)
+    expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)
+    expect(github.requests.filter((r) => r.path.endsWith('/events/public'))).toHaveLength(0)
+  })
+})

@@ -1,0 +1,93 @@
+/**
+ * The audit itself, shared by the action and the command line:
+ * roster → members → activity → verdicts. Reports are built from its result by the caller.
+ */
+import { findActivity } from './activity/cascade.js'
+import { eventsSource } from './activity/events-source.js'
+import type { EvidencePolicy } from './activity/evidence.js'
+import { graphqlSource } from './activity/graphql-source.js'
+import type { ApiUsage, GitHubClient } from './github/client.js'
+import type { Logger } from './logger.js'
+import { listOrgMembers } from './members/list-members.js'
+import { type OrgMember, type Person, isBot, mergePeople } from './members/people.js'
+import type { Roster } from './roster/roster.js'
+import { loginKey } from './roster/roster.js'
+import { type Verdict, classify } from './verdicts/classify.js'
+import { exemptionFor } from './verdicts/exemptions.js'
+import { personWindow, widestWindowDays } from './verdicts/window.js'
+
+export interface AuditDeps {
+  client: GitHubClient
+  roster: Roster
+  now: Date
+  log: Logger
+  usage: ApiUsage
+  /** Web address of GitHub (GITHUB_SERVER_URL), for links. */
+  serverUrl: string
+}
+
+export interface OrgResult {
+  login: string
+  members: number
+  /** False when some member of this org could not be checked (any unknown verdict). */
+  complete: boolean
+}
+
+export interface AuditResult {
+  now: Date
+  windowDays: number
+  since: Date
+  orgs: OrgResult[]
+  verdicts: Verdict[]
+  /** Bots left out of the audit (include.bots is false). */
+  skippedBots: Person[]
+}
+
+export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
+  const { client, roster, now, log } = deps
+
+  const memberLists: { org: string; members: OrgMember[] }[] = []
+  for (const org of roster.orgs) {
+    const members = await listOrgMembers(client, org.login, log)
+    log.info(`[${org.login}] ${members.length} members, of whom ${members.filter((m) => m.role === 'admin').length} owners`)
+    memberLists.push({ org: org.login, members })
+  }
+  const everyone = mergePeople(memberLists)
+  const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
+  const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
+  log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`)
+
+  const windowDays = widestWindowDays(roster)
+  const since = new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000)
+  const policy: EvidencePolicy = {
+    countPrivateActivity: roster.countPrivateActivity,
+    scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
+  }
+  const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]))
+  const questions = people.map((person) => {
+    const { since: personSince, settledAt } = windows.get(person.key)!
+    return { person, since: personSince, settledAt }
+  })
+  const sources = [
+    graphqlSource({ client, from: since, now, onCost: (points) => (deps.usage.graphqlPoints += points) }),
+    eventsSource(client, deps.serverUrl)
+  ]
+  const findings = await findActivity(questions, sources, policy)
+
+  const today = now.toISOString().slice(0, 10)
+  const verdicts = questions.map((q) => {
+    const found = findings.get(q.person.key)!
+    return classify(q.person, windows.get(q.person.key)!, found.latest, found.errors, exemptionFor(q.person, roster, today))
+  })
+
+  const orgs = roster.orgs.map((o) => {
+    const key = loginKey(o.login)
+    const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey(m.org) === key))
+    return {
+      login: o.login,
+      members: memberLists.find((l) => l.org === o.login)?.members.length ?? 0,
+      complete: mine.every((v) => v.status !== 'unknown')
+    }
+  })
+  return { now, windowDays, since, orgs, verdicts, skippedBots }
+}
