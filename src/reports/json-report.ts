@@ -1,0 +1,37 @@
+/** The JSON report of PRODUCT.md ("JSON report"), version 1. Extends it, never breaks it. */
+import type { AuditResult } from '../audit.js'
+import type { ApiUsage } from '../github/client.js'
+import { byPriority } from './order.js'
+
+export function jsonReport(result: AuditResult, usage: ApiUsage): Record<string, unknown> {
+  return {
+    version: 1,
+    generatedAt: result.now.toISOString(),
+    windowDays: result.windowDays,
+    since: result.since.toISOString(),
+    orgs: result.orgs.map((o) => ({ login: o.login, members: o.members, complete: o.complete })),
+    people: [...result.verdicts].sort(byPriority).map((v) => ({
+      login: v.person.login,
+      status: v.status,
+      orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
+      windowDays: v.window.days,
+      lastActivity: v.lastActivity
+        ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source, repo: v.lastActivity.repo }
+        : null,
+      exemption: v.exemption
+        ? {
+            reason: v.exemption.exemption.reason,
+            approvedBy: v.exemption.exemption.approvedBy ?? null,
+            until: v.exemption.exemption.until ?? null,
+            state: v.exemption.state
+          }
+        : null,
+      errors: v.errors
+    })),
+    skippedBots: result.skippedBots.map((p) => p.login),
+    outsideCollaborators: [],
+    invitations: [],
+    twoFactorDisabled: [],
+    apiUsage: { ...usage }
+  }
+}
