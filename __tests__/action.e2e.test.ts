@@ -1,0 +1,158 @@
+/**
+ * The bundled action, run as the Actions runner runs it (`node dist/index.js` with INPUT_* and
+ * GITHUB_* variables only), against the fake GitHub serving the demo world.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from './fake-github/demo-world.js'
+import { type ActionRun, type ActionRunOptions, runAction } from './fake-github/run-action.js'
+import { FakeGitHub } from './fake-github/server.js'
+
+const CONCEALED_INACTIVE = ['tina', 'infra-owner']
+
+async function runOnDemo(overrides: Partial<ActionRunOptions> & { repoPrivate?: boolean; apiPath?: string } = {}): Promise<{ run: ActionRun; github: FakeGitHub; expected: Record<string, string> }> {
+  const { world, expected } = demoWorld()
+  if (overrides.repoPrivate) world.repos.find((r) => r.fullName === DEMO_REPOSITORY)!.private = true
+  const github = await FakeGitHub.start({ world })
+  try {
+    const run = await runAction({
+      dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
+      apiUrl: github.url + (overrides.apiPath ?? ''),
+      roster: DEMO_ROSTER,
+      inputs: { token: DEMO_TOKEN, 'dry-run': 'true' },
+      env: { GITHUB_REPOSITORY: DEMO_REPOSITORY },
+      ...overrides
+    })
+    return { run, github, expected }
+  } finally {
+    await github.close()
+  }
+}
+
+describe('node dist/index.js on the demo world', () => {
+  let demo: Awaited<ReturnType<typeof runOnDemo>>
+  beforeAll(async () => {
+    demo = await runOnDemo()
+  })
+
+  test('succeeds and sets every output of PRODUCT.md', () => {
+    const { run } = demo
+    expect(run.code).toBe(0)
+    expect(run.outputs).toEqual({
+      'member-count': '42',
+      'inactive-count': '9',
+      'approaching-count': '4',
+      'unknown-count': '1',
+      'exempt-count': '1',
+      'report-path': expect.stringMatching(/member-audit\/report\.json$/),
+      'csv-path': expect.stringMatching(/member-audit\/report\.csv$/),
+      'issue-number': '',
+      'issue-url': ''
+    })
+  })
+
+  test('the JSON report follows PRODUCT.md and every verdict matches the world\'s truth', () => {
+    const report = demo.run.report as Record<string, any>
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['version', 'generatedAt', 'windowDays', 'since', 'orgs', 'people', 'outsideCollaborators', 'invitations', 'twoFactorDisabled', 'apiUsage'])
+    )
+    expect(report.version).toBe(1)
+    expect(report.windowDays).toBe(365)
+    expect(report.orgs).toEqual([
+      { login: 'orbit-lab', members: 25, complete: false },
+      { login: 'orbit-docs', members: 18, complete: true },
+      { login: 'orbit-infra', members: 4, complete: true }
+    ])
+    const got = Object.fromEntries(report.people.map((p: any) => [p.login, p.status]))
+    expect(got).toEqual(demo.expected)
+    const alice = report.people.find((p: any) => p.login === 'alice')
+    expect(alice).toMatchObject({ orgs: [{ org: 'orbit-lab', role: 'member', public: false }], lastActivity: { kind: 'issue_comment', source: 'issue-comments', url: expect.stringMatching(/^https:\/\/github\.com\//) }, exemption: null, errors: [] })
+    const grace = report.people.find((p: any) => p.login === 'grace-hopper')
+    expect(grace.exemption).toEqual({ reason: 'Founding maintainer; reviews releases by mail', approvedBy: 'ada-admin', until: '2099-12-31', state: 'valid' })
+    expect(report.people[0]).toMatchObject({ login: 'dormant-owner', status: 'inactive' }) // owners first
+    expect(report.apiUsage).toEqual({ rest: expect.any(Number), graphql: 3, graphqlPoints: 3, search: 0 })
+  })
+
+  test('the summary has the counts and tables, and names no concealed member (the repository is public)', () => {
+    const { summary } = demo.run
+    expect(summary).toMatch(/## Member audit: 42 people in 3 organizations/)
+    expect(summary).toMatch(/\| Inactive \| 9 \|/)
+    expect(summary).toMatch(/### Inactive \(9\)/)
+    expect(summary).toMatch(/\[dormant\\-owner\]\(https:\/\/github\.com\/dormant-owner\) \*\*\(owner\)\*\*/)
+    expect(summary).toMatch(/### Unknown \(could not be checked\) \(1\)[\s\S]*vanished\\-vera[\s\S]*account not found/)
+    expect(summary).toMatch(/2 concealed members are not named/)
+    for (const login of CONCEALED_INACTIVE) expect(summary).not.toContain(login.replace(/-/g, '\\-'))
+    const report = demo.run.report as Record<string, any>
+    for (const login of CONCEALED_INACTIVE) expect(report.people.some((p: any) => p.login === login)).toBe(true)
+  })
+
+  test('nothing is written to GitHub and the token appears only in the mask command', async () => {
+    expect(demo.github.writes()).toEqual([])
+    const csv = await readFile(demo.run.outputs['csv-path']!, 'utf8')
+    for (const text of [demo.run.summary, JSON.stringify(demo.run.report), csv, demo.run.stderr]) expect(text).not.toContain(DEMO_TOKEN)
+    expect(demo.run.stdout.split(DEMO_TOKEN)).toHaveLength(2)
+    expect(demo.run.stdout).toContain(`::add-mask::${DEMO_TOKEN}`)
+  })
+
+  test('the CSV lists everyone, owners first', async () => {
+    const csv = (await readFile(demo.run.outputs['csv-path']!, 'utf8')).trim().split('\n')
+    expect(csv[0]).toBe('login,status,owner,orgs,last_activity_at,last_activity_kind,last_activity_url,source,exemption_reason,exemption_until,exemption_state,errors')
+    expect(csv).toHaveLength(43)
+    expect(csv[1]).toMatch(/^dormant-owner,inactive,yes,/)
+  })
+})
+
+describe('node dist/index.js, other runs', () => {
+  test('in a private repository, concealed members are named in the summary', async () => {
+    const { run } = await runOnDemo({ repoPrivate: true })
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain('[tina]')
+    expect(run.summary).not.toMatch(/concealed members? (is|are) not named/)
+  })
+
+  test('a GitHub Enterprise Server base URL (…/api/v3, GraphQL at /api/graphql) works', async () => {
+    const { run, github } = await runOnDemo({ apiPath: '/api/v3' })
+    expect(run.code).toBe(0)
+    expect(run.outputs['member-count']).toBe('42')
+    expect(github.requests.some((r) => r.path === '/graphql')).toBe(true)
+  })
+
+  test('more unknown people than max-unknown-percent: reports written, then the step fails', async () => {
+    const { world } = demoWorld()
+    const github = await FakeGitHub.start({ world })
+    try {
+      const run = await runAction({
+        dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
+        apiUrl: github.url,
+        roster: DEMO_ROSTER + 'max-unknown-percent: 0\n',
+        inputs: { token: DEMO_TOKEN }
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(/::error::1 of 42 people \(2\.4%25\) could not be checked, more than max-unknown-percent \(0%25\)/)
+      expect(run.report).not.toBeNull()
+      expect(run.summary).toMatch(/### Unknown/)
+      expect(github.writes()).toEqual([])
+    } finally {
+      await github.close()
+    }
+  })
+
+  test.each([
+    ['dry-run: maybe', { token: DEMO_TOKEN, 'dry-run': 'maybe' }, /Input "dry-run" must be true or false, not "maybe"/],
+    ['an empty token', { token: '' }, /Input "token" is empty/],
+    ['a revoked token', { token: 'revoked' }, /GitHub rejected the token \(401 Bad credentials\)/]
+  ])('bad input (%s): one message, exit 1, nothing written', async (_name, inputs, message) => {
+    const { world } = demoWorld()
+    const github = await FakeGitHub.start({ world })
+    try {
+      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), apiUrl: github.url, roster: DEMO_ROSTER, inputs })
+      expect(run.code).toBe(1)
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([expect.stringMatching(message)])
+      expect(github.writes()).toEqual([])
+      expect(run.report).toBeNull()
+    } finally {
+      await github.close()
+    }
+  })
+})

@@ -1,0 +1,161 @@
+/**
+ * GitHub's GraphQL API over the world: every document is validated against GitHub's published
+ * schema (@octokit/graphql-schema) and then executed by graphql-js against that same schema, so
+ * aliases, fragments, variables, nullability and partial errors behave as they do on GitHub.
+ */
+import { validate as validateAgainstGitHub, schema as published } from '@octokit/graphql-schema'
+import { type GraphQLError, type GraphQLSchema, buildClientSchema, graphql } from 'graphql'
+import type { Activity, World, WorldToken, WorldUser } from './world.js'
+import { findUser } from './world.js'
+
+let executable: GraphQLSchema | undefined
+function githubSchema(): GraphQLSchema {
+  executable ??= buildClientSchema(published.json as never)
+  return executable
+}
+
+/** An error GitHub reports with a `type` (NOT_FOUND, FORBIDDEN, RESOURCE_LIMITS_EXCEEDED …). */
+class TypedError extends Error {
+  constructor(
+    readonly type: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const YEAR_MS = 366 * 24 * 60 * 60 * 1000
+
+interface ConnectionArgs {
+  first?: number
+  last?: number
+}
+
+/** GitHub requires `first` or `last` on every connection, each at most 100. */
+function page<T>(items: T[], args: ConnectionArgs, name: string) {
+  const n = args.first ?? args.last
+  if (n === undefined) throw new TypedError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`)
+  if (n > 100 || n < 0) throw new TypedError('EXCESSIVE_PAGINATION', `Requesting ${n} records on the \`${name}\` connection exceeds the \`first\` limit of 100 records.`)
+  const chosen = args.first !== undefined ? items.slice(0, n) : items.slice(Math.max(0, items.length - n))
+  return {
+    nodes: chosen,
+    edges: chosen.map((node) => ({ node })),
+    totalCount: items.length,
+    pageInfo: { hasNextPage: args.first !== undefined && items.length > n, hasPreviousPage: false, endCursor: null, startCursor: null }
+  }
+}
+
+export interface GraphqlContext {
+  world: World
+  token: WorldToken
+  serverUrl: string
+}
+
+function repository(ctx: GraphqlContext, fullName: string, isPrivate: boolean) {
+  return { __typename: 'Repository', nameWithOwner: fullName, isPrivate, url: `${ctx.serverUrl}/${fullName}`, owner: { login: fullName.split('/')[0] } }
+}
+
+function userNode(ctx: GraphqlContext, user: WorldUser) {
+  const visible = (a: Activity): boolean => !a.private || ctx.token.seesPrivate === true
+  const byNewest = (a: Activity, b: Activity): number => b.at.getTime() - a.at.getTime()
+  const repo = (a: Activity) => repository(ctx, a.repo, a.private ?? false)
+  return {
+    __typename: 'User',
+    login: user.login,
+    contributionsCollection: ({ from, to }: { from?: string; to?: string }) => {
+      // `from` defaults to a year before `to`; `to` to now, or to a year after `from` (docs: ContributionsCollection).
+      const now = ctx.world.now.getTime()
+      const end = to ? Date.parse(to) : from ? Math.min(now, Date.parse(from) + 365 * 24 * 60 * 60 * 1000) : now
+      const start = from ? Date.parse(from) : end - 365 * 24 * 60 * 60 * 1000
+      if (end - start > YEAR_MS) throw new TypedError('INVALID_ARGUMENTS', "The total time spanned by 'from' and 'to' must not exceed 1 year")
+      // Contributions: in the span, not in a fork (docs: profile-contributions-reference).
+      const counted = (kind: Activity['kind']) =>
+        user.activities.filter((a) => a.kind === kind && !a.fork && visible(a) && a.at.getTime() >= start && a.at.getTime() <= end).sort(byNewest)
+      const contribution = (a: Activity, extra: Record<string, unknown>) => ({ occurredAt: a.at.toISOString(), isRestricted: false, ...extra })
+      return {
+        issueContributions: (args: ConnectionArgs) =>
+          page(counted('issue').map((a) => contribution(a, { issue: { url: `${ctx.serverUrl}/${a.repo}/issues/1`, repository: repo(a) } })), args, 'issueContributions'),
+        pullRequestContributions: (args: ConnectionArgs) =>
+          page(counted('pull_request').map((a) => contribution(a, { pullRequest: { url: `${ctx.serverUrl}/${a.repo}/pull/1`, repository: repo(a) } })), args, 'pullRequestContributions'),
+        pullRequestReviewContributions: (args: ConnectionArgs) =>
+          page(
+            counted('review').map((a) => contribution(a, { pullRequestReview: { url: `${ctx.serverUrl}/${a.repo}/pull/1#pullrequestreview-1` }, repository: repo(a) })),
+            args,
+            'pullRequestReviewContributions'
+          ),
+        repositoryContributions: (args: ConnectionArgs) => page(counted('repository').map((a) => contribution(a, { repository: repo(a) })), args, 'repositoryContributions'),
+        // Commits count only on the default branch (docs: "Commits … made in the repository's default branch").
+        commitContributionsByRepository: ({ maxRepositories = 25 }: { maxRepositories?: number }) => {
+          if (maxRepositories > 100) throw new TypedError('INVALID_ARGUMENTS', 'maxRepositories must be at most 100')
+          const commits = counted('commit').filter((a) => a.defaultBranch !== false)
+          const byRepo = new Map<string, Activity[]>()
+          for (const c of commits) byRepo.set(c.repo, [...(byRepo.get(c.repo) ?? []), c])
+          return [...byRepo.entries()]
+            .sort((a, b) => b[1].length - a[1].length)
+            .slice(0, maxRepositories)
+            .map(([name, list]) => ({
+              repository: repo(list[0]!),
+              url: `${ctx.serverUrl}/${name}/commits?author=${user.login}`,
+              contributions: (args: ConnectionArgs) =>
+                page(
+                  list.map((a) => ({ occurredAt: a.at.toISOString().slice(0, 10) + 'T07:00:00Z', url: `${ctx.serverUrl}/${name}/commits?author=${user.login}`, commitCount: 1, isRestricted: false })),
+                  args,
+                  'contributions'
+                )
+            }))
+        }
+      }
+    },
+    // IssueCommentOrder has only UPDATED_AT (the schema enforces it): edits bring old comments first.
+    issueComments: (args: ConnectionArgs) => {
+      const comments = user.activities
+        .filter((a) => a.kind === 'issue_comment' && visible(a))
+        .map((a) => ({ a, updated: a.editedAt ?? a.at }))
+        .sort((x, y) => y.updated.getTime() - x.updated.getTime())
+        .map(({ a, updated }, i) => ({
+          createdAt: a.at.toISOString(),
+          updatedAt: updated.toISOString(),
+          url: `${ctx.serverUrl}/${a.repo}/issues/1#issuecomment-${i + 1}`,
+          repository: repo(a)
+        }))
+      return page(comments, args, 'issueComments')
+    },
+    starredRepositories: (args: ConnectionArgs) => {
+      const stars = user.activities
+        .filter((a) => a.kind === 'star' && visible(a))
+        .sort(byNewest)
+        .map((a) => ({ starredAt: a.at.toISOString(), node: repo(a) }))
+      const p = page(stars, args, 'starredRepositories')
+      return { ...p, edges: p.nodes, nodes: p.nodes.map((s) => s.node) }
+    }
+  }
+}
+
+export interface GraphqlAnswer {
+  data?: unknown
+  errors?: Record<string, unknown>[]
+}
+
+export async function executeGraphql(ctx: GraphqlContext, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+  const invalid = validateAgainstGitHub(query)
+  if (invalid.length > 0) {
+    return { errors: invalid.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'invalidQuery' } })) }
+  }
+  const root = {
+    user: ({ login }: { login: string }) => {
+      const user = findUser(ctx.world, login)
+      if (!user || user.gone) throw new TypedError('NOT_FOUND', `Could not resolve to a User with the login of '${login}'.`)
+      return userNode(ctx, user)
+    },
+    rateLimit: () => ({ cost: 1, limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString() })
+  }
+  const result = await graphql({ schema: githubSchema(), source: query, rootValue: root, variableValues: variables })
+  const answer: GraphqlAnswer = { data: result.data }
+  if (result.errors?.length) answer.errors = result.errors.map(githubError)
+  return answer
+}
+
+function githubError(e: GraphQLError): Record<string, unknown> {
+  const original = e.originalError as TypedError | undefined
+  return { ...(original?.type ? { type: original.type } : {}), path: e.path, locations: e.locations, message: e.message }
+}

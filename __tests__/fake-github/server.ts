@@ -1,0 +1,222 @@
+/**
+ * A fake GitHub on a local port, for tests and the demo. It answers the endpoints the action
+ * calls the way GitHub documents them: `Link` pagination with per_page ≤ 100, rate-limit headers
+ * and a spent quota answered 403, error bodies with `message` and `documentation_url`, the
+ * events API's 30-day / 300-event window, and GraphQL validated against GitHub's schema.
+ * Every request is recorded so tests can assert on what the action asked and wrote.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { EVENTS_CAP, publicEvents } from './events.js'
+import { executeGraphql } from './graphql-api.js'
+import { type World, type WorldToken, findOrg, findUser } from './world.js'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  /** The token presented, if any (tests check which token wrote what). */
+  token: string | null
+  body?: { query?: string; variables?: Record<string, unknown> } & Record<string, unknown>
+  status?: number
+}
+
+/** A canned answer a test injects in place of the normal one (faults, outages). */
+export interface FaultAnswer {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export interface FakeGitHubOptions {
+  world: World
+  /** Called for every request before it is served; an answer replaces the normal one. */
+  fault?: (request: RecordedRequest) => FaultAnswer | undefined
+  /** Delay before each answer, to model network latency. */
+  latencyMs?: number
+  /** The web address links point at (GITHUB_SERVER_URL); default https://github.com. */
+  webUrl?: string
+}
+
+interface Reply {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
+const DOCS = 'https://docs.github.com/rest'
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  private readonly used = new Map<string, number>()
+  private readonly resetAt = Math.floor(Date.now() / 1000) + 3600
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly options: FakeGitHubOptions
+  ) {}
+
+  static async start(options: FakeGitHubOptions): Promise<FakeGitHub> {
+    let fake: FakeGitHub | undefined
+    const server = createServer((req, res) => {
+      void fake!.handle(req, res)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options)
+    return fake
+  }
+
+  get world(): World {
+    return this.options.world
+  }
+
+  /** Requests that change something on GitHub (anything but reads and GraphQL queries). */
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET' && !(r.path === '/graphql' && !/^\s*mutation\b/.test(String(r.body?.query ?? ''))))
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url)
+    const raw = await readBody(req)
+    const auth = req.headers.authorization ?? ''
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql'),
+      query: Object.fromEntries(url.searchParams),
+      token: auth.replace(/^(token|bearer)\s+/i, '') || null
+    }
+    if (raw) {
+      try {
+        recorded.body = JSON.parse(raw)
+      } catch {
+        recorded.body = { raw }
+      }
+    }
+    this.requests.push(recorded)
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
+
+    const reply = this.options.fault?.(recorded) ?? (await this.serve(recorded, url))
+    recorded.status = reply.status
+    const headers = { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3', ...reply.headers }
+    res.writeHead(reply.status, headers)
+    res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
+  }
+
+  private async serve(r: RecordedRequest, url: URL): Promise<Reply> {
+    const token = r.token ? this.world.tokens[r.token] : undefined
+    if (!token) return error(401, 'Bad credentials')
+    const serverUrl = this.options.webUrl ?? 'https://github.com'
+
+    if (r.method === 'GET' && r.path === '/rate_limit') {
+      return { status: 200, body: { resources: { core: this.quota(r.token!, token) } }, headers: this.rateHeaders(r.token!, token) }
+    }
+    // GraphQL has its own points budget (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
+    if (r.path === '/graphql') return this.route(r, url, token, serverUrl)
+    // Primary rate limit (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api):
+    // once spent, 403 with x-ratelimit-remaining: 0 until x-ratelimit-reset.
+    const limit = token.limit ?? 5000
+    const used = this.used.get(r.token!) ?? 0
+    if (used >= limit) {
+      return { ...error(403, `API rate limit exceeded for user ID 1.`), headers: this.rateHeaders(r.token!, token) }
+    }
+    this.used.set(r.token!, used + 1)
+    const reply = await this.route(r, url, token, serverUrl)
+    return { ...reply, headers: { ...this.rateHeaders(r.token!, token), ...reply.headers } }
+  }
+
+  private async route(r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Promise<Reply> {
+    const parts = r.path.split('/').filter(Boolean)
+    if (r.method === 'POST' && r.path === '/graphql') {
+      const answer = await executeGraphql({ world: this.world, token, serverUrl }, String(r.body?.query ?? ''), r.body?.variables ?? {})
+      return { status: 200, body: answer }
+    }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && (parts[2] === 'members' || parts[2] === 'public_members')) {
+      const org = findOrg(this.world, parts[1]!)
+      if (!org) return error(404, 'Not Found')
+      if (token.orgs !== 'all' && !token.orgs.some((o) => o.toLowerCase() === org.login.toLowerCase())) {
+        return error(403, 'Resource not accessible by personal access token')
+      }
+      const role = r.query.role ?? 'all'
+      const members = org.members.filter((m) => (parts[2] === 'public_members' ? m.public : role === 'all' || m.role === role))
+      return paginate(url, members.map((m) => simpleUser(this.world, m.login, serverUrl)))
+    }
+    if (r.method === 'GET' && parts[0] === 'users' && parts[2] === 'events' && parts[3] === 'public') {
+      const user = findUser(this.world, parts[1]!)
+      if (!user || user.gone) return error(404, 'Not Found')
+      return paginate(url, publicEvents(this.world, user, serverUrl), EVENTS_CAP)
+    }
+    if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 3) {
+      const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
+      const repo = this.world.repos.find((x) => x.fullName.toLowerCase() === fullName)
+      if (!repo) return error(404, 'Not Found')
+      return { status: 200, body: { full_name: repo.fullName, private: repo.private, visibility: repo.private ? 'private' : 'public', has_issues: true } }
+    }
+    return error(404, 'Not Found')
+  }
+
+  private quota(key: string, token: WorldToken) {
+    const limit = token.limit ?? 5000
+    const used = Math.min(this.used.get(key) ?? 0, limit)
+    return { limit, used, remaining: limit - used, reset: this.resetAt }
+  }
+
+  private rateHeaders(key: string, token: WorldToken): Record<string, string> {
+    const q = this.quota(key, token)
+    return {
+      'x-ratelimit-limit': String(q.limit),
+      'x-ratelimit-remaining': String(q.remaining),
+      'x-ratelimit-used': String(q.used),
+      'x-ratelimit-reset': String(q.reset),
+      'x-ratelimit-resource': 'core'
+    }
+  }
+}
+
+function error(status: number, message: string): Reply {
+  return { status, body: { message, documentation_url: DOCS, status: String(status) } }
+}
+
+function simpleUser(world: World, login: string, serverUrl: string) {
+  const user = findUser(world, login)
+  return { login, id: 1, type: user?.type ?? 'User', site_admin: false, html_url: `${serverUrl}/${login}` }
+}
+
+/**
+ * `page` and `per_page` (default 30, at most 100) with a `Link` header as GitHub sends it.
+ * `cap` models lists GitHub will not page past (the events API's 300): a page beyond it is a 422.
+ */
+function paginate(url: URL, items: unknown[], cap?: number): Reply {
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30))
+  const pageNumber = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1)
+  if (cap !== undefined && (pageNumber - 1) * perPage >= cap) {
+    return error(422, 'In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.')
+  }
+  const lastPage = Math.max(1, Math.ceil(items.length / perPage))
+  const link = (n: number, rel: string): string => {
+    const next = new URL(url)
+    next.searchParams.set('page', String(n))
+    next.searchParams.set('per_page', String(perPage))
+    return `<${next.toString()}>; rel="${rel}"`
+  }
+  const links: string[] = []
+  if (pageNumber < lastPage) links.push(link(pageNumber + 1, 'next'), link(lastPage, 'last'))
+  if (pageNumber > 1) links.push(link(1, 'first'), link(pageNumber - 1, 'prev'))
+  return {
+    status: 200,
+    body: items.slice((pageNumber - 1) * perPage, pageNumber * perPage),
+    headers: links.length ? { link: links.join(', ') } : {}
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,122 @@
+/**
+ * The fake GitHub's world: organizations, people and what each person did when. Each API the
+ * fake serves is derived from this ground truth the way GitHub derives it (windows, caps,
+ * created-vs-updated times, the default-branch rule), so tests compare verdicts with the truth.
+ */
+
+export type ActivityKind =
+  | 'commit' // a commit; counts as a contribution only on the default branch of a non-fork repo
+  | 'push' // a push to some branch (events only)
+  | 'issue' // opened an issue
+  | 'pull_request' // opened a pull request
+  | 'review' // reviewed a pull request
+  | 'issue_comment' // commented on an issue or pull request
+  | 'label' // applied a label (events only; no per-user API after 30 days)
+  | 'merge' // merged a pull request (events only)
+  | 'close' // closed an issue (events only)
+  | 'star' // starred a repository
+  | 'repository' // created a repository
+
+export interface Activity {
+  kind: ActivityKind
+  at: Date
+  /** `owner/name`. */
+  repo: string
+  private?: boolean
+  /** For commits: false for a branch other than the default. */
+  defaultBranch?: boolean
+  /** The repository is a fork (contributions there do not count on the profile). */
+  fork?: boolean
+  /** For comments: when it was last edited (GraphQL's updatedAt). */
+  editedAt?: Date
+}
+
+export interface WorldUser {
+  login: string
+  type?: 'User' | 'Bot'
+  activities: Activity[]
+  /** Deleted or renamed after the member lists were read: the user APIs answer 404 / NOT_FOUND. */
+  gone?: boolean
+}
+
+export interface WorldMember {
+  login: string
+  role: 'admin' | 'member'
+  public: boolean
+}
+
+export interface WorldOrg {
+  login: string
+  members: WorldMember[]
+}
+
+export interface WorldRepo {
+  fullName: string
+  private: boolean
+}
+
+export interface WorldToken {
+  /** Organizations whose members this token may list (Members: read); others answer 403. */
+  orgs: string[] | 'all'
+  /** Primary REST quota per hour (default 5,000, a personal token's). */
+  limit?: number
+  /** Sees private repositories' activity (a member's token with repo scope). */
+  seesPrivate?: boolean
+}
+
+export interface World {
+  now: Date
+  orgs: WorldOrg[]
+  users: WorldUser[]
+  repos: WorldRepo[]
+  tokens: Record<string, WorldToken>
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+export function daysAgo(now: Date, days: number, hours = 0): Date {
+  return new Date(now.getTime() - days * DAY - hours * 60 * 60 * 1000)
+}
+
+export function findUser(world: World, login: string): WorldUser | undefined {
+  const key = login.toLowerCase()
+  return world.users.find((u) => u.login.toLowerCase() === key)
+}
+
+export function findOrg(world: World, login: string): WorldOrg | undefined {
+  const key = login.toLowerCase()
+  return world.orgs.find((o) => o.login.toLowerCase() === key)
+}
+
+/** A small builder so tests read as the situation they set up. */
+export class WorldBuilder {
+  readonly world: World
+  constructor(now = new Date()) {
+    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all' } } }
+  }
+
+  org(login: string): this {
+    if (!findOrg(this.world, login)) this.world.orgs.push({ login, members: [] })
+    return this
+  }
+
+  /** Adds a person to an org (creating both as needed), with activities `daysAgo` back. */
+  member(org: string, login: string, options: { role?: 'admin' | 'member'; public?: boolean; type?: 'User' | 'Bot' } = {}): this {
+    this.org(org)
+    findOrg(this.world, org)!.members.push({ login, role: options.role ?? 'member', public: options.public ?? true })
+    if (!findUser(this.world, login)) this.world.users.push({ login, type: options.type ?? 'User', activities: [] })
+    return this
+  }
+
+  did(login: string, kind: ActivityKind, days: number, extra: Partial<Activity> = {}): this {
+    const user = findUser(this.world, login)
+    if (!user) throw new Error(`no user ${login}`)
+    user.activities.push({ kind, at: daysAgo(this.world.now, days), repo: extra.repo ?? `${this.world.orgs[0]?.login ?? 'elsewhere'}/project`, ...extra })
+    return this
+  }
+
+  token(value: string, token: WorldToken): this {
+    this.world.tokens[value] = token
+    return this
+  }
+}
