@@ -5,9 +5,10 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const DIST = resolve(import.meta.dirname, '../../dist/index.js')
+export const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
 export interface ActionRun {
   code: number
