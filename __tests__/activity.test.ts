@@ -36,11 +36,11 @@ describe('365-day verdicts from the first sources', () => {
     expect(byLogin.committer).toMatchObject({ kind: 'commit', source: 'contributions' })
   })
 
-  test('activity only the events API shows (labels, merges, pushes) counts within its 30 days', async () => {
+  test('activity outside the orgs that only the events API shows (labels, merges, pushes) counts within its 30 days', async () => {
     const b = new WorldBuilder(NOW)
-    b.member('acme', 'labeller').did('labeller', 'label', 12)
-    b.member('acme', 'merger').did('merger', 'merge', 20)
-    b.member('acme', 'pusher').did('pusher', 'push', 5, { defaultBranch: false })
+    b.member('acme', 'labeller').did('labeller', 'label', 12, { repo: 'elsewhere/lib' })
+    b.member('acme', 'merger').did('merger', 'merge', 20, { repo: 'elsewhere/lib' })
+    b.member('acme', 'pusher').did('pusher', 'push', 5, { repo: 'elsewhere/lib', defaultBranch: false })
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ labeller: 'active', merger: 'active', pusher: 'active' })
     expect(result.verdicts.every((v) => v.lastActivity?.source === 'events')).toBe(true)
@@ -128,7 +128,7 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ 'gone-user': 'unknown', neighbour: 'active' })
     expect(result.verdicts.find((v) => v.person.login === 'gone-user')!.errors.join(' ')).toMatch(/account not found/)
-    expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(1)
+    expect(github.requests.filter((r) => r.path === '/graphql' && String(r.body?.query).startsWith('query UserActivity'))).toHaveLength(1)
   })
 
   test('one source failing for one person makes them unknown, never inactive', async () => {
@@ -168,6 +168,6 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(result.verdicts.every((v) => v.status === 'active')).toBe(true)
     expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)
-    expect(github.requests.filter((r) => r.path.endsWith('/events/public'))).toHaveLength(0)
+    expect(github.requests.filter((r) => r.path.endsWith('/events/public') || r.path.endsWith('/repos'))).toHaveLength(0)
   })
 })

@@ -29185,7 +29185,7 @@ function organizationReadError(org, error) {
 }
 
 /** People asked about at once; the throttling plugin allows 10 requests in flight in all. */
-const PARALLEL = 4;
+const PARALLEL$1 = 4;
 /** What an event says the person did, as evidence. */
 function eventEvidence(event, serverUrl) {
     const p = event.payload ?? {};
@@ -29212,7 +29212,7 @@ function eventsSource(client, serverUrl) {
                     answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy));
                 }
             };
-            await Promise.all(Array.from({ length: Math.min(PARALLEL, questions.length) }, worker));
+            await Promise.all(Array.from({ length: Math.min(PARALLEL$1, questions.length) }, worker));
             return answers;
         }
     };
@@ -29430,6 +29430,280 @@ function describeFailure(error) {
     return `GraphQL request failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Repositories per document. Each costs about one point per page of 25 items. */
+const REPOS_PER_QUERY = 10;
+const ITEMS = 25;
+const EVENTS = 50;
+/** Timeline events that are an act of their actor, each with `actor` and `createdAt`. */
+const ISSUE_EVENTS = [
+    'LabeledEvent',
+    'UnlabeledEvent',
+    'ClosedEvent',
+    'ReopenedEvent',
+    'AssignedEvent',
+    'UnassignedEvent',
+    'MilestonedEvent',
+    'DemilestonedEvent',
+    'RenamedTitleEvent',
+    'LockedEvent',
+    'UnlockedEvent',
+    'MarkedAsDuplicateEvent',
+    'PinnedEvent',
+    'TransferredEvent'
+];
+const PULL_REQUEST_EVENTS = [...ISSUE_EVENTS.filter((t) => t !== 'PinnedEvent' && t !== 'TransferredEvent'), 'MergedEvent', 'ReviewRequestedEvent', 'ReadyForReviewEvent', 'ConvertToDraftEvent', 'HeadRefForcePushedEvent'];
+const itemType = (typename) => typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_EVENT';
+function timeline(types) {
+    const fragments = types.map((t) => `... on ${t} { createdAt actor { login } }`).join(' ');
+    // `last`: the newest acts since the window opened; older ones on a busy item are reported as overflow.
+    return `timelineItems(last: ${EVENTS}, since: $since, itemTypes: [${types.map(itemType).join(', ')}]) { pageInfo { hasPreviousPage } nodes { __typename ${fragments} } }`;
+}
+/** A document for the given repositories; each asks only for the lists not yet done. */
+function repositorySweepDocument(cursors) {
+    const variables = {};
+    const vars = ['$since: DateTime!'];
+    const parts = cursors.map((c, i) => {
+        vars.push(`$o${i}: String!`, `$n${i}: String!`);
+        variables[`o${i}`] = c.owner;
+        variables[`n${i}`] = c.name;
+        const lists = [];
+        if (c.issues !== 'done') {
+            vars.push(`$ia${i}: String`);
+            variables[`ia${i}`] = c.issues;
+            lists.push(`issues(first: ${ITEMS}, after: $ia${i}, orderBy: { field: UPDATED_AT, direction: DESC }, filterBy: { since: $since }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(ISSUE_EVENTS)} } }`);
+        }
+        if (c.pullRequests !== 'done') {
+            vars.push(`$pa${i}: String`);
+            variables[`pa${i}`] = c.pullRequests;
+            lists.push(`pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(PULL_REQUEST_EVENTS)} } }`);
+        }
+        return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`;
+    });
+    return { query: `query RepositorySweep(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`, variables };
+}
+/**
+ * Reads one repository's part. Pull requests come newest-updated first with no `since` filter, so
+ * the list is done at the first one updated before the window.
+ */
+function readRepositorySweep(data, cursor, since) {
+    const acts = new Map();
+    const overflowing = [];
+    const next = { ...cursor };
+    const take = (page, list) => {
+        if (!page)
+            return;
+        let reachedOld = false;
+        for (const item of page.nodes ?? []) {
+            if (!item)
+                continue;
+            if (Date.parse(item.updatedAt) < since.getTime()) {
+                reachedOld = true;
+                continue;
+            }
+            if (item.timelineItems.pageInfo.hasPreviousPage)
+                overflowing.push(item.url);
+            for (const event of item.timelineItems.nodes ?? []) {
+                const login = event?.actor?.login;
+                if (!event?.createdAt || !login || Date.parse(event.createdAt) < since.getTime())
+                    continue;
+                const key = login.toLowerCase();
+                const found = acts.get(key);
+                if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
+                    acts.set(key, {
+                        at: event.createdAt,
+                        kind: event.__typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(),
+                        url: item.url,
+                        repo: data.nameWithOwner,
+                        private: data.isPrivate,
+                        source: 'repository-sweep'
+                    });
+                }
+            }
+        }
+        next[list] = page.pageInfo.hasNextPage && !reachedOld ? page.pageInfo.endCursor : 'done';
+    };
+    take(data.issues, 'issues');
+    take(data.pullRequests, 'pullRequests');
+    return { acts, next, overflowing };
+}
+
+/** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
+const PARALLEL = 4;
+function repositorySweepSource(options) {
+    return {
+        name: 'repository-sweep',
+        async check(questions, policy) {
+            const sweep = new Sweep(options, questions, policy);
+            await sweep.run();
+            return sweep.answers();
+        }
+    };
+}
+class Sweep {
+    options;
+    questions;
+    policy;
+    found = new Map();
+    failures = [];
+    overflowing = [];
+    wanted;
+    constructor(options, questions, policy) {
+        this.options = options;
+        this.questions = questions;
+        this.policy = policy;
+        this.wanted = new Map(questions.map((q) => [q.person.key, q]));
+    }
+    async run() {
+        const repositories = await this.listRepositories();
+        await this.readTimelines(repositories);
+        if (this.someoneLeft())
+            await this.readPushes(repositories.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= this.options.since.getTime()));
+    }
+    answers() {
+        const problems = [
+            ...(this.failures.length ? [`could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`] : []),
+            ...(this.overflowing.length ? [`${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`] : [])
+        ];
+        return new Map(this.questions.map((q) => {
+            const evidence = this.found.get(q.person.key);
+            return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; ') } : {}) }];
+        }));
+    }
+    /** True while some person has no evidence that settles their verdict. */
+    someoneLeft() {
+        for (const [key, q] of this.wanted) {
+            const at = this.found.get(key)?.at;
+            if (!at || Date.parse(at) < q.settledAt.getTime())
+                return true;
+        }
+        return false;
+    }
+    record(login, evidence) {
+        const key = login.toLowerCase();
+        if (!this.wanted.has(key))
+            return;
+        if (evidence.private && !this.policy.countPrivateActivity)
+            return;
+        this.found.set(key, latest(this.found.get(key) ?? null, evidence));
+    }
+    async listRepositories() {
+        const all = [];
+        for (const org of this.options.orgs) {
+            try {
+                const repos = (await this.options.client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+                // Private repositories' activity does not count unless the roster says so: no need to read them.
+                all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity));
+            }
+            catch (error) {
+                this.failures.push(`${org}/* (${describe$1(error)})`);
+            }
+        }
+        return all;
+    }
+    async readTimelines(repositories) {
+        let open = repositories.map((r) => {
+            const [owner = '', name = ''] = r.full_name.split('/');
+            return { owner, name, issues: null, pullRequests: null };
+        });
+        while (open.length > 0 && this.someoneLeft()) {
+            const batch = open.slice(0, REPOS_PER_QUERY);
+            const rest = open.slice(REPOS_PER_QUERY);
+            const next = await this.askTimelines(batch);
+            open = [...next, ...rest];
+        }
+    }
+    /** One round for a batch; returns the cursors that still have pages. */
+    async askTimelines(batch) {
+        const { query, variables } = repositorySweepDocument(batch);
+        let data;
+        let aliasErrors = new Map();
+        try {
+            data = await this.options.client.graphql(query, { ...variables, since: this.options.since.toISOString() });
+        }
+        catch (error) {
+            const failure = error;
+            if (failure.data && failure.errors) {
+                data = failure.data;
+                aliasErrors = new Map(failure.errors.filter((e) => typeof e.path?.[0] === 'string').map((e) => [String(e.path[0]), e.message]));
+            }
+            else if (batch.length > 1) {
+                // Too much for one query (timeout, resource limits): one repository at a time.
+                const still = [];
+                for (const one of batch)
+                    still.push(...(await this.askTimelines([one])));
+                return still;
+            }
+            else {
+                this.failures.push(`${batch[0].owner}/${batch[0].name} (${describe$1(error)})`);
+                return [];
+            }
+        }
+        const cost = data?.rateLimit?.cost;
+        if (typeof cost === 'number')
+            this.options.onCost?.(cost);
+        const still = [];
+        batch.forEach((cursor, i) => {
+            const repo = data?.[`r${i}`];
+            if (!repo) {
+                this.failures.push(`${cursor.owner}/${cursor.name} (${aliasErrors.get(`r${i}`) ?? 'no data'})`);
+                return;
+            }
+            const page = readRepositorySweep(repo, cursor, this.options.since);
+            for (const [login, evidence] of page.acts)
+                this.record(login, evidence);
+            this.overflowing.push(...page.overflowing);
+            if (page.next.issues !== 'done' || page.next.pullRequests !== 'done')
+                still.push(page.next);
+        });
+        return still;
+    }
+    async readPushes(repositories) {
+        let next = 0;
+        const worker = async () => {
+            while (next < repositories.length && this.someoneLeft()) {
+                const repo = repositories[next++];
+                await this.readPushesOf(repo);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(PARALLEL, repositories.length) }, worker));
+    }
+    async readPushesOf(repo) {
+        const [owner = '', name = ''] = repo.full_name.split('/');
+        try {
+            const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', { owner, repo: name, time_period: 'year', direction: 'desc', per_page: 100 });
+            for await (const page of pages) {
+                let older = false;
+                for (const act of page.data) {
+                    if (Date.parse(act.timestamp) < this.options.since.getTime()) {
+                        older = true;
+                        break;
+                    }
+                    if (act.actor?.login) {
+                        this.record(act.actor.login, {
+                            at: act.timestamp,
+                            kind: act.activity_type,
+                            url: `${this.options.serverUrl}/${repo.full_name}/activity`,
+                            repo: repo.full_name,
+                            private: repo.private,
+                            source: 'repository-sweep'
+                        });
+                    }
+                }
+                if (older || !this.someoneLeft())
+                    break;
+            }
+        }
+        catch (error) {
+            this.failures.push(`${repo.full_name} (${describe$1(error)})`);
+        }
+    }
+}
+function describe$1(error) {
+    if (isHttpError(error))
+        return `${error.status} ${githubMessage(error)}`;
+    return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
  * ones, since the member list itself carries neither role nor visibility
@@ -29539,8 +29813,14 @@ async function runAudit(deps) {
         const { since: personSince, settledAt } = windows.get(person.key);
         return { person, since: personSince, settledAt };
     });
+    const onCost = (points) => {
+        deps.usage.graphqlPoints += points;
+    };
+    // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
+    // sweep reads each org repository once for everyone left; events cost a request per person.
     const sources = [
-        graphqlSource({ client, from: since, now, onCost: (points) => (deps.usage.graphqlPoints += points) }),
+        graphqlSource({ client, from: since, now, onCost }),
+        repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
         eventsSource(client, deps.serverUrl)
     ];
     const findings = await findActivity(questions, sources, policy);

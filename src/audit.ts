@@ -6,6 +6,7 @@ import { findActivity } from './activity/cascade.js'
 import { eventsSource } from './activity/events-source.js'
 import type { EvidencePolicy } from './activity/evidence.js'
 import { graphqlSource } from './activity/graphql-source.js'
+import { repositorySweepSource } from './activity/repository-sweep.js'
 import type { ApiUsage, GitHubClient } from './github/client.js'
 import type { Logger } from './logger.js'
 import { listOrgMembers } from './members/list-members.js'
@@ -68,8 +69,14 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     const { since: personSince, settledAt } = windows.get(person.key)!
     return { person, since: personSince, settledAt }
   })
+  const onCost = (points: number): void => {
+    deps.usage.graphqlPoints += points
+  }
+  // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
+  // sweep reads each org repository once for everyone left; events cost a request per person.
   const sources = [
-    graphqlSource({ client, from: since, now, onCost: (points) => (deps.usage.graphqlPoints += points) }),
+    graphqlSource({ client, from: since, now, onCost }),
+    repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
     eventsSource(client, deps.serverUrl)
   ]
   const findings = await findActivity(questions, sources, policy)

@@ -1,5 +1,5 @@
 /**
- * The built-in sample world of `npm run demo`: three organizations and 42 people covering every
+ * The built-in sample world of `npm run demo`: three organizations and 43 people covering every
  * status, owners and concealed members among them. The tests use it too, so the demo stays true.
  */
 import { type World, WorldBuilder, daysAgo } from './world.js'
@@ -93,12 +93,16 @@ export function demoWorld(now = new Date()): DemoWorld {
   b.member('orbit-lab', 'rita').did('rita', 'issue_comment', 366, { repo: 'orbit-lab/engine' })
   b.member('orbit-lab', 'sam')
   b.member('orbit-docs', 'tina', { public: false }).did('tina', 'issue_comment', 400, { repo: 'orbit-docs/site', editedAt: daysAgo(now, 10) })
-  b.member('orbit-docs', 'uma').did('uma', 'commit', 100, { repo: 'orbit-docs/site', private: true })
+  b.member('orbit-docs', 'uma').did('uma', 'commit', 100, { repo: 'uma/side-project', private: true })
   b.member('orbit-lab', 'old-timer').did('old-timer', 'pull_request', 700, { repo: 'orbit-lab/engine' })
-  b.member('orbit-infra', 'victor').did('victor', 'push', 45, { repo: 'orbit-infra/deploy', defaultBranch: false })
-  for (const login of ['rita', 'sam', 'tina', 'uma', 'old-timer', 'victor']) expect(login, 'inactive')
+  for (const login of ['rita', 'sam', 'tina', 'uma', 'old-timer']) expect(login, 'inactive')
   // victor pushed to a feature branch 45 days ago: neither a contribution nor still in the events
-  // window. GitHub's per-user APIs cannot show it; the per-repository sweep (a later source) will.
+  // window; only the sweep of orbit-infra's repositories sees it.
+  b.member('orbit-infra', 'victor').did('victor', 'push', 45, { repo: 'orbit-infra/deploy', defaultBranch: false })
+  expect('victor', 'active')
+  // wendy only applies labels in orbit-lab: 200 days ago, seen by the sweep too.
+  b.member('orbit-lab', 'wendy').did('wendy', 'label', 200, { repo: 'orbit-lab/engine' })
+  expect('wendy', 'active')
 
   // Exempt: inactive, but marked active by hand.
   b.member('orbit-lab', 'grace-hopper').did('grace-hopper', 'issue', 800, { repo: 'orbit-lab/engine' })

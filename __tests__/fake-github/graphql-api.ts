@@ -7,6 +7,7 @@ import { validate as validateAgainstGitHub, schema as published } from '@octokit
 import { type GraphQLError, type GraphQLSchema, buildClientSchema, graphql } from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser } from './world.js'
+import { repositoryNode } from './graphql-repository.js'
 
 let executable: GraphQLSchema | undefined
 function githubSchema(): GraphQLSchema {
@@ -147,12 +148,26 @@ export async function executeGraphql(ctx: GraphqlContext, query: string, variabl
       if (!user || user.gone) throw new TypedError('NOT_FOUND', `Could not resolve to a User with the login of '${login}'.`)
       return userNode(ctx, user)
     },
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const fullName = `${owner}/${name}`.toLowerCase()
+      const repo = ctx.world.repos.find((r) => r.fullName.toLowerCase() === fullName) ?? impliedRepo(ctx.world, fullName)
+      if (!repo || (repo.private && !ctx.token.seesPrivate)) throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
+      return repositoryNode(ctx.world, repo, ctx.serverUrl, ctx.token.seesPrivate === true)
+    },
     rateLimit: () => ({ cost: 1, limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString() })
   }
   const result = await graphql({ schema: githubSchema(), source: query, rootValue: root, variableValues: variables })
   const answer: GraphqlAnswer = { data: result.data }
   if (result.errors?.length) answer.errors = result.errors.map(githubError)
   return answer
+}
+
+function impliedRepo(world: World, fullName: string) {
+  for (const u of world.users) {
+    const a = u.activities.find((x) => x.repo.toLowerCase() === fullName)
+    if (a) return { fullName: a.repo, private: a.private ?? false }
+  }
+  return undefined
 }
 
 function githubError(e: GraphQLError): Record<string, unknown> {

@@ -9,7 +9,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net'
 import { EVENTS_CAP, publicEvents } from './events.js'
 import { executeGraphql } from './graphql-api.js'
-import { type World, type WorldToken, findOrg, findUser } from './world.js'
+import { repositoryActivities } from './graphql-repository.js'
+import { type World, type WorldToken, findOrg, findUser, orgRepositories } from './world.js'
 
 export interface RecordedRequest {
   method: string
@@ -147,6 +148,19 @@ export class FakeGitHub {
       const members = org.members.filter((m) => (parts[2] === 'public_members' ? m.public : role === 'all' || m.role === role))
       return paginate(url, members.map((m) => simpleUser(this.world, m.login, serverUrl)))
     }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && parts[2] === 'repos') {
+      const org = findOrg(this.world, parts[1]!)
+      if (!org) return error(404, 'Not Found')
+      const repos = orgRepositories(this.world, org.login).filter((repo) => !repo.private || token.seesPrivate)
+      return paginate(url, repos.map((repo) => this.repositoryJson(repo.fullName, repo.private, serverUrl)))
+    }
+    if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'activity') {
+      const repo = orgRepositories(this.world, parts[1]!).find((x) => x.fullName.toLowerCase() === `${parts[1]}/${parts[2]}`.toLowerCase())
+      if (!repo || (repo.private && !token.seesPrivate)) return error(404, 'Not Found')
+      const period = { day: 1, week: 7, month: 30, quarter: 90, year: 365 }[r.query.time_period ?? ''] ?? null
+      const acts = repositoryActivities(this.world, repo, this.world.now, period)
+      return paginate(url, r.query.direction === 'asc' ? acts.reverse() : acts)
+    }
     if (r.method === 'GET' && parts[0] === 'users' && parts[2] === 'events' && parts[3] === 'public') {
       const user = findUser(this.world, parts[1]!)
       if (!user || user.gone) return error(404, 'Not Found')
@@ -156,9 +170,15 @@ export class FakeGitHub {
       const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
       const repo = this.world.repos.find((x) => x.fullName.toLowerCase() === fullName)
       if (!repo) return error(404, 'Not Found')
-      return { status: 200, body: { full_name: repo.fullName, private: repo.private, visibility: repo.private ? 'private' : 'public', has_issues: true } }
+      return { status: 200, body: this.repositoryJson(repo.fullName, repo.private, serverUrl) }
     }
     return error(404, 'Not Found')
+  }
+
+  private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
+    const pushes = this.world.users.flatMap((u) => u.activities).filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && ['push', 'commit', 'merge'].includes(a.kind))
+    const pushedAt = pushes.length ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString() : '2015-01-01T00:00:00Z'
+    return { full_name: fullName, private: isPrivate, visibility: isPrivate ? 'private' : 'public', html_url: `${serverUrl}/${fullName}`, has_issues: true, archived: false, fork: false, pushed_at: pushedAt }
   }
 
   private quota(key: string, token: WorldToken) {

@@ -29,6 +29,8 @@ export interface Activity {
   fork?: boolean
   /** For comments: when it was last edited (GraphQL's updatedAt). */
   editedAt?: Date
+  /** For labels, closes and merges: the issue or pull request number it happened on (default: one of its own). */
+  item?: number
 }
 
 export interface WorldUser {
@@ -81,6 +83,26 @@ export function daysAgo(now: Date, days: number, hours = 0): Date {
 export function findUser(world: World, login: string): WorldUser | undefined {
   const key = login.toLowerCase()
   return world.users.find((u) => u.login.toLowerCase() === key)
+}
+
+/** Every activity that happened in a repository, with who did it. */
+export function activitiesIn(world: World, fullName: string): { login: string; activity: Activity }[] {
+  const key = fullName.toLowerCase()
+  return world.users.flatMap((u) => u.activities.filter((a) => a.repo.toLowerCase() === key).map((activity) => ({ login: u.login, activity })))
+}
+
+/** An organization's repositories: those declared, and every one someone acted in. */
+export function orgRepositories(world: World, org: string): WorldRepo[] {
+  const prefix = `${org.toLowerCase()}/`
+  const repos = new Map<string, WorldRepo>()
+  for (const r of world.repos) if (r.fullName.toLowerCase().startsWith(prefix)) repos.set(r.fullName.toLowerCase(), r)
+  for (const u of world.users) {
+    for (const a of u.activities) {
+      const key = a.repo.toLowerCase()
+      if (key.startsWith(prefix) && !repos.has(key)) repos.set(key, { fullName: a.repo, private: a.private ?? false })
+    }
+  }
+  return [...repos.values()].sort((a, b) => a.fullName.localeCompare(b.fullName))
 }
 
 export function findOrg(world: World, login: string): WorldOrg | undefined {
