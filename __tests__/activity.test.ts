@@ -162,12 +162,56 @@ describe('365-day verdicts from the first sources', () => {
     expect(v.lastActivity).toMatchObject({ kind: 'issue' })
   })
 
-  test('a GraphQL batch holds at most 20 people; 45 people take 3 queries', async () => {
+  test('a GraphQL batch holds at most 40 people; 85 people take 3 queries', async () => {
     const b = new WorldBuilder(NOW)
-    for (let i = 0; i < 45; i++) b.member('acme', `p${i}`).did(`p${i}`, 'issue', 10)
+    for (let i = 0; i < 85; i++) b.member('acme', `p${i}`).did(`p${i}`, 'issue', 10)
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(result.verdicts.every((v) => v.status === 'active')).toBe(true)
     expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)
     expect(github.requests.filter((r) => r.path.endsWith('/events/public') || r.path.endsWith('/repos'))).toHaveLength(0)
+  })
+
+  test('what contributions leave out is still found: pull requests and issues in forks, forks, gists, discussions, commit comments', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'fork-pr').did('fork-pr', 'pull_request', 100, { repo: 'someone/fork-of-lib', fork: true })
+    b.member('acme', 'fork-issue').did('fork-issue', 'issue', 120, { repo: 'someone/fork-of-lib', fork: true })
+    b.member('acme', 'forker').did('forker', 'fork', 90, { repo: 'forker/lib' })
+    b.member('acme', 'gister').did('gister', 'gist', 200, { repo: 'gist' })
+    b.member('acme', 'discusser').did('discusser', 'discussion', 150, { repo: 'elsewhere/forum' })
+    b.member('acme', 'replier').did('replier', 'discussion_comment', 250, { repo: 'elsewhere/forum' }).did('replier', 'discussion_comment', 500, { repo: 'elsewhere/forum' })
+    b.member('acme', 'commit-commenter').did('commit-commenter', 'commit_comment', 60, { repo: 'elsewhere/lib' })
+    const { result } = await auditWorld(b.world, rosterFor('acme'))
+    expect(Object.values(statuses(result))).toEqual(Array(7).fill('active'))
+    const by = Object.fromEntries(result.verdicts.map((v) => [v.person.login, v.lastActivity?.source]))
+    expect(by).toEqual({
+      'fork-pr': 'pull-requests',
+      'fork-issue': 'issues',
+      forker: 'repositories',
+      gister: 'gists',
+      discusser: 'discussions',
+      replier: 'discussion-comments',
+      'commit-commenter': 'commit-comments'
+    })
+  })
+
+  test('a batch GitHub finds too heavy is split, and one heavy account alone is asked over quarters', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'heavy').did('heavy', 'pull_request', 200)
+    for (let i = 0; i < 5; i++) b.member('acme', `light${i}`).did(`light${i}`, 'issue', 20)
+    const fault = (r: { path: string; body?: { query?: string; variables?: Record<string, unknown> } }) => {
+      const vars = r.body?.variables ?? {}
+      const asksHeavy = Object.values(vars).includes('heavy')
+      if (r.path === '/graphql' && asksHeavy && !('from1' in vars)) {
+        return { status: 200, body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] } }
+      }
+      return undefined
+    }
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(Object.values(statuses(result))).toEqual(Array(6).fill('active'))
+    expect(result.verdicts.find((v) => v.person.login === 'heavy')!.lastActivity).toMatchObject({ kind: 'pull_request' })
+    const batches = github.requests.filter((r) => r.path === '/graphql').map((r) => Object.keys(r.body?.variables ?? {}).filter((k) => /^l\d+$/.test(k)).length)
+    // 6 people, then 3 + 3, then the heavy one's half split again to 1 + 1 (+1), then heavy alone over quarters.
+    expect(batches[0]).toBe(6)
+    expect(github.requests.some((r) => r.path === '/graphql' && 'from3' in (r.body?.variables ?? {}))).toBe(true)
   })
 })

@@ -2,7 +2,7 @@
  * The audit itself, shared by the action and the command line:
  * roster → members → activity → verdicts. Reports are built from its result by the caller.
  */
-import { findActivity } from './activity/cascade.js'
+import { type SourceObserver, findActivity } from './activity/cascade.js'
 import { eventsSource } from './activity/events-source.js'
 import type { EvidencePolicy } from './activity/evidence.js'
 import { graphqlSource } from './activity/graphql-source.js'
@@ -25,6 +25,10 @@ export interface AuditDeps {
   usage: ApiUsage
   /** Web address of GitHub (GITHUB_SERVER_URL), for links. */
   serverUrl: string
+  /** Told before each activity source runs, with how many people it is asked about. */
+  observeSources?: SourceObserver
+  /** Source names in the order to ask them (the benchmark compares orders); default the cheapest. */
+  sourceOrder?: string[]
 }
 
 export interface OrgResult {
@@ -74,12 +78,16 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   }
   // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
   // sweep reads each org repository once for everyone left; events cost a request per person.
-  const sources = [
+  const available = [
     graphqlSource({ client, from: since, now, onCost }),
     repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
     eventsSource(client, deps.serverUrl)
   ]
-  const findings = await findActivity(questions, sources, policy)
+  const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)!) : available
+  const findings = await findActivity(questions, sources, policy, (source, asked) => {
+    log.info(`Activity: ${source} for ${asked} people`)
+    deps.observeSources?.(source, asked)
+  })
 
   const today = now.toISOString().slice(0, 10)
   const verdicts = questions.map((q) => {

@@ -13,7 +13,7 @@ interface EventShape {
   action?: string
 }
 
-function eventShape(a: Activity): EventShape {
+function eventShape(a: Activity): EventShape | null {
   switch (a.kind) {
     case 'commit':
     case 'push':
@@ -36,17 +36,26 @@ function eventShape(a: Activity): EventShape {
       return { type: 'WatchEvent', action: 'started' }
     case 'repository':
       return { type: 'CreateEvent' }
+    case 'fork':
+      return { type: 'ForkEvent' }
+    case 'discussion':
+      return { type: 'DiscussionEvent', action: 'created' }
+    case 'commit_comment':
+      return { type: 'CommitCommentEvent' }
+    case 'gist':
+    case 'discussion_comment':
+      return null // GitHub's public event types have none for these
   }
 }
 
 export function publicEvents(world: World, user: WorldUser, serverUrl: string): Record<string, unknown>[] {
   const cutoff = world.now.getTime() - EVENTS_WINDOW_DAYS * 24 * 60 * 60 * 1000
   return user.activities
-    .filter((a) => !a.private && a.at.getTime() >= cutoff && a.at.getTime() <= world.now.getTime())
+    .filter((a) => !a.private && eventShape(a) !== null && a.at.getTime() >= cutoff && a.at.getTime() <= world.now.getTime())
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, EVENTS_CAP)
     .map((a, i) => {
-      const shape = eventShape(a)
+      const shape = eventShape(a)!
       const htmlUrl = `${serverUrl}/${a.repo}/issues/${i + 1}`
       const payload: Record<string, unknown> = shape.action ? { action: shape.action } : {}
       if (a.kind === 'issue_comment') payload.comment = { html_url: `${htmlUrl}#issuecomment-${i + 1}` }

@@ -4,7 +4,7 @@
  * aliases, fragments, variables, nullability and partial errors behave as they do on GitHub.
  */
 import { validate as validateAgainstGitHub, schema as published } from '@octokit/graphql-schema'
-import { type GraphQLError, type GraphQLSchema, buildClientSchema, graphql } from 'graphql'
+import { type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type SelectionSetNode, Kind, buildClientSchema, graphql, parse } from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser } from './world.js'
 import { repositoryNode } from './graphql-repository.js'
@@ -42,7 +42,7 @@ function page<T>(items: T[], args: ConnectionArgs, name: string) {
     nodes: chosen,
     edges: chosen.map((node) => ({ node })),
     totalCount: items.length,
-    pageInfo: { hasNextPage: args.first !== undefined && items.length > n, hasPreviousPage: false, endCursor: null, startCursor: null }
+    pageInfo: { hasNextPage: args.first !== undefined && items.length > n, hasPreviousPage: args.last !== undefined && items.length > n, endCursor: null, startCursor: null }
   }
 }
 
@@ -60,6 +60,12 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
   const visible = (a: Activity): boolean => !a.private || ctx.token.seesPrivate === true
   const byNewest = (a: Activity, b: Activity): number => b.at.getTime() - a.at.getTime()
   const repo = (a: Activity) => repository(ctx, a.repo, a.private ?? false)
+  /** Things the user created of one kind, newest first, in any repository (forks included). */
+  const created = (kind: Activity['kind'], path: string) =>
+    user.activities
+      .filter((a) => a.kind === kind && visible(a))
+      .sort(byNewest)
+      .map((a, i) => ({ createdAt: a.at.toISOString(), url: `${ctx.serverUrl}/${a.repo}/${path}/${i + 1}`, repository: repo(a) }))
   return {
     __typename: 'User',
     login: user.login,
@@ -121,6 +127,34 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
         }))
       return page(comments, args, 'issueComments')
     },
+    issues: (args: ConnectionArgs) => page(created('issue', 'issues'), args, 'issues'),
+    pullRequests: (args: ConnectionArgs) => page(created('pull_request', 'pull'), args, 'pullRequests'),
+    repositories: (args: ConnectionArgs) =>
+      page(
+        user.activities
+          .filter((a) => (a.kind === 'repository' || a.kind === 'fork') && visible(a))
+          .sort(byNewest)
+          .map((a) => ({ createdAt: a.at.toISOString(), url: `${ctx.serverUrl}/${a.repo}`, nameWithOwner: a.repo, isPrivate: a.private ?? false, isFork: a.kind === 'fork' })),
+        args,
+        'repositories'
+      ),
+    gists: (args: ConnectionArgs) =>
+      page(
+        user.activities.filter((a) => a.kind === 'gist' && !a.private).sort(byNewest).map((a, i) => ({ createdAt: a.at.toISOString(), url: `https://gist.github.com/${user.login}/${i}` })),
+        args,
+        'gists'
+      ),
+    repositoryDiscussions: (args: ConnectionArgs) => page(created('discussion', 'discussions'), args, 'repositoryDiscussions'),
+    // No orderBy on these two: served oldest first, so `last` reads the newest.
+    repositoryDiscussionComments: (args: ConnectionArgs) =>
+      page(
+        created('discussion_comment', 'discussions')
+          .reverse()
+          .map((c) => ({ ...c, discussion: { repository: c.repository } })),
+        args,
+        'repositoryDiscussionComments'
+      ),
+    commitComments: (args: ConnectionArgs) => page(created('commit_comment', 'commit').reverse(), args, 'commitComments'),
     starredRepositories: (args: ConnectionArgs) => {
       const stars = user.activities
         .filter((a) => a.kind === 'star' && visible(a))
@@ -135,6 +169,33 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
 export interface GraphqlAnswer {
   data?: unknown
   errors?: Record<string, unknown>[]
+}
+
+/**
+ * A query's cost in points as GitHub computes it: every connection counts the requests needed to
+ * fill it at its `first`/`last`, times those of the connections it sits in; the sum over 100,
+ * rounded, at least 1 (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
+ */
+export function queryCost(query: string, variables: Record<string, unknown>): number {
+  const doc = parse(query)
+  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]))
+  let requests = 0
+  const walk = (set: SelectionSetNode | undefined, multiplier: number): void => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FRAGMENT_SPREAD) walk(fragments.get(sel.name.value)?.selectionSet, multiplier)
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, multiplier)
+      else {
+        const size = sel.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')
+        if (size) {
+          const v = size.value.kind === Kind.INT ? Number(size.value.value) : size.value.kind === Kind.VARIABLE ? Number(variables[size.value.name.value] ?? 0) : 0
+          requests += multiplier
+          walk(sel.selectionSet, multiplier * Math.max(1, v))
+        } else walk(sel.selectionSet, multiplier)
+      }
+    }
+  }
+  for (const d of doc.definitions) if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet, 1)
+  return Math.max(1, Math.round(requests / 100))
 }
 
 export async function executeGraphql(ctx: GraphqlContext, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
@@ -154,7 +215,7 @@ export async function executeGraphql(ctx: GraphqlContext, query: string, variabl
       if (!repo || (repo.private && !ctx.token.seesPrivate)) throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
       return repositoryNode(ctx.world, repo, ctx.serverUrl, ctx.token.seesPrivate === true)
     },
-    rateLimit: () => ({ cost: 1, limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString() })
+    rateLimit: () => ({ cost: queryCost(query, variables), limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString() })
   }
   const result = await graphql({ schema: githubSchema(), source: query, rootValue: root, variableValues: variables })
   const answer: GraphqlAnswer = { data: result.data }

@@ -16,6 +16,11 @@ export type ActivityKind =
   | 'close' // closed an issue (events only)
   | 'star' // starred a repository
   | 'repository' // created a repository
+  | 'fork' // forked a repository (`repo` is the fork)
+  | 'gist' // created a public gist
+  | 'discussion' // opened a discussion
+  | 'discussion_comment' // commented on a discussion (no public event)
+  | 'commit_comment' // commented on a commit
 
 export interface Activity {
   kind: ActivityKind

@@ -35,15 +35,20 @@ export interface ActivityFindings {
   errors: string[]
 }
 
+/** Told, before each source runs, how many people it is asked about (progress and the benchmark's C). */
+export type SourceObserver = (source: string, asked: number) => void
+
 export async function findActivity(
   questions: ActivityQuestion[],
   sources: ActivitySource[],
-  policy: EvidencePolicy
+  policy: EvidencePolicy,
+  observe: SourceObserver = () => {}
 ): Promise<Map<string, ActivityFindings>> {
   const findings = new Map<string, ActivityFindings>(questions.map((q) => [q.person.key, { latest: null, errors: [] }]))
   let open = questions
   for (const source of sources) {
-    if (open.length === 0) break
+    observe(source.name, open.length)
+    if (open.length === 0) continue
     const answers = await source.check(open, policy)
     for (const q of open) {
       const found = findings.get(q.person.key)!

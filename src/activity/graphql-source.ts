@@ -7,7 +7,7 @@ import { githubMessage, isHttpError } from '../github/request-errors.js'
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type EvidencePolicy, admits } from './evidence.js'
-import { USERS_PER_QUERY, type UserActivityData, readUserActivity, userActivityDocument } from './user-activity-query.js'
+import { type Span, USERS_PER_QUERY, type UserActivityData, readUserActivity, spanVariables, splitSpan, userActivityDocument } from './user-activity-query.js'
 
 interface GraphqlErrorEntry {
   type?: string
@@ -32,6 +32,7 @@ export interface GraphqlSourceOptions {
 }
 
 export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
+  const state = { batchSize: USERS_PER_QUERY }
   return {
     name: 'graphql',
     async check(questions, policy) {
@@ -40,35 +41,54 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
       // 30 days of them, can be read, so without recent events a bot's activity is not known.
       const users = questions.filter((q) => !isBot(q.person))
       for (const q of questions) if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT })
-      for (let i = 0; i < users.length; i += USERS_PER_QUERY) {
-        await askBatch(options, users.slice(i, i + USERS_PER_QUERY), policy, answers)
+      let next = 0
+      while (next < users.length) {
+        const batch = users.slice(next, next + state.batchSize)
+        next += batch.length
+        await askBatch(options, state, batch, policy, answers)
       }
       return answers
     }
   }
 }
 
-async function askBatch(options: GraphqlSourceOptions, batch: ActivityQuestion[], policy: EvidencePolicy, answers: Map<string, SourceAnswer>): Promise<void> {
-  const variables: Record<string, string> = { from: options.from.toISOString(), to: options.now.toISOString() }
+async function askBatch(
+  options: GraphqlSourceOptions,
+  state: { batchSize: number },
+  batch: ActivityQuestion[],
+  policy: EvidencePolicy,
+  answers: Map<string, SourceAnswer>,
+  spans: Span[] = [{ from: options.from, to: options.now }]
+): Promise<void> {
+  const variables: Record<string, string> = spanVariables(spans)
   batch.forEach((q, i) => {
     variables[`l${i}`] = q.person.login
   })
   let data: Record<string, unknown> | undefined
   let errors: GraphqlErrorEntry[] = []
   try {
-    data = await options.client.graphql<Record<string, unknown>>(userActivityDocument(batch.length), variables)
+    // One retry for a passing fault; a query that keeps failing is split below rather than retried more.
+    data = await options.client.graphql<Record<string, unknown>>(userActivityDocument(batch.length, spans.length), { ...variables, request: { retries: 1 } })
   } catch (error) {
     const failure = error as GraphqlFailure
-    if (failure.errors && failure.data) {
+    const tooMuch = failure.errors?.some((e) => e.type === 'RESOURCE_LIMITS_EXCEEDED') ?? false
+    if (failure.errors && failure.data && !tooMuch) {
       // Partial answer: GitHub still answers for the other aliases (one renamed or deleted account
       // must cost that person only).
       data = failure.data
       errors = failure.errors
     } else if (batch.length > 1 && !(isHttpError(error) && [401, 403].includes(error.status))) {
-      // A whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in halves.
+      // The whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in
+      // halves, and keep later batches at that size.
       const half = Math.ceil(batch.length / 2)
-      await askBatch(options, batch.slice(0, half), policy, answers)
-      await askBatch(options, batch.slice(half), policy, answers)
+      state.batchSize = Math.min(state.batchSize, half)
+      await askBatch(options, state, batch.slice(0, half), policy, answers)
+      await askBatch(options, state, batch.slice(half), policy, answers)
+      return
+    } else if (batch.length === 1 && spans.length === 1 && !(isHttpError(error) && error.status < 500)) {
+      // One heavy account alone is still too much over a year: ask over four quarters instead
+      // (contributions over a shorter span are lighter for GitHub to count).
+      await askBatch(options, state, batch, policy, answers, splitSpan(spans[0]!, 4))
       return
     } else {
       const reason = describeFailure(error)
@@ -76,7 +96,6 @@ async function askBatch(options: GraphqlSourceOptions, batch: ActivityQuestion[]
       return
     }
   }
-
   const cost = (data?.rateLimit as { cost?: number } | undefined)?.cost
   if (typeof cost === 'number') options.onCost?.(cost)
   const batchErrors = errors.filter((e) => !e.path || typeof e.path[0] !== 'string' || !/^u\d+$/.test(e.path[0]))

@@ -1,0 +1,20 @@
+/**
+ * Serves a generated world from its own process, so the benchmark measures the audit's memory
+ * and time, not the fake's. Prints `{"url": …}` on one line once listening.
+ * Usage: tsx serve.ts --people N --seed S --now ISO --latency MS
+ */
+import { generateWorld } from './generated-world.js'
+import { FakeGitHub } from './server.js'
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+
+const { world } = generateWorld(Number(arg('people', '100')), Number(arg('seed', '1')), new Date(arg('now', new Date().toISOString())))
+world.tokens['bench-token'] = { orgs: 'all', limit: Number(arg('limit', '15000')) }
+const github = await FakeGitHub.start({ world, latencyMs: Number(arg('latency', '100')) })
+process.stdout.write(JSON.stringify({ url: github.url }) + '\n')
+process.on('SIGTERM', () => {
+  void github.close().then(() => process.exit(0))
+})

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: cost, speed and accuracy of the audit on generated worlds of 100, 1,000 and
+ * 5,000 people (20,000 with --large), served by the fake GitHub from its own process with a
+ * latency per request (default 100 ms), through the real client with the real throttling plugin.
+ * A benchmark, not a test: it prints a table and passes judgement on nothing.
+ *
+ *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1]
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { cpus, totalmem } from 'node:os'
+import { runAudit } from '../src/audit.js'
+import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { silentLogger } from '../src/logger.js'
+import { parseRoster } from '../src/roster/load.js'
+import { generateWorld } from '../__tests__/fake-github/generated-world.js'
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const latency = Number(arg('latency') ?? 100)
+const seed = Number(arg('seed') ?? 1)
+const order = arg('order')?.split(',')
+const sizes = (arg('sizes') ?? (process.argv.includes('--large') ? '100,1000,5000,20000' : '100,1000,5000')).split(',').map(Number)
+
+interface Row {
+  people: number
+  orgs: number
+  rest: number
+  graphql: number
+  points: number
+  search: number
+  c: number
+  s: number
+  bound: number
+  seconds: number
+  rssMb: number
+  wronglyInactive: number
+  wronglyActive: number
+  unknown: number
+  mismatched: number
+}
+
+async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
+  const serve = fileURLToPath(new URL('../__tests__/fake-github/serve.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency)], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer]
+  return { url: (JSON.parse(line.toString()) as { url: string }).url, child }
+}
+
+async function measure(people: number): Promise<Row> {
+  const now = new Date()
+  const { truth, orgs } = generateWorld(people, seed, now)
+  const { url, child } = await startServer(people, now)
+  try {
+    const usage = emptyUsage()
+    const client = createGitHubClient({ token: 'bench-token', apiUrl: url, log: silentLogger, usage })
+    const roster = parseRoster(`version: 1\norgs: [${orgs.join(', ')}]\n`, 'bench.yml')
+    const snapshots = new Map<string, { usage: ApiUsage; asked: number }>()
+    const started = process.hrtime.bigint()
+    const result = await runAudit({
+      client,
+      roster,
+      now,
+      log: silentLogger,
+      usage,
+      serverUrl: 'https://github.com',
+      ...(order ? { sourceOrder: order } : {}),
+      observeSources: (source, asked) => snapshots.set(source, { usage: { ...usage }, asked })
+    })
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+
+    // Requests each source made: the usage between its start and the next source's (or the end).
+    const names = [...snapshots.keys()]
+    const spent = (name: string): number => {
+      const from = snapshots.get(name)!.usage
+      const next = names[names.indexOf(name) + 1]
+      const to = next ? snapshots.get(next)!.usage : usage
+      return to.rest + to.graphql - from.rest - from.graphql
+    }
+    const s = spent('repository-sweep')
+    const c = snapshots.get('events')!.asked
+    let wronglyInactive = 0
+    let wronglyActive = 0
+    let unknown = 0
+    let mismatched = 0
+    for (const v of result.verdicts) {
+      const expected = truth.get(v.person.login)
+      if (v.status === 'unknown') unknown++
+      else if (v.status === 'inactive' && expected !== 'inactive') wronglyInactive++
+      else if (v.status !== 'inactive' && expected === 'inactive') wronglyActive++
+      else if (v.status !== expected) mismatched++
+    }
+    return {
+      people,
+      orgs: orgs.length,
+      rest: usage.rest,
+      graphql: usage.graphql,
+      points: usage.graphqlPoints,
+      search: usage.search,
+      c,
+      s,
+      bound: Math.round(people / 20 + 1.1 * c + s + 30),
+      seconds,
+      rssMb: process.resourceUsage().maxRSS / 1024,
+      wronglyInactive,
+      wronglyActive,
+      unknown,
+      mismatched
+    }
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
+
+console.log(`member-audit benchmark — sources ${order?.join(' → ') ?? 'graphql → repository-sweep → events'}, ${latency} ms latency per request, seed ${seed}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+console.log('Requests are reads of all kinds; C = people asked of the events API (left after GraphQL and the sweep); S = sweep requests.')
+console.log('Bound = M/20 + 1.1·C + S + 30 (the target). Peak RSS is the audit process (the fake GitHub runs apart).\n')
+console.log('| people | orgs | REST | GraphQL queries | GraphQL points | search | C | S | total | bound | wall s | peak RSS MB | wrongly inactive | wrongly active | unknown | approaching↔active | REST/hour needed |')
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+for (const people of sizes) {
+  const r = await measure(people)
+  const total = r.rest + r.graphql + r.search
+  console.log(
+    `| ${r.people} | ${r.orgs} | ${r.rest} | ${r.graphql} | ${r.points} | ${r.search} | ${r.c} | ${r.s} | ${total} | ${r.bound} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.wronglyInactive} | ${r.wronglyActive} | ${r.unknown} | ${r.mismatched} | ${r.rest <= 5000 ? '≤ 5,000 (any token)' : r.rest <= 15000 ? '≤ 15,000 (App on GHEC)' : 'more than one hour'} |`
+  )
+}
