@@ -9,8 +9,8 @@ import { githubMessage, isHttpError } from '../github/request-errors.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, admits } from './evidence.js'
 
-/** People asked about at once; the throttling plugin allows 10 requests in flight in all. */
-const PARALLEL = 4
+/** People asked about at once; the throttling plugin allows 10 requests in flight in all, and GitHub 100 (secondary limits). */
+const PARALLEL = 8
 
 export interface PublicEvent {
   type: string

@@ -8,7 +8,7 @@
 import type { Evidence } from './evidence.js'
 
 /** Repositories per document. Each costs about one point per page of 25 items. */
-export const REPOS_PER_QUERY = 10
+export const REPOS_PER_QUERY = 20
 const ITEMS = 25
 const EVENTS = 50
 

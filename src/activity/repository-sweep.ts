@@ -13,7 +13,7 @@ import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
 import { REPOS_PER_QUERY, type RepositorySweepData, type SweepCursor, readRepositorySweep, repositorySweepDocument } from './repository-sweep-query.js'
 
 /** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
-const PARALLEL = 4
+const PARALLEL = 8
 
 export interface RepositorySweepOptions {
   client: GitHubClient
