@@ -4,7 +4,11 @@
  * @-mention anyone, open HTML, or hide content in a `<!-- -->` comment.
  */
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~>]/g
+/** Characters with a meaning anywhere in a line. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()!|~>]/g
+/** Characters with a meaning at the start of a line (headings, lists, quotes). */
+const LINE_START = /^(\s*)([#+\-=])/
+const ORDERED_LIST = /^(\s*\d+)([.)])/
 
 /** Text shown as itself, on one line, safe in a table cell. */
 export function escapeText(text: string): string {
@@ -14,6 +18,8 @@ export function escapeText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+    .replace(LINE_START, (_, space: string, lead: string) => `${space}\\${lead}`)
+    .replace(ORDERED_LIST, (_, number: string, mark: string) => `${number}\\${mark}`)
     .replace(/@/g, '&#64;')
 }
 
