@@ -1,5 +1,9 @@
 /** Shared set-up: a fake GitHub with a world, and the real client and audit pointed at it. */
 import { type AuditResult, runAudit } from '../src/audit.js'
+import type { Person } from '../src/members/people.js'
+import { classify } from '../src/verdicts/classify.js'
+import { exemptionFor } from '../src/verdicts/exemptions.js'
+import { personWindow } from '../src/verdicts/window.js'
 import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
 import type { Logger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
@@ -28,13 +32,25 @@ export interface AuditRun {
 }
 
 /** Runs the audit for `rosterText` against a fake GitHub serving `world`; closes the server after. */
-export async function auditWorld(world: World, rosterText: string, options: Omit<FakeGitHubOptions, 'world'> & { token?: string } = {}): Promise<AuditRun> {
+export async function auditWorld(
+  world: World,
+  rosterText: string,
+  options: Omit<FakeGitHubOptions, 'world'> & { token?: string; observeSources?: (source: string, asked: number) => void } = {}
+): Promise<AuditRun> {
   const github = await FakeGitHub.start({ world, ...options })
   try {
     const usage = emptyUsage()
     const log = recordingLogger()
     const client = createGitHubClient({ token: options.token ?? 'test-token', apiUrl: github.url, log, usage, waitScale: 0.001 })
-    const result = await runAudit({ client, roster: parseRoster(rosterText, 'roster.yml'), now: world.now, log, usage, serverUrl: 'https://github.com' })
+    const result = await runAudit({
+      client,
+      roster: parseRoster(rosterText, 'roster.yml'),
+      now: world.now,
+      log,
+      usage,
+      serverUrl: 'https://github.com',
+      ...(options.observeSources ? { observeSources: options.observeSources } : {})
+    })
     return { result, github, usage, log }
   } finally {
     await github.close()
@@ -48,4 +64,27 @@ export function statuses(result: AuditResult): Record<string, string> {
 
 export function rosterFor(...orgs: string[]): string {
   return `version: 1\norgs: [${orgs.join(', ')}]\n`
+}
+
+/** An audit result without an audit: people with given statuses, for report and issue tests. */
+export function syntheticResult(
+  people: { login: string; status?: 'inactive' | 'active'; public?: boolean; role?: 'admin' | 'member' }[],
+  rosterText = 'version: 1\norgs: [acme]\n',
+  now = new Date('2026-11-24T00:00:00Z')
+): AuditResult {
+  const roster = parseRoster(rosterText, 'r.yml')
+  const today = now.toISOString().slice(0, 10)
+  return {
+    now,
+    windowDays: 365,
+    since: new Date(now.getTime() - 365 * 86400000),
+    orgs: [{ login: 'acme', members: people.length, complete: true }],
+    verdicts: people.map((p) => {
+      const person: Person = { login: p.login, key: p.login.toLowerCase(), type: 'User', memberships: [{ org: 'acme', role: p.role ?? 'member', public: p.public ?? true }] }
+      const window = personWindow(person, roster, now)
+      const evidence = p.status === 'active' ? { at: now.toISOString(), kind: 'issue', url: null, repo: 'acme/x', private: false, source: 'contributions' } : null
+      return classify(person, window, evidence, [], exemptionFor(person, roster, today))
+    }),
+    skippedBots: []
+  }
 }

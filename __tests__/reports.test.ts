@@ -7,25 +7,12 @@ import type { Person } from '../src/members/people.js'
 import { csvCell, peopleCsv } from '../src/reports/csv.js'
 import { escapeText, link, safeUrl } from '../src/reports/markdown.js'
 import { SUMMARY_BUDGET, jobSummary } from '../src/reports/summary.js'
-import { parseRoster } from '../src/roster/load.js'
-import { classify } from '../src/verdicts/classify.js'
-import { exemptionFor } from '../src/verdicts/exemptions.js'
-import { personWindow } from '../src/verdicts/window.js'
+import { syntheticResult } from './helpers.js'
 
-const NOW = new Date('2026-11-24T00:00:00Z')
 const HOSTILE = '@everyone <!-- hide --> <img src=x onerror=alert(1)> | [click](javascript:alert(1)) **bold** `code`\n# heading'
 
-function resultFor(people: Person[], rosterText = 'version: 1\norgs: [acme]\n'): AuditResult {
-  const roster = parseRoster(rosterText, 'r.yml')
-  return {
-    now: NOW,
-    windowDays: 365,
-    since: new Date(NOW.getTime() - 365 * 86400000),
-    orgs: [{ login: 'acme', members: people.length, complete: true }],
-    verdicts: people.map((p) => classify(p, personWindow(p, roster, NOW), null, [], exemptionFor(p, roster, '2026-11-24'))),
-    skippedBots: []
-  }
-}
+const resultFor = (people: Person[], rosterText?: string): AuditResult =>
+  syntheticResult(people.map((p) => ({ login: p.login, public: p.memberships[0]!.public })), rosterText)
 const member = (login: string, isPublic = true): Person => ({ login, key: login.toLowerCase(), type: 'User', memberships: [{ org: 'acme', role: 'member', public: isPublic }] })
 
 describe('escaping', () => {

@@ -29109,12 +29109,13 @@ function latest(a, b) {
     return Date.parse(b.at) > Date.parse(a.at) ? b : a;
 }
 
-async function findActivity(questions, sources, policy) {
+async function findActivity(questions, sources, policy, observe = () => { }) {
     const findings = new Map(questions.map((q) => [q.person.key, { latest: null, errors: [] }]));
     let open = questions;
     for (const source of sources) {
+        observe(source.name, open.length);
         if (open.length === 0)
-            break;
+            continue;
         const answers = await source.check(open, policy);
         for (const q of open) {
             const found = findings.get(q.person.key);
@@ -29184,8 +29185,8 @@ function organizationReadError(org, error) {
     }
 }
 
-/** People asked about at once; the throttling plugin allows 10 requests in flight in all. */
-const PARALLEL$1 = 4;
+/** People asked about at once; the throttling plugin allows 10 requests in flight in all, and GitHub 100 (secondary limits). */
+const PARALLEL$1 = 8;
 /** What an event says the person did, as evidence. */
 function eventEvidence(event, serverUrl) {
     const p = event.payload ?? {};
@@ -29272,15 +29273,19 @@ function isBot(person) {
     return person.type === 'Bot' || person.login.toLowerCase().endsWith('[bot]');
 }
 
-/** People per document. 20 aliases keep a document's cost near one point. */
-const USERS_PER_QUERY = 20;
+/**
+ * People per document at the start of a run. The throttling plugin sends GraphQL one query at a
+ * time, at least a second apart, so fewer, larger queries are what makes 1,000 people take under a
+ * minute; a query costs about 7 points at this size (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
+ * GitHub stops a query after 10 seconds: a batch that times out or hits RESOURCE_LIMITS_EXCEEDED
+ * is asked again in halves, and later batches stay at the smaller size.
+ */
+const USERS_PER_QUERY = 40;
 /** Nodes per connection: enough to look past a few private items for a public one. */
 const PAGE = 5;
 const REPO = 'repository { nameWithOwner isPrivate }';
-const USER_ACTIVITY_FRAGMENT = `
-fragment UserActivity on User {
-  login
-  contributionsCollection(from: $from, to: $to) {
+function contributions(i) {
+    return `cc${i}: contributionsCollection(from: $from${i}, to: $to${i}) {
     issueContributions(first: ${PAGE}) { nodes { occurredAt isRestricted issue { url ${REPO} } } pageInfo { hasNextPage } }
     pullRequestContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequest { url ${REPO} } } pageInfo { hasNextPage } }
     pullRequestReviewContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} } pageInfo { hasNextPage } }
@@ -29289,21 +29294,86 @@ fragment UserActivity on User {
       ${REPO}
       contributions(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) { nodes { occurredAt url } }
     }
-  }
+  }`;
+}
+/**
+ * What is asked of each user. Beyond contributions (which skip forks and comments):
+ * - issues and pull requests opened anywhere, forks included, newest first;
+ * - repositories they own (forks included), newest first; public gists;
+ * - discussions, and comments on discussions and commits. The last two connections take no
+ *   `orderBy`; their order is taken to be oldest first, so `last` reads the newest (unconfirmed by
+ *   the docs; a wrong guess can only miss evidence, and the later sources still look).
+ */
+function userFragment(spans) {
+    return `
+fragment UserActivity on User {
+  login
+  ${Array.from({ length: spans }, (_, i) => contributions(i)).join('\n  ')}
   issueComments(first: ${PAGE * 2}, orderBy: { field: UPDATED_AT, direction: DESC }) {
     nodes { createdAt updatedAt url ${REPO} }
     pageInfo { hasNextPage }
   }
+  issues(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
+  pullRequests(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
+  repositories(first: 3, ownerAffiliations: [OWNER], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url nameWithOwner isPrivate } pageInfo { hasNextPage } }
+  gists(first: 1, privacy: PUBLIC, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url } }
+  repositoryDiscussions(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
+  repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasPreviousPage } }
+  commitComments(last: 3) { nodes { createdAt url ${REPO} } pageInfo { hasPreviousPage } }
   starredRepositories(first: 1, orderBy: { field: STARRED_AT, direction: DESC }) {
     edges { starredAt node { url nameWithOwner isPrivate } }
     pageInfo { hasNextPage }
   }
 }`;
-/** The document for `count` people: variables `$l0…$l{count-1}`, `$from`, `$to`. */
-function userActivityDocument(count) {
-    const vars = Array.from({ length: count }, (_, i) => `$l${i}: String!`).join(', ');
+}
+/**
+ * The document for `count` people over `spans` windows: variables `$l0…`, `$from0`, `$to0`, ….
+ * One span normally; a person whose query is too heavy is asked again over quarters.
+ */
+function userActivityDocument(count, spans = 1) {
+    const vars = [
+        ...Array.from({ length: count }, (_, i) => `$l${i}: String!`),
+        ...Array.from({ length: spans }, (_, i) => `$from${i}: DateTime!, $to${i}: DateTime!`)
+    ].join(', ');
     const aliases = Array.from({ length: count }, (_, i) => `  u${i}: user(login: $l${i}) { ...UserActivity }`).join('\n');
-    return `query UserActivity(${vars}, $from: DateTime!, $to: DateTime!) {\n${aliases}\n  rateLimit { cost remaining resetAt }\n}\n${USER_ACTIVITY_FRAGMENT}`;
+    return `query UserActivity(${vars}) {\n${aliases}\n  rateLimit { cost remaining resetAt }\n}\n${userFragment(spans)}`;
+}
+/** Variables for the spans of a document. */
+function spanVariables(spans) {
+    return Object.fromEntries(spans.flatMap((s, i) => [[`from${i}`, s.from.toISOString()], [`to${i}`, s.to.toISOString()]]));
+}
+/** A window cut into `parts` consecutive spans. */
+function splitSpan(span, parts) {
+    const step = (span.to.getTime() - span.from.getTime()) / parts;
+    return Array.from({ length: parts }, (_, i) => ({ from: new Date(span.from.getTime() + i * step), to: new Date(span.from.getTime() + (i + 1) * step) }));
+}
+const present = (nodes) => (nodes ?? []).filter((n) => n !== null);
+const more = (page) => (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false;
+const item = (at, kind, url, repo, restricted, source) => ({
+    at,
+    kind,
+    url,
+    repo: repo?.nameWithOwner ?? null,
+    private: restricted || (repo?.isPrivate ?? false),
+    source
+});
+function readContributions(cc) {
+    const source = 'contributions';
+    const issues = cc?.issueContributions;
+    const pulls = cc?.pullRequestContributions;
+    const reviews = cc?.pullRequestReviewContributions;
+    const repos = cc?.repositoryContributions;
+    return [
+        { name: 'issue contributions', evidence: present(issues?.nodes).map((n) => item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)), cutOff: more(issues) },
+        { name: 'pull request contributions', evidence: present(pulls?.nodes).map((n) => item(n.occurredAt, 'pull_request', n.pullRequest?.url ?? null, n.pullRequest?.repository, n.isRestricted, source)), cutOff: more(pulls) },
+        { name: 'review contributions', evidence: present(reviews?.nodes).map((n) => item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(reviews) },
+        { name: 'repository contributions', evidence: present(repos?.nodes).map((n) => item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(repos) },
+        {
+            name: 'commit contributions',
+            evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) => present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))),
+            cutOff: false
+        }
+    ];
 }
 /**
  * Evidence from one user's part of the answer, list by list. Comments are dated by `createdAt`:
@@ -29312,39 +29382,37 @@ function userActivityDocument(count) {
  */
 function readUserActivity(data, since) {
     const lists = [];
-    const list = (name, evidence, cutOff) => {
-        lists.push({ name, evidence, cutOff });
-    };
-    const item = (at, kind, url, repo, restricted, source) => ({
-        at,
-        kind,
-        url,
-        repo: repo?.nameWithOwner ?? null,
-        private: restricted || (repo?.isPrivate ?? false),
-        source
-    });
-    const more = (page) => page?.pageInfo?.hasNextPage ?? false;
-    const present = (nodes) => (nodes ?? []).filter((n) => n !== null);
-    const cc = data.contributionsCollection;
-    const issues = cc?.issueContributions;
-    list('issue contributions', present(issues?.nodes).map((n) => item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, 'contributions')), more(issues));
-    const pulls = cc?.pullRequestContributions;
-    list('pull request contributions', present(pulls?.nodes).map((n) => item(n.occurredAt, 'pull_request', n.pullRequest?.url ?? null, n.pullRequest?.repository, n.isRestricted, 'contributions')), more(pulls));
-    const reviews = cc?.pullRequestReviewContributions;
-    list('review contributions', present(reviews?.nodes).map((n) => item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, 'contributions')), more(reviews));
-    const repos = cc?.repositoryContributions;
-    list('repository contributions', present(repos?.nodes).map((n) => item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, 'contributions')), more(repos));
-    list('commit contributions', (cc?.commitContributionsByRepository ?? []).flatMap((r) => present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, 'contributions'))), false);
+    for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k)))
+        lists.push(...readContributions(data[key]));
     const comments = present(data.issueComments?.nodes);
     const last = comments[comments.length - 1];
-    list('issue comments', comments.filter((c) => Date.parse(c.createdAt) >= since.getTime()).map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')), more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime());
+    lists.push({
+        name: 'issue comments',
+        evidence: comments.filter((c) => Date.parse(c.createdAt) >= since.getTime()).map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
+        cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
+    });
+    const created = (name, kind, source, page, repoOf) => {
+        lists.push({ name, evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)), cutOff: more(page) });
+    };
+    created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository);
+    created('pull requests opened', 'pull_request', 'pull-requests', data.pullRequests, (n) => n.repository);
+    created('repositories created', 'repository', 'repositories', data.repositories, (n) => n);
+    created('gists', 'gist', 'gists', data.gists, () => null);
+    created('discussions', 'discussion', 'discussions', data.repositoryDiscussions, (n) => n.repository);
+    created('discussion comments', 'discussion_comment', 'discussion-comments', data.repositoryDiscussionComments, (n) => n.discussion?.repository);
+    created('commit comments', 'commit_comment', 'commit-comments', data.commitComments, (n) => n.repository);
     const starred = data.starredRepositories;
-    list('stars', present(starred?.edges).map((e) => item(e.starredAt, 'star', e.node.url, { nameWithOwner: e.node.nameWithOwner, isPrivate: e.node.isPrivate }, false, 'stars')), starred?.pageInfo?.hasNextPage ?? false);
+    lists.push({
+        name: 'stars',
+        evidence: present(starred?.edges).map((e) => item(e.starredAt, 'star', e.node.url, { nameWithOwner: e.node.nameWithOwner, isPrivate: e.node.isPrivate }, false, 'stars')),
+        cutOff: starred?.pageInfo?.hasNextPage ?? false
+    });
     return lists;
 }
 
 const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events';
 function graphqlSource(options) {
+    const state = { batchSize: USERS_PER_QUERY };
     return {
         name: 'graphql',
         async check(questions, policy) {
@@ -29355,36 +29423,49 @@ function graphqlSource(options) {
             for (const q of questions)
                 if (isBot(q.person))
                     answers.set(q.person.key, { evidence: [], error: BOT_LIMIT });
-            for (let i = 0; i < users.length; i += USERS_PER_QUERY) {
-                await askBatch(options, users.slice(i, i + USERS_PER_QUERY), policy, answers);
+            let next = 0;
+            while (next < users.length) {
+                const batch = users.slice(next, next + state.batchSize);
+                next += batch.length;
+                await askBatch(options, state, batch, policy, answers);
             }
             return answers;
         }
     };
 }
-async function askBatch(options, batch, policy, answers) {
-    const variables = { from: options.from.toISOString(), to: options.now.toISOString() };
+async function askBatch(options, state, batch, policy, answers, spans = [{ from: options.from, to: options.now }]) {
+    const variables = spanVariables(spans);
     batch.forEach((q, i) => {
         variables[`l${i}`] = q.person.login;
     });
     let data;
     let errors = [];
     try {
-        data = await options.client.graphql(userActivityDocument(batch.length), variables);
+        // One retry for a passing fault; a query that keeps failing is split below rather than retried more.
+        data = await options.client.graphql(userActivityDocument(batch.length, spans.length), { ...variables, request: { retries: 1 } });
     }
     catch (error) {
         const failure = error;
-        if (failure.errors && failure.data) {
+        const tooMuch = failure.errors?.some((e) => e.type === 'RESOURCE_LIMITS_EXCEEDED') ?? false;
+        if (failure.errors && failure.data && !tooMuch) {
             // Partial answer: GitHub still answers for the other aliases (one renamed or deleted account
             // must cost that person only).
             data = failure.data;
             errors = failure.errors;
         }
         else if (batch.length > 1 && !(isHttpError(error) && [401, 403].includes(error.status))) {
-            // A whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in halves.
+            // The whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in
+            // halves, and keep later batches at that size.
             const half = Math.ceil(batch.length / 2);
-            await askBatch(options, batch.slice(0, half), policy, answers);
-            await askBatch(options, batch.slice(half), policy, answers);
+            state.batchSize = Math.min(state.batchSize, half);
+            await askBatch(options, state, batch.slice(0, half), policy, answers);
+            await askBatch(options, state, batch.slice(half), policy, answers);
+            return;
+        }
+        else if (batch.length === 1 && spans.length === 1 && !(isHttpError(error) && error.status < 500)) {
+            // One heavy account alone is still too much over a year: ask over four quarters instead
+            // (contributions over a shorter span are lighter for GitHub to count).
+            await askBatch(options, state, batch, policy, answers, splitSpan(spans[0], 4));
             return;
         }
         else {
@@ -29431,7 +29512,7 @@ function describeFailure(error) {
 }
 
 /** Repositories per document. Each costs about one point per page of 25 items. */
-const REPOS_PER_QUERY = 10;
+const REPOS_PER_QUERY = 20;
 const ITEMS = 25;
 const EVENTS = 50;
 /** Timeline events that are an act of their actor, each with `actor` and `createdAt`. */
@@ -29528,7 +29609,7 @@ function readRepositorySweep(data, cursor, since) {
 }
 
 /** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
-const PARALLEL = 4;
+const PARALLEL = 8;
 function repositorySweepSource(options) {
     return {
         name: 'repository-sweep',
@@ -29818,12 +29899,16 @@ async function runAudit(deps) {
     };
     // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
     // sweep reads each org repository once for everyone left; events cost a request per person.
-    const sources = [
+    const available = [
         graphqlSource({ client, from: since, now, onCost }),
         repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
         eventsSource(client, deps.serverUrl)
     ];
-    const findings = await findActivity(questions, sources, policy);
+    const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
+    const findings = await findActivity(questions, sources, policy, (source, asked) => {
+        log.info(`Activity: ${source} for ${asked} people`);
+        deps.observeSources?.(source, asked);
+    });
     const today = now.toISOString().slice(0, 10);
     const verdicts = questions.map((q) => {
         const found = findings.get(q.person.key);
@@ -46479,7 +46564,11 @@ function jsonReport(result, usage) {
  * Markdown the action writes: it must not break a table, start a list, add a link or an image,
  * @-mention anyone, open HTML, or hide content in a `<!-- -->` comment.
  */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~>]/g;
+/** Characters with a meaning anywhere in a line. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()!|~>]/g;
+/** Characters with a meaning at the start of a line (headings, lists, quotes). */
+const LINE_START = /^(\s*)([#+\-=])/;
+const ORDERED_LIST = /^(\s*\d+)([.)])/;
 /** Text shown as itself, on one line, safe in a table cell. */
 function escapeText(text) {
     return text
@@ -46488,6 +46577,8 @@ function escapeText(text) {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+        .replace(LINE_START, (_, space, lead) => `${space}\\${lead}`)
+        .replace(ORDERED_LIST, (_, number, mark) => `${number}\\${mark}`)
         .replace(/@/g, '&#64;');
 }
 /** A URL fit for `[text](url)`: only http(s), with characters that would end the link encoded. */
@@ -46611,6 +46702,456 @@ function concealedNote(hidden) {
         return '';
     return `\n\n${hidden} concealed member${hidden === 1 ? ' is' : 's are'} not named: this run's repository is public. The JSON report lists them.`;
 }
+/**
+ * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
+ * that would have been written (not when the summary is public and the issue would name
+ * concealed members: the body is then left out).
+ */
+function trackingSummary(outcome, summaryIsPublic) {
+    const { sync, plan, text, held } = outcome;
+    const where = sync.url ? link(`#${sync.number}`, sync.url) : 'no issue yet';
+    const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action];
+    let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`;
+    if (held?.startsWith('dry run')) {
+        const concealedNamed = plan.toContact.some((c) => isConcealed(c.verdict.person)) && !text.body.includes('concealed member');
+        section += summaryIsPublic && concealedNamed
+            ? '\nThe would-be issue text is not shown: it names concealed members and this summary is public.\n'
+            : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`;
+    }
+    return section;
+}
+
+/**
+ * What the tracking issue remembers between runs lives in the issue itself (no cache, no branch):
+ * each person's line carries a hidden mark with when they were first flagged and when a team
+ * member's tick was first seen ("contacted"). Spreading it over the lines keeps it small enough
+ * for 65,536-character bodies, and it moves with the line into a continuation comment.
+ */
+const DATE = '\\d{4}-\\d{2}-\\d{2}';
+/** `<!-- ma:alice f=2026-10-24 c=2026-11-02 r=2026-12-01 -->`; logins cannot contain `-->`. */
+const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))? -->`);
+const TICKED = /^\s*[-*] \[[xX]\]/;
+const TASK = /^\s*[-*] \[[ xX]\]/;
+/**
+ * The marker that identifies this roster's issue. The id is reduced to safe characters so that it
+ * can never close the comment early.
+ */
+function issueMarker(id) {
+    return `<!-- member-audit:tracking-issue id=${id.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+}
+/** The marker of continuation comment `part` (2, 3, …) of the issue `id`. */
+function partMarker(id, part) {
+    return `<!-- member-audit:part ${part} id=${id.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+}
+function lineMark(record) {
+    return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`;
+}
+/**
+ * Reads the records from the issue's texts (body and continuation comments). On a task line the
+ * box decides "contacted": ticked → contacted (on the date first seen, `today` if new), unticked →
+ * not (a team member took the tick back). Other lines keep what their mark says.
+ */
+function readRecords(texts, today) {
+    const records = new Map();
+    for (const text of texts) {
+        for (const line of text.split('\n')) {
+            const mark = LINE_MARK.exec(line);
+            if (!mark)
+                continue;
+            const [, login = '', flaggedOn = '', contactedOn, returnedOn] = mark;
+            const record = { login, flaggedOn, ...(returnedOn ? { returnedOn } : {}) };
+            if (TASK.test(line)) {
+                if (TICKED.test(line))
+                    record.contactedOn = contactedOn ?? today;
+            }
+            else if (contactedOn) {
+                record.contactedOn = contactedOn;
+            }
+            records.set(login.toLowerCase(), record);
+        }
+    }
+    return records;
+}
+
+/**
+ * GitHub refuses an issue body over 65,536 characters ("body is too long (maximum is 65536
+ * characters)", a 422); comments are held to the same budget here. A margin is kept.
+ */
+const TEXT_LIMIT = 65_536 - 1_536;
+/** GitHub sends notifications for at most 50 @-mentions in one body or comment. */
+const MENTIONS_PER_TEXT = 50;
+function renderIssue(plan, result, ctx) {
+    const hidden = (v) => ctx.hideConcealed && isConcealed(v.person);
+    const named = (items) => items.filter((i) => !i.verdict || !hidden(i.verdict));
+    const concealedNote = (count) => count > 0 ? `${count} concealed member${count === 1 ? '' : 's'} not named here: this repository is public. The run's JSON report lists them.` : undefined;
+    const toContact = named(plan.toContact);
+    const approaching = result.verdicts.filter((v) => v.status === 'approaching' && !hidden(v));
+    const exempt = result.verdicts.filter((v) => v.exemption && (v.status === 'exempt' || v.exemption.state !== 'valid') && !hidden(v));
+    const counts = [
+        `**${plan.toContact.length} to contact**`,
+        `${plan.due.length} due for a privilege change`,
+        `${plan.returned.length} returned`,
+        `${approaching.length} approaching`,
+        `${plan.unknown.length} unknown`,
+        `${result.verdicts.filter((v) => v.status === 'exempt').length} exempt`
+    ];
+    const header = [
+        issueMarker(ctx.id),
+        `Updated ${ctx.today} by member-audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}, public activity in the last ${result.windowDays} days.`,
+        '',
+        counts.join(' · '),
+        '',
+        'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.'
+    ].join('\n');
+    const sections = [
+        {
+            heading: `### To contact (${plan.toContact.length})`,
+            intro: concealedNote(plan.toContact.length - toContact.length),
+            lines: toContact.map((c) => contactLine(c, result, ctx))
+        },
+        {
+            heading: `### Due for a privilege change (${plan.due.length})`,
+            intro: `Contacted more than ${ctx.graceDays} days ago and still inactive.`,
+            lines: named(plan.due).map(({ verdict, record }) => ({ text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}` }))
+        },
+        {
+            heading: `### Returned (${plan.returned.length})`,
+            intro: `Active again (or no longer members) in the last ${ctx.graceDays} days: nothing to do.`,
+            lines: named(plan.returned).map(({ record, verdict }) => ({
+                text: `- ${link(record.login, `${ctx.serverUrl}/${record.login}`)}: ${verdict ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict, result)}` : ''}` : 'no longer a member of the audited organizations'}, since ${record.returnedOn} ${lineMark(record)}`
+            }))
+        },
+        {
+            heading: `### Approaching the threshold (${approaching.length})`,
+            lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${v.window.days - daysBetween(new Date(v.lastActivity.at), result.now)} days left` }))
+        },
+        {
+            heading: `### Unknown (${plan.unknown.length})`,
+            intro: 'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
+            lines: named(plan.unknown).map(({ verdict, record }) => ({
+                text: `- ${personText(verdict.person, ctx)}: ${escapeText(verdict.errors.join('; '))}${record ? ` ${lineMark(record)}` : ''}`
+            }))
+        },
+        {
+            heading: `### Exemptions (${exempt.length})`,
+            lines: exempt.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${exemptionText(v, ctx)}` }))
+        }
+    ];
+    const note = [
+        '<details><summary>Contact note (ready to send)</summary>',
+        '',
+        'Hello! You are a member of our GitHub organization, and our access policy asks us to check in with members who have had no public GitHub activity for a while. Thank you for everything you have contributed.',
+        '',
+        'If you would like to keep your access, just reply (or open an issue, comment, or review anywhere public on GitHub). If we do not hear from you, we may adjust your privileges after a grace period; you can ask to be reinstated at any time, no questions asked.',
+        '',
+        '</details>'
+    ].join('\n');
+    return pack(header, sections, note, ctx);
+}
+function contactLine({ verdict, record }, result, ctx) {
+    const parts = [
+        `- [${record.contactedOn ? 'x' : ' '}] ${personText(verdict.person, ctx)}`,
+        roles(verdict.person),
+        verdict.lastActivity ? `last activity ${activityText(verdict, result)}` : `no public activity in ${verdict.window.days} days`,
+        `flagged ${record.flaggedOn}`,
+        ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
+    ];
+    return { text: `${parts.join(' · ')} ${lineMark(record)}`, mention: verdict.person };
+}
+/** The person's name as a profile link (no notification), or a placeholder replaced by an @-mention when allowed. */
+function personText(person, ctx) {
+    return (ctx.mention ? `{{mention:${person.login}}}` : link(person.login, `${ctx.serverUrl}/${person.login}`)) + (isOwner(person) ? ' **(owner)**' : '');
+}
+function roles(person) {
+    return person.memberships.map((m) => `${m.role === 'admin' ? 'owner' : 'member'} of ${escapeText(m.org)}`).join(', ');
+}
+function activityText(v, result, _ctx) {
+    const e = v.lastActivity;
+    return `${link(`${e.kind.replace(/_/g, ' ')} ${e.at.slice(0, 10)}`, e.url)} (${daysBetween(new Date(e.at), result.now)} days ago)`;
+}
+function exemptionText(v, ctx) {
+    const { exemption, state } = v.exemption;
+    const until = exemption.until ? ` until ${exemption.until}` : '';
+    const soon = exemption.until && state === 'valid' && Date.parse(exemption.until) - Date.parse(ctx.today) <= ctx.warnBeforeDays * 86400000;
+    const flag = state === 'expired' ? '**expired**: ' : state === 'partial' ? '**does not cover every organization**: ' : soon ? '**expires soon**: ' : '';
+    return `${flag}${escapeText(exemption.reason)}${until}`;
+}
+/**
+ * Lays the sections out into the body and, past GitHub's size limit, continuation comments.
+ * Empty sections are left out; a section cut by a text boundary repeats its heading. Mentions
+ * turn into plain links past the 50th in a text.
+ */
+function pack(header, sections, note, ctx) {
+    const texts = [];
+    let current = header;
+    let mentions = 0;
+    const profile = (login) => link(login, `${ctx.serverUrl}/${login}`);
+    /** The line as it will be written into the current text; mentions are counted per text. */
+    const write = (line) => line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login) => (mentions++ < MENTIONS_PER_TEXT ? `@${login}` : profile(login)));
+    /** Its longest form (a link is longer than a mention), to decide whether it fits. */
+    const widest = (line) => line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login) => profile(login));
+    const append = (block, separator) => {
+        if (current.length + separator.length + block.length > TEXT_LIMIT) {
+            texts.push(current);
+            current = partMarker(ctx.id, texts.length + 1);
+            mentions = 0;
+            separator = '\n\n';
+        }
+        current += separator + block;
+    };
+    for (const section of sections) {
+        if (section.lines.length === 0 && !section.intro?.includes('concealed'))
+            continue;
+        append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'), '\n\n');
+        let first = true;
+        for (const line of section.lines) {
+            if (current.length + 2 + widest(line).length > TEXT_LIMIT) {
+                texts.push(current);
+                current = `${partMarker(ctx.id, texts.length + 1)}\n\n${section.heading} (continued)`;
+                mentions = 0;
+                first = true;
+            }
+            current += (first ? '\n\n' : '\n') + write(line);
+            first = false;
+        }
+    }
+    append(note, '\n\n');
+    texts.push(current);
+    return { body: texts[0], parts: texts.slice(1) };
+}
+
+/**
+ * The policy's contact workflow, run after run: who is to be contacted, who was contacted long
+ * enough ago to be due for a privilege change, and who came back. Pure.
+ */
+const DAY = 24 * 60 * 60 * 1000;
+function planContacts(previous, verdicts, today, graceDays) {
+    const records = new Map();
+    const toContact = [];
+    const unknown = [];
+    const returned = [];
+    const seen = new Set();
+    const recent = (date) => Date.parse(today) - Date.parse(date) <= graceDays * DAY;
+    const cameBack = (before, verdict) => {
+        const record = { ...before, returnedOn: before.returnedOn ?? today };
+        if (!recent(record.returnedOn))
+            return;
+        records.set(record.login.toLowerCase(), record);
+        returned.push({ record, verdict });
+    };
+    for (const verdict of [...verdicts].sort(byPriority)) {
+        const key = verdict.person.key;
+        seen.add(key);
+        const before = previous.get(key);
+        if (verdict.status === 'inactive') {
+            // Someone who returned and lapsed again starts over: a new flag date, not contacted yet.
+            const carried = before && !before.returnedOn ? before : undefined;
+            const record = { login: verdict.person.login, flaggedOn: carried?.flaggedOn ?? today, ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {}) };
+            records.set(key, record);
+            toContact.push({ verdict, record });
+        }
+        else if (verdict.status === 'unknown') {
+            // Not known to have come back: keep what the issue knew, so a tick is not lost.
+            if (before)
+                records.set(key, before);
+            unknown.push({ verdict, ...(before ? { record: before } : {}) });
+        }
+        else if (before) {
+            cameBack(before, verdict);
+        }
+    }
+    for (const [key, before] of previous)
+        if (!seen.has(key))
+            cameBack(before, null);
+    const due = toContact.filter(({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY);
+    return { toContact, due, unknown, returned, records };
+}
+
+/** Finds this roster's issue: open ones first, then the most recently closed. */
+async function findTrackingIssue(client, where, id, label) {
+    const marker = issueMarker(id);
+    let issues;
+    try {
+        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', labels: label, per_page: 100 }));
+    }
+    catch (error) {
+        throw trackingRepoError(where, error, 'read issues in');
+    }
+    const mine = issues.filter((i) => !i.pull_request && (i.body ?? '').includes(marker)).sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
+    const found = mine[0];
+    if (!found)
+        return null;
+    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: found.number, per_page: 100 }));
+    const parts = new Map();
+    for (const c of comments) {
+        const m = /<!-- member-audit:part (\d+) id=/.exec(c.body ?? '');
+        if (m && (c.body ?? '').includes(partMarker(id, Number(m[1]))))
+            parts.set(Number(m[1]), { id: c.id, body: c.body ?? '' });
+    }
+    return { number: found.number, url: found.html_url, state: found.state, body: found.body ?? '', parts };
+}
+async function syncTrackingIssue(input) {
+    const { client, where, existing, text, log } = input;
+    try {
+        if (!existing) {
+            if (!input.anyoneToContact)
+                return { action: 'none', number: null, url: null };
+            // Another run may have created it since we looked (overlapping schedules): look once more.
+            const again = await findTrackingIssue(client, where, input.id, input.labels[0] ?? 'member-audit');
+            if (again)
+                return await syncTrackingIssue({ ...input, existing: again });
+            const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { ...where, title: input.title, body: text.body, labels: input.labels });
+            log.info(`Tracking issue created: ${data.html_url}`);
+            await writeParts(input, data.number, new Map());
+            const kept = await keepOldest(input, data.number);
+            return { action: 'created', number: kept.number, url: kept.url };
+        }
+        if (!input.anyoneToContact) {
+            if (existing.state === 'closed')
+                return { action: 'unchanged', number: existing.number, url: existing.url };
+            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, body: text.body });
+            await writeParts(input, existing.number, existing.parts);
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                ...where,
+                issue_number: existing.number,
+                body: 'Nobody is left to contact: everyone on the list is active again, exempt, or no longer a member. Closing; the next run reopens this issue if someone becomes inactive.'
+            });
+            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+            log.info(`Tracking issue closed: ${existing.url}`);
+            return { action: 'closed', number: existing.number, url: existing.url };
+        }
+        const reopen = existing.state === 'closed';
+        const partsChanged = await writeParts(input, existing.number, existing.parts);
+        if (!reopen && existing.body === text.body) {
+            return { action: partsChanged ? 'updated' : 'unchanged', number: existing.number, url: existing.url };
+        }
+        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+            ...where,
+            issue_number: existing.number,
+            body: text.body,
+            ...(reopen ? { state: 'open' } : {})
+        });
+        log.info(`Tracking issue ${reopen ? 'reopened' : 'updated'}: ${existing.url}`);
+        return { action: reopen ? 'reopened' : 'updated', number: existing.number, url: existing.url };
+    }
+    catch (error) {
+        throw error instanceof InputError ? error : trackingRepoError(where, error, 'write the tracking issue in');
+    }
+}
+/**
+ * Writes continuation comments in place: changed ones updated, new ones created, ones no longer
+ * needed emptied to a one-line note (deleting would lose a team member's reply threaded there).
+ */
+async function writeParts(input, issueNumber, existing) {
+    const { client, where, text } = input;
+    let changed = false;
+    for (let i = 0; i < text.parts.length; i++) {
+        const part = i + 2;
+        const body = text.parts[i];
+        const old = existing.get(part);
+        if (old?.body === body)
+            continue;
+        changed = true;
+        if (old)
+            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body });
+        else
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body });
+    }
+    for (const [part, old] of existing) {
+        if (part - 2 < text.parts.length)
+            continue;
+        const body = `${partMarker(input.id, part)}\n\n(This continuation is no longer needed: the list fits above.)`;
+        if (old.body !== body) {
+            changed = true;
+            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body });
+        }
+    }
+    return changed;
+}
+/** After creating: if an overlapping run created one too, keep the oldest and close the others. */
+async function keepOldest(input, created) {
+    const { client, where } = input;
+    const marker = issueMarker(input.id);
+    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', labels: input.labels[0] ?? 'member-audit', per_page: 100 }))
+        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
+        .sort((a, b) => a.number - b.number);
+    const keep = open[0];
+    if (!keep || keep.number === created)
+        return { number: created, url: open.find((i) => i.number === created)?.html_url ?? '' };
+    for (const dup of open.slice(1)) {
+        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: dup.number, body: `Duplicate of #${keep.number}, created by an overlapping run.` });
+        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: dup.number, state: 'closed', state_reason: 'not_planned' });
+    }
+    return { number: keep.number, url: keep.html_url };
+}
+/** A message that names the tracking repository and what the issue token needs there. */
+function trackingRepoError(where, error, doing) {
+    if (!isHttpError(error))
+        return error instanceof Error ? error : new Error(String(error));
+    const repo = `${where.owner}/${where.repo}`;
+    const said = githubMessage(error);
+    switch (error.status) {
+        case 401:
+            return new InputError(`GitHub rejected the issue token (401 ${said}). Give a valid token in "issue-token" (or "token").`);
+        case 403:
+            return new InputError(`The issue token cannot ${doing} ${repo} (403 ${said}). It needs Issues: write on that repository (the workflow's GITHUB_TOKEN with "permissions: issues: write" will do).`);
+        case 404:
+            return new InputError(`Tracking repository ${repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`);
+        case 410:
+            return new InputError(`Issues are disabled in tracking repository ${repo} (410). Enable them, or set tracking-issue.repo to another repository.`);
+        default:
+            return new Error(`Could not ${doing} ${repo}: ${error.status} ${said}`);
+    }
+}
+
+async function keepTrackingIssue(deps) {
+    const { client, where, roster, result } = deps;
+    const settings = roster.trackingIssue;
+    const id = roster.file;
+    const today = result.now.toISOString().slice(0, 10);
+    const existing = await findTrackingIssue(client, where, id, settings.labels[0] ?? 'member-audit');
+    const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map();
+    const plan = planContacts(previous, result.verdicts, today, settings.graceDays);
+    const text = renderIssue(plan, result, {
+        id,
+        serverUrl: deps.serverUrl,
+        today,
+        mention: settings.mention,
+        graceDays: settings.graceDays,
+        hideConcealed: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+        warnBeforeDays: roster.warnBeforeDays
+    });
+    const current = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null };
+    if (deps.dryRun)
+        return { sync: current, plan, text, held: 'dry run: nothing was written' };
+    if (deps.incomplete) {
+        if (existing) {
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                ...where,
+                issue_number: existing.number,
+                body: `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
+            });
+        }
+        return { sync: current, plan, text, held: 'incomplete run: the list was left as it was' };
+    }
+    const sync = await syncTrackingIssue({
+        client,
+        where,
+        id,
+        title: settings.title,
+        labels: settings.labels,
+        existing,
+        text,
+        anyoneToContact: plan.toContact.length > 0,
+        log: deps.log
+    });
+    return { sync, plan, text, held: null };
+}
+/** `owner/name` → the two parts, or null. */
+function parseRepository(fullName) {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName ?? '');
+    return m ? { owner: m[1], repo: m[2] } : null;
+}
 
 /**
  * The action's entry: reads inputs, wires the audit to GitHub, writes the summary, the reports
@@ -46638,15 +47179,29 @@ async function run(deps = { env: process.env, now: () => new Date() }) {
         const csvPath = join(settings.outputDir, 'report.csv');
         await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n');
         await writeFile$1(csvPath, peopleCsv(result));
+        const counts = countByStatus(result.verdicts);
+        const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
+        const incomplete = unknownPercent > roster.maxUnknownPercent
+            ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
+            : null;
+        const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
+        let tracking = null;
+        if (where) {
+            const issueClient = settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log: coreLogger, usage, waitScale: deps.waitScale });
+            tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log: coreLogger });
+        }
+        else {
+            info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
+        }
         const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false;
-        const markdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null });
+        const markdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
+            (tracking ? trackingSummary(tracking, hideConcealed) : '');
         if (deps.env.GITHUB_STEP_SUMMARY) {
             await summary.addRaw(markdown).write();
         }
         else {
             info(markdown);
         }
-        const counts = countByStatus(result.verdicts);
         setOutput('member-count', result.verdicts.length);
         setOutput('inactive-count', counts.inactive);
         setOutput('approaching-count', counts.approaching);
@@ -46654,14 +47209,11 @@ async function run(deps = { env: process.env, now: () => new Date() }) {
         setOutput('exempt-count', counts.exempt);
         setOutput('report-path', reportPath);
         setOutput('csv-path', csvPath);
-        setOutput('issue-number', '');
-        setOutput('issue-url', '');
+        setOutput('issue-number', tracking?.sync.number ?? '');
+        setOutput('issue-url', tracking?.sync.url ?? '');
         info(`Report: ${reportPath}`);
-        const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
-        if (unknownPercent > roster.maxUnknownPercent) {
-            throw new IncompleteRunError(`${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%). ` +
-                'The summary and report say why for each; nothing else was changed.');
-        }
+        if (incomplete)
+            throw new IncompleteRunError(`${incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`);
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));

@@ -16,7 +16,8 @@ import { loadRoster } from './roster/load.js'
 import { peopleCsv } from './reports/csv.js'
 import { jsonReport } from './reports/json-report.js'
 import { countByStatus } from './reports/order.js'
-import { jobSummary } from './reports/summary.js'
+import { jobSummary, trackingSummary } from './reports/summary.js'
+import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
 
 export interface RunDeps {
   env: Record<string, string | undefined>
@@ -51,15 +52,33 @@ export async function run(deps: RunDeps = { env: process.env, now: () => new Dat
     await writeFile(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n')
     await writeFile(csvPath, peopleCsv(result))
 
+    const counts = countByStatus(result.verdicts)
+    const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0
+    const incomplete =
+      unknownPercent > roster.maxUnknownPercent
+        ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
+        : null
+
+    const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
+    let tracking: TrackOutcome | null = null
+    if (where) {
+      const issueClient =
+        settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log: coreLogger, usage, waitScale: deps.waitScale })
+      tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log: coreLogger })
+    } else {
+      core.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.')
+    }
+
     const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false
-    const markdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null })
+    const markdown =
+      jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
+      (tracking ? trackingSummary(tracking, hideConcealed) : '')
     if (deps.env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(markdown).write()
     } else {
       core.info(markdown)
     }
 
-    const counts = countByStatus(result.verdicts)
     core.setOutput('member-count', result.verdicts.length)
     core.setOutput('inactive-count', counts.inactive)
     core.setOutput('approaching-count', counts.approaching)
@@ -67,17 +86,11 @@ export async function run(deps: RunDeps = { env: process.env, now: () => new Dat
     core.setOutput('exempt-count', counts.exempt)
     core.setOutput('report-path', reportPath)
     core.setOutput('csv-path', csvPath)
-    core.setOutput('issue-number', '')
-    core.setOutput('issue-url', '')
+    core.setOutput('issue-number', tracking?.sync.number ?? '')
+    core.setOutput('issue-url', tracking?.sync.url ?? '')
     core.info(`Report: ${reportPath}`)
 
-    const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0
-    if (unknownPercent > roster.maxUnknownPercent) {
-      throw new IncompleteRunError(
-        `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%). ` +
-          'The summary and report say why for each; nothing else was changed.'
-      )
-    }
+    if (incomplete) throw new IncompleteRunError(`${incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }

@@ -60,6 +60,24 @@ export interface WorldOrg {
 export interface WorldRepo {
   fullName: string
   private: boolean
+  /** false: issues are disabled (GitHub answers 410). */
+  hasIssues?: boolean
+}
+
+export interface WorldComment {
+  id: number
+  body: string
+  author: string
+}
+
+export interface WorldIssue {
+  repo: string
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  labels: string[]
+  comments: WorldComment[]
 }
 
 export interface WorldToken {
@@ -69,6 +87,10 @@ export interface WorldToken {
   limit?: number
   /** Sees private repositories' activity (a member's token with repo scope). */
   seesPrivate?: boolean
+  /** May write issues (default true); false answers 403 to every write. */
+  canWrite?: boolean
+  /** Who the token acts as, for comment authors. */
+  login?: string
 }
 
 export interface World {
@@ -77,6 +99,8 @@ export interface World {
   users: WorldUser[]
   repos: WorldRepo[]
   tokens: Record<string, WorldToken>
+  /** Issues in the world's repositories (the tracking issue lives here). */
+  issues: WorldIssue[]
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -119,7 +143,7 @@ export function findOrg(world: World, login: string): WorldOrg | undefined {
 export class WorldBuilder {
   readonly world: World
   constructor(now = new Date()) {
-    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all' } } }
+    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all' } }, issues: [] }
   }
 
   org(login: string): this {

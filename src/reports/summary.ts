@@ -9,6 +9,7 @@ import type { Status, Verdict } from '../verdicts/classify.js'
 import { daysBetween } from '../verdicts/window.js'
 import { escapeText, link, table } from './markdown.js'
 import { STATUS_ORDER, byPriority, countByStatus } from './order.js'
+import type { TrackOutcome } from '../tracking-issue/track.js'
 
 /**
  * A step's summary may hold 1 MiB; over that GitHub drops it with an error annotation
@@ -140,4 +141,23 @@ function lastActivityCell(v: Verdict): string {
 function concealedNote(hidden: number): string {
   if (hidden === 0) return ''
   return `\n\n${hidden} concealed member${hidden === 1 ? ' is' : 's are'} not named: this run's repository is public. The JSON report lists them.`
+}
+
+/**
+ * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
+ * that would have been written (not when the summary is public and the issue would name
+ * concealed members: the body is then left out).
+ */
+export function trackingSummary(outcome: TrackOutcome, summaryIsPublic: boolean): string {
+  const { sync, plan, text, held } = outcome
+  const where = sync.url ? link(`#${sync.number}`, sync.url) : 'no issue yet'
+  const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action]
+  let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`
+  if (held?.startsWith('dry run')) {
+    const concealedNamed = plan.toContact.some((c) => isConcealed(c.verdict.person)) && !text.body.includes('concealed member')
+    section += summaryIsPublic && concealedNamed
+      ? '\nThe would-be issue text is not shown: it names concealed members and this summary is public.\n'
+      : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`
+  }
+  return section
 }

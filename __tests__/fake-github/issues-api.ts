@@ -1,0 +1,106 @@
+/**
+ * Issues and their comments, as GitHub's REST API serves them: list with `state` and `labels`
+ * filters, create, edit, comment. Bodies over 65,536 characters are refused with a 422, a repository
+ * with issues disabled answers 410, a token that may not write answers 403.
+ */
+import { type Reply, error, paginate } from './answers.js'
+import type { RecordedRequest } from './server.js'
+import type { World, WorldIssue, WorldToken } from './world.js'
+
+const MAX_BODY = 65_536
+
+function tooLong(field: string): Reply {
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: field === 'title' ? 'Issue' : 'IssueComment', code: 'custom', field, message: `${field} is too long (maximum is ${field === 'title' ? 256 : MAX_BODY} characters)` }],
+      documentation_url: 'https://docs.github.com/rest/issues',
+      status: '422'
+    }
+  }
+}
+
+export function routeIssues(world: World, r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Reply | null {
+  const parts = r.path.split('/').filter(Boolean)
+  if (parts[0] !== 'repos' || parts[3] !== 'issues') return null
+  const fullName = `${parts[1]}/${parts[2]}`
+  const repo = world.repos.find((x) => x.fullName.toLowerCase() === fullName.toLowerCase())
+  if (!repo) return error(404, 'Not Found')
+  if (repo.hasIssues === false) return error(410, 'Issues are disabled for this repo')
+  const writing = r.method !== 'GET'
+  if (writing && token.canWrite === false) return error(403, 'Resource not accessible by personal access token')
+  const inRepo = world.issues.filter((i) => i.repo.toLowerCase() === fullName.toLowerCase())
+  const json = (i: WorldIssue) => ({
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    labels: i.labels.map((name) => ({ name })),
+    html_url: `${serverUrl}/${i.repo}/issues/${i.number}`,
+    comments: i.comments.length
+  })
+  const body = r.body ?? {}
+
+  // /repos/o/r/issues
+  if (parts.length === 4) {
+    if (r.method === 'GET') {
+      const state = r.query.state ?? 'open'
+      const labels = (r.query.labels ?? '').split(',').filter(Boolean)
+      const listed = inRepo
+        .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.number - a.number)
+      return paginate(url, listed.map(json))
+    }
+    if (r.method === 'POST') {
+      if (typeof body.title !== 'string' || !body.title) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      if (body.title.length > 256) return tooLong('title')
+      if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
+      const issue: WorldIssue = {
+        repo: repo.fullName,
+        number: world.issues.reduce((n, i) => Math.max(n, i.number), 0) + 1,
+        title: body.title,
+        body: typeof body.body === 'string' ? body.body : '',
+        state: 'open',
+        labels: Array.isArray(body.labels) ? (body.labels as string[]) : [],
+        comments: []
+      }
+      world.issues.push(issue)
+      return { status: 201, body: json(issue) }
+    }
+  }
+  // /repos/o/r/issues/comments/{id}
+  if (parts[4] === 'comments' && parts.length === 6 && r.method === 'PATCH') {
+    const comment = inRepo.flatMap((i) => i.comments).find((c) => c.id === Number(parts[5]))
+    if (!comment) return error(404, 'Not Found')
+    if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
+    comment.body = String(body.body ?? comment.body)
+    return { status: 200, body: { id: comment.id, body: comment.body } }
+  }
+  const issue = inRepo.find((i) => i.number === Number(parts[4]))
+  if (!issue) return error(404, 'Not Found')
+  // /repos/o/r/issues/{n}
+  if (parts.length === 5 && r.method === 'PATCH') {
+    if (typeof body.body === 'string') {
+      if (body.body.length > MAX_BODY) return tooLong('body')
+      issue.body = body.body
+    }
+    if (body.state === 'open' || body.state === 'closed') issue.state = body.state
+    if (typeof body.title === 'string') issue.title = body.title
+    return { status: 200, body: json(issue) }
+  }
+  if (parts.length === 5 && r.method === 'GET') return { status: 200, body: json(issue) }
+  // /repos/o/r/issues/{n}/comments
+  if (parts[5] === 'comments' && parts.length === 6) {
+    if (r.method === 'GET') return paginate(url, issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: c.author } })))
+    if (r.method === 'POST') {
+      if (typeof body.body !== 'string' || !body.body) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      if (body.body.length > MAX_BODY) return tooLong('body')
+      const id = world.issues.flatMap((i) => i.comments).reduce((n, c) => Math.max(n, c.id), 100) + 1
+      const comment = { id, body: body.body, author: token.login ?? 'member-audit' }
+      issue.comments.push(comment)
+      return { status: 201, body: { id, body: comment.body } }
+    }
+  }
+  return null
+}
