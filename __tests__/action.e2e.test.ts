@@ -82,6 +82,9 @@ describe('node dist/index.js on the demo world', () => {
     expect(summary).toMatch(/\[dormant-owner\]\(https:\/\/github\.com\/dormant-owner\) \*\*\(owner\)\*\*/)
     expect(summary).toMatch(/### Unknown \(could not be checked\) \(1\)[\s\S]*vanished-vera[\s\S]*account not found/)
     expect(summary).toMatch(/2 concealed members are not named/)
+    // A dry run shows the issue text it would write (the public tracking issue names no concealed member either).
+    expect(summary).toMatch(/### Tracking issue\n\nno issue yet: dry run: nothing was written\. 8 to contact/)
+    expect(summary).toMatch(/<details><summary>Issue text this run would write<\/summary>\n\n<!-- member-audit:tracking-issue id=\.github\/member-audit\.yml -->/)
     for (const login of CONCEALED_INACTIVE) expect(summary).not.toContain(login)
     const report = demo.run.report as Record<string, any>
     for (const login of CONCEALED_INACTIVE) expect(report.people.some((p: any) => p.login === login)).toBe(true)

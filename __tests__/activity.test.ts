@@ -162,9 +162,9 @@ describe('365-day verdicts from the first sources', () => {
     expect(v.lastActivity).toMatchObject({ kind: 'issue' })
   })
 
-  test('a GraphQL batch holds at most 40 people; 85 people take 3 queries', async () => {
+  test('a GraphQL batch holds at most 50 people; 105 people take 3 queries', async () => {
     const b = new WorldBuilder(NOW)
-    for (let i = 0; i < 85; i++) b.member('acme', `p${i}`).did(`p${i}`, 'issue', 10)
+    for (let i = 0; i < 105; i++) b.member('acme', `p${i}`).did(`p${i}`, 'issue', 10)
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(result.verdicts.every((v) => v.status === 'active')).toBe(true)
     expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)

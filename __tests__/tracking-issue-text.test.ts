@@ -21,6 +21,8 @@ describe('tracking issue text', () => {
     const plan = planContacts(new Map(), result.verdicts, TODAY, 30)
     const text = renderIssue(plan, result, ctx)
     expect(text.parts.length).toBeGreaterThan(0)
+    // The compact form is used before continuing in comments: no roles on the lines.
+    expect(text.body).toMatch(/- \[ \] \[member-0000\]\(https:\/\/github\.com\/member-0000\) · no public activity in 365 days · flagged 2026-11-24 <!-- ma:member-0000 f=2026-11-24 -->/)
     for (const t of [text.body, ...text.parts]) expect(t.length).toBeLessThanOrEqual(TEXT_LIMIT)
     expect(text.parts[0]).toMatch(/^<!-- member-audit:part 2 id=\.github\/member-audit\.yml -->\n\n### To contact \(1500\) \(continued\)\n\n- \[ \]/)
     const records = readRecords([text.body, ...text.parts], TODAY)

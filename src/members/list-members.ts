@@ -24,9 +24,14 @@ export async function listOrgMembers(client: GitHubClient, org: string, log: Log
       throw organizationReadError(org, error)
     }
   }
-  const all = await read('GET /orgs/{org}/members', { role: 'all' })
-  const owners = new Set((await read('GET /orgs/{org}/members', { role: 'admin' })).map((u) => loginKey(u.login)))
-  const visible = new Set((await read('GET /orgs/{org}/public_members', {})).map((u) => loginKey(u.login)))
+  // The three lists are independent: read them side by side.
+  const [all, admins, publicOnes] = await Promise.all([
+    read('GET /orgs/{org}/members', { role: 'all' }),
+    read('GET /orgs/{org}/members', { role: 'admin' }),
+    read('GET /orgs/{org}/public_members', {})
+  ])
+  const owners = new Set(admins.map((u) => loginKey(u.login)))
+  const visible = new Set(publicOnes.map((u) => loginKey(u.login)))
 
   if (all.length > 0 && all.every((u) => visible.has(loginKey(u.login)))) {
     log.warning(

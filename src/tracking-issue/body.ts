@@ -29,6 +29,8 @@ export interface IssueContext {
   /** The tracking repository is public: concealed members are counted, not named. */
   hideConcealed: boolean
   warnBeforeDays: number
+  /** Short lines (no roles, no activity link), used when the full text needs continuation comments. */
+  compact?: boolean
 }
 
 export interface IssueText {
@@ -49,7 +51,16 @@ interface Section {
   lines: Line[]
 }
 
+/**
+ * The issue's text. When the full text would pass the body limit, the compact form is used, and
+ * what still does not fit continues in comments.
+ */
 export function renderIssue(plan: ContactPlan, result: AuditResult, ctx: IssueContext): IssueText {
+  const full = renderText(plan, result, ctx)
+  return full.parts.length === 0 || ctx.compact ? full : renderText(plan, result, { ...ctx, compact: true })
+}
+
+function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): IssueText {
   const hidden = (v: Verdict): boolean => ctx.hideConcealed && isConcealed(v.person)
   const named = <T extends { verdict: Verdict | null }>(items: T[]): T[] => items.filter((i) => !i.verdict || !hidden(i.verdict))
   const concealedNote = (count: number): string | undefined =>
@@ -124,10 +135,15 @@ export function renderIssue(plan: ContactPlan, result: AuditResult, ctx: IssueCo
 }
 
 function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx: IssueContext): Line {
+  const last = verdict.lastActivity
   const parts = [
     `- [${record.contactedOn ? 'x' : ' '}] ${personText(verdict.person, ctx)}`,
-    roles(verdict.person),
-    verdict.lastActivity ? `last activity ${activityText(verdict, result, ctx)}` : `no public activity in ${verdict.window.days} days`,
+    ...(ctx.compact ? [] : [roles(verdict.person)]),
+    last
+      ? ctx.compact
+        ? `last active ${last.at.slice(0, 10)}`
+        : `last activity ${activityText(verdict, result, ctx)}`
+      : `no public activity in ${verdict.window.days} days`,
     `flagged ${record.flaggedOn}`,
     ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
   ]
