@@ -32,9 +32,9 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import { join, isAbsolute } from 'node:path';
 import { tmpdir } from 'node:os';
+import { readFile, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 
@@ -29089,6 +29089,57 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
+/**
+ * Bad input: a roster, an action input, a token or a permission that stops the run before any
+ * write to GitHub. The message is written for the person who has to fix it.
+ */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The audit ran, but too much could not be checked for its verdicts to be trusted. */
+class IncompleteRunError extends Error {
+    name = 'IncompleteRunError';
+}
+
+/**
+ * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * "Environment"), read once and checked before anything else happens.
+ */
+/** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them, with a clearer message. */
+function booleanInput(env, name, fallback) {
+    const raw = input(env, name);
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false, not "${raw}".`);
+}
+function readSettings(env) {
+    const rosterInput = input(env, 'roster') || '.github/member-audit.yml';
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const token = input(env, 'token');
+    if (!token) {
+        throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").');
+    }
+    return {
+        rosterInput,
+        rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),
+        token,
+        issueToken: input(env, 'issue-token') || token,
+        dryRun: booleanInput(env, 'dry-run', false),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        repository: env.GITHUB_REPOSITORY || null,
+        outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
+    };
+}
+
 /** Evidence: one dated public act that shows a person was active, and where it was found. */
 function admits(evidence, policy) {
     if (evidence.private && !policy.countPrivateActivity)
@@ -29136,18 +29187,6 @@ async function findActivity(questions, sources, policy, observe = () => { }) {
         });
     }
     return findings;
-}
-
-/**
- * Bad input: a roster, an action input, a token or a permission that stops the run before any
- * write to GitHub. The message is written for the person who has to fix it.
- */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** The audit ran, but too much could not be checked for its verdicts to be trusted. */
-class IncompleteRunError extends Error {
-    name = 'IncompleteRunError';
 }
 
 /** Turns GitHub's error answers into messages that say what to fix. */
@@ -29201,7 +29240,7 @@ function eventEvidence(event, serverUrl) {
         source: 'events'
     };
 }
-function eventsSource(client, serverUrl) {
+function eventsSource(client, serverUrl, onProgress) {
     return {
         name: 'events',
         async check(questions, policy) {
@@ -29211,6 +29250,7 @@ function eventsSource(client, serverUrl) {
                 while (next < questions.length) {
                     const q = questions[next++];
                     answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy));
+                    onProgress?.(answers.size, questions.length);
                 }
             };
             await Promise.all(Array.from({ length: Math.min(PARALLEL$1, questions.length) }, worker));
@@ -29428,6 +29468,7 @@ function graphqlSource(options) {
                 const batch = users.slice(next, next + state.batchSize);
                 next += batch.length;
                 await askBatch(options, state, batch, policy, answers);
+                options.onProgress?.(next, users.length);
             }
             return answers;
         }
@@ -29691,6 +29732,7 @@ class Sweep {
             const rest = open.slice(REPOS_PER_QUERY);
             const next = await this.askTimelines(batch);
             open = [...next, ...rest];
+            this.options.onProgress?.(repositories.length - open.length, repositories.length);
         }
     }
     /** One round for a batch; returns the cursors that still have pages. */
@@ -29880,6 +29922,7 @@ function widestWindowDays(roster) {
 const ORGS_AT_ONCE = 3;
 async function runAudit(deps) {
     const { client, roster, now, log } = deps;
+    const progress = deps.progress ?? (() => { });
     // Organizations are read a few at a time (each is three paged lists); the first error stops the run.
     const memberLists = [];
     for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
@@ -29889,6 +29932,7 @@ async function runAudit(deps) {
             log.info(`[${org}] ${members.length} members, of whom ${members.filter((m) => m.role === 'admin').length} owners`);
             memberLists.push({ org, members });
         }
+        progress('members', memberLists.length, roster.orgs.length);
     }
     const everyone = mergePeople(memberLists);
     const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
@@ -29911,9 +29955,9 @@ async function runAudit(deps) {
     // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
     // sweep reads each org repository once for everyone left; events cost a request per person.
     const available = [
-        graphqlSource({ client, from: since, now, onCost }),
-        repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
-        eventsSource(client, deps.serverUrl)
+        graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),
+        repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost, onProgress: (done, total) => progress('repository-sweep', done, total) }),
+        eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
     ];
     const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
     const findings = await findActivity(questions, sources, policy, (source, asked) => {
@@ -37178,6 +37222,11 @@ function createGitHubClient(options) {
         else
             usage.rest++;
     });
+    client.hook.after('request', (response) => {
+        const left = Number(response.headers['x-ratelimit-remaining']);
+        if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left))
+            options.onRateLimitRemaining?.(left);
+    });
     return client;
 }
 
@@ -37217,45 +37266,6 @@ async function isPublicRepository(client, fullName) {
     catch {
         return true;
     }
-}
-
-/**
- * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
- * "Environment"), read once and checked before anything else happens.
- */
-/** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
-function input(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them, with a clearer message. */
-function booleanInput(env, name, fallback) {
-    const raw = input(env, name);
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(`Input "${name}" must be true or false, not "${raw}".`);
-}
-function readSettings(env) {
-    const rosterInput = input(env, 'roster') || '.github/member-audit.yml';
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const token = input(env, 'token');
-    if (!token) {
-        throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").');
-    }
-    return {
-        rosterInput,
-        rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),
-        token,
-        issueToken: input(env, 'issue-token') || token,
-        dryRun: booleanInput(env, 'dry-run', false),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        repository: env.GITHUB_REPOSITORY || null,
-        outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
-    };
 }
 
 var dist = {};
@@ -46991,12 +47001,15 @@ function planContacts(previous, verdicts, today, graceDays) {
     return { toContact, due, unknown, returned, records };
 }
 
-/** Finds this roster's issue: open ones first, then the most recently closed. */
+/**
+ * Finds this roster's issue: open ones first, then the most recently closed. Only issues with the
+ * roster's first label are listed (all issues when it has none); the marker decides.
+ */
 async function findTrackingIssue(client, where, id, label) {
     const marker = issueMarker(id);
     let issues;
     try {
-        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', labels: label, per_page: 100 }));
+        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', ...(label ? { labels: label } : {}), per_page: 100 }));
     }
     catch (error) {
         throw trackingRepoError(where, error, 'read issues in');
@@ -47021,7 +47034,7 @@ async function syncTrackingIssue(input) {
             if (!input.anyoneToContact)
                 return { action: 'none', number: null, url: null };
             // Another run may have created it since we looked (overlapping schedules): look once more.
-            const again = await findTrackingIssue(client, where, input.id, input.labels[0] ?? 'member-audit');
+            const again = await findTrackingIssue(client, where, input.id, input.labels[0]);
             if (again)
                 return await syncTrackingIssue({ ...input, existing: again });
             const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { ...where, title: input.title, body: text.body, labels: input.labels });
@@ -47096,7 +47109,8 @@ async function writeParts(input, issueNumber, existing) {
 async function keepOldest(input, created) {
     const { client, where } = input;
     const marker = issueMarker(input.id);
-    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', labels: input.labels[0] ?? 'member-audit', per_page: 100 }))
+    const label = input.labels[0];
+    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', ...(label ? { labels: label } : {}), per_page: 100 }))
         .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
         .sort((a, b) => a.number - b.number);
     const keep = open[0];
@@ -47133,7 +47147,7 @@ async function keepTrackingIssue(deps) {
     const settings = roster.trackingIssue;
     const id = roster.file;
     const today = result.now.toISOString().slice(0, 10);
-    const existing = await findTrackingIssue(client, where, id, settings.labels[0] ?? 'member-audit');
+    const existing = await findTrackingIssue(client, where, id, settings.labels[0]);
     const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map();
     const plan = planContacts(previous, result.verdicts, today, settings.graceDays);
     const text = renderIssue(plan, result, {
@@ -47178,8 +47192,72 @@ function parseRepository(fullName) {
 }
 
 /**
- * The action's entry: reads inputs, wires the audit to GitHub, writes the summary, the reports
- * and the outputs. The one `catch` that fails the step lives here.
+ * One whole run, shared by the action and the command line: roster → members → activity →
+ * verdicts → reports (JSON, CSV, summary) → tracking issue. The callers differ only in where
+ * settings come from and where messages, the summary and outputs go.
+ */
+async function runMemberAudit(settings, io) {
+    const { log } = io;
+    // The roster is read before any request: a bad roster must cost no call to GitHub.
+    const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
+    const usage = emptyUsage();
+    let rateLimitRemaining = null;
+    const client = createGitHubClient({
+        token: settings.token,
+        apiUrl: settings.apiUrl,
+        log,
+        usage,
+        waitScale: io.waitScale,
+        onRateLimitRemaining: (left) => {
+            rateLimitRemaining = left;
+        }
+    });
+    const before = await readRateLimit(client);
+    log.info(before ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}` : 'Rate limiting is not enabled on this server.');
+    const progress = io.progress;
+    const result = await runAudit({
+        client,
+        roster,
+        now: io.now(),
+        log,
+        usage,
+        serverUrl: settings.serverUrl,
+        ...(progress ? { progress: (stage, done, total) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
+    });
+    const after = await readRateLimit(client);
+    if (after)
+        log.info(`Rate limit: ${after.remaining} of ${after.limit} requests left after the audit.`);
+    await mkdir$1(settings.outputDir, { recursive: true });
+    const reportPath = join(settings.outputDir, 'report.json');
+    const csvPath = join(settings.outputDir, 'report.csv');
+    await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n');
+    await writeFile$1(csvPath, peopleCsv(result));
+    const counts = countByStatus(result.verdicts);
+    const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
+    const incomplete = unknownPercent > roster.maxUnknownPercent
+        ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
+        : null;
+    const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
+    let tracking = null;
+    if (where) {
+        if (!settings.dryRun && !incomplete)
+            io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`);
+        const issueClient = settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log, usage, waitScale: io.waitScale });
+        tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log });
+    }
+    else {
+        log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
+    }
+    // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
+    const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false;
+    const summaryMarkdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
+        (tracking ? trackingSummary(tracking, hideConcealed) : '');
+    return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete };
+}
+
+/**
+ * The action's entry: reads inputs, runs the audit, writes the job summary and the outputs. The
+ * one `catch` that fails the step lives here.
  */
 const coreLogger = { info: info, warning: warning, debug: debug };
 async function run(deps = { env: process.env, now: () => new Date() }) {
@@ -47188,56 +47266,24 @@ async function run(deps = { env: process.env, now: () => new Date() }) {
         setSecret(settings.token);
         if (settings.issueToken !== settings.token)
             setSecret(settings.issueToken);
-        // The roster is read before any request: a bad roster must cost no call to GitHub.
-        const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
-        const usage = emptyUsage();
-        const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, log: coreLogger, usage, waitScale: deps.waitScale });
-        const before = await readRateLimit(client);
-        info(before ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}` : 'Rate limiting is not enabled on this server.');
-        const result = await runAudit({ client, roster, now: deps.now(), log: coreLogger, usage, serverUrl: settings.serverUrl });
-        const after = await readRateLimit(client);
-        if (after)
-            info(`Rate limit: ${after.remaining} of ${after.limit} requests left after the audit.`);
-        await mkdir$1(settings.outputDir, { recursive: true });
-        const reportPath = join(settings.outputDir, 'report.json');
-        const csvPath = join(settings.outputDir, 'report.csv');
-        await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n');
-        await writeFile$1(csvPath, peopleCsv(result));
-        const counts = countByStatus(result.verdicts);
-        const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
-        const incomplete = unknownPercent > roster.maxUnknownPercent
-            ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
-            : null;
-        const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
-        let tracking = null;
-        if (where) {
-            const issueClient = settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log: coreLogger, usage, waitScale: deps.waitScale });
-            tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log: coreLogger });
+        const outcome = await runMemberAudit(settings, { log: coreLogger, now: deps.now, ...(deps.waitScale ? { waitScale: deps.waitScale } : {}) });
+        if (deps.env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(outcome.summaryMarkdown).write();
+        else
+            info(outcome.summaryMarkdown);
+        setOutput('member-count', outcome.people);
+        setOutput('inactive-count', outcome.counts.inactive);
+        setOutput('approaching-count', outcome.counts.approaching);
+        setOutput('unknown-count', outcome.counts.unknown);
+        setOutput('exempt-count', outcome.counts.exempt);
+        setOutput('report-path', outcome.reportPath);
+        setOutput('csv-path', outcome.csvPath);
+        setOutput('issue-number', outcome.tracking?.sync.number ?? '');
+        setOutput('issue-url', outcome.tracking?.sync.url ?? '');
+        info(`Report: ${outcome.reportPath}`);
+        if (outcome.incomplete) {
+            throw new IncompleteRunError(`${outcome.incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`);
         }
-        else {
-            info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
-        }
-        const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false;
-        const markdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
-            (tracking ? trackingSummary(tracking, hideConcealed) : '');
-        if (deps.env.GITHUB_STEP_SUMMARY) {
-            await summary.addRaw(markdown).write();
-        }
-        else {
-            info(markdown);
-        }
-        setOutput('member-count', result.verdicts.length);
-        setOutput('inactive-count', counts.inactive);
-        setOutput('approaching-count', counts.approaching);
-        setOutput('unknown-count', counts.unknown);
-        setOutput('exempt-count', counts.exempt);
-        setOutput('report-path', reportPath);
-        setOutput('csv-path', csvPath);
-        setOutput('issue-number', tracking?.sync.number ?? '');
-        setOutput('issue-url', tracking?.sync.url ?? '');
-        info(`Report: ${reportPath}`);
-        if (incomplete)
-            throw new IncompleteRunError(`${incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`);
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));

@@ -17,6 +17,9 @@ import { type Verdict, classify } from './verdicts/classify.js'
 import { exemptionFor } from './verdicts/exemptions.js'
 import { personWindow, widestWindowDays } from './verdicts/window.js'
 
+/** Told how far a stage has come: `done` of `total` (organizations, people or repositories). */
+export type ProgressListener = (stage: string, done: number, total: number) => void
+
 /** Organizations whose member lists are read at once (three lists each, within the plugin's ten requests in flight). */
 const ORGS_AT_ONCE = 3
 
@@ -32,6 +35,7 @@ export interface AuditDeps {
   observeSources?: SourceObserver
   /** Source names in the order to ask them (the benchmark compares orders); default the cheapest. */
   sourceOrder?: string[]
+  progress?: ProgressListener
 }
 
 export interface OrgResult {
@@ -53,6 +57,7 @@ export interface AuditResult {
 
 export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const { client, roster, now, log } = deps
+  const progress = deps.progress ?? (() => {})
 
   // Organizations are read a few at a time (each is three paged lists); the first error stops the run.
   const memberLists: { org: string; members: OrgMember[] }[] = []
@@ -63,6 +68,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
       log.info(`[${org}] ${members.length} members, of whom ${members.filter((m) => m.role === 'admin').length} owners`)
       memberLists.push({ org, members })
     }
+    progress('members', memberLists.length, roster.orgs.length)
   }
   const everyone = mergePeople(memberLists)
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
@@ -86,9 +92,9 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
   // sweep reads each org repository once for everyone left; events cost a request per person.
   const available = [
-    graphqlSource({ client, from: since, now, onCost }),
-    repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost }),
-    eventsSource(client, deps.serverUrl)
+    graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),
+    repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost, onProgress: (done, total) => progress('repository-sweep', done, total) }),
+    eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
   ]
   const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)!) : available
   const findings = await findActivity(questions, sources, policy, (source, asked) => {

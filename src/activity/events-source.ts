@@ -41,7 +41,7 @@ export function eventEvidence(event: PublicEvent, serverUrl: string): Evidence {
   }
 }
 
-export function eventsSource(client: GitHubClient, serverUrl: string): ActivitySource {
+export function eventsSource(client: GitHubClient, serverUrl: string, onProgress?: (done: number, total: number) => void): ActivitySource {
   return {
     name: 'events',
     async check(questions, policy) {
@@ -51,6 +51,7 @@ export function eventsSource(client: GitHubClient, serverUrl: string): ActivityS
         while (next < questions.length) {
           const q = questions[next++]!
           answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy))
+          onProgress?.(answers.size, questions.length)
         }
       }
       await Promise.all(Array.from({ length: Math.min(PARALLEL, questions.length) }, worker))

@@ -29,6 +29,8 @@ export interface GraphqlSourceOptions {
   now: Date
   /** Adds the points a query cost (`rateLimit.cost`) to the run's API usage. */
   onCost?: (points: number) => void
+  /** People answered for so far, of how many. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
@@ -46,6 +48,7 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
         const batch = users.slice(next, next + state.batchSize)
         next += batch.length
         await askBatch(options, state, batch, policy, answers)
+        options.onProgress?.(next, users.length)
       }
       return answers
     }

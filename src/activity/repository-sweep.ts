@@ -23,6 +23,8 @@ export interface RepositorySweepOptions {
   /** Web address of GitHub, for links to a repository's activity page. */
   serverUrl: string
   onCost?: (points: number) => void
+  /** Repositories read so far, of how many. */
+  onProgress?: (done: number, total: number) => void
 }
 
 interface OrgRepository {
@@ -122,6 +124,7 @@ class Sweep {
       const rest = open.slice(REPOS_PER_QUERY)
       const next = await this.askTimelines(batch)
       open = [...next, ...rest]
+      this.options.onProgress?.(repositories.length - open.length, repositories.length)
     }
   }
 

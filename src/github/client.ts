@@ -34,6 +34,8 @@ export interface ClientOptions {
   waitScale?: number
   /** Longest wait for a primary rate-limit reset before giving up on the request. */
   maxRateLimitWaitSeconds?: number
+  /** Told the REST quota left after each answer that says (`x-ratelimit-remaining`). */
+  onRateLimitRemaining?: (remaining: number) => void
 }
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
@@ -76,6 +78,10 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     if (url.includes('/graphql')) usage.graphql++
     else if (url.includes('/search/')) usage.search++
     else usage.rest++
+  })
+  client.hook.after('request', (response) => {
+    const left = Number(response.headers['x-ratelimit-remaining'])
+    if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left)) options.onRateLimitRemaining?.(left)
   })
   return client
 }

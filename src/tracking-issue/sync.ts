@@ -40,12 +40,15 @@ interface IssueJson {
   pull_request?: unknown
 }
 
-/** Finds this roster's issue: open ones first, then the most recently closed. */
-export async function findTrackingIssue(client: GitHubClient, where: TrackingRepo, id: string, label: string): Promise<ExistingIssue | null> {
+/**
+ * Finds this roster's issue: open ones first, then the most recently closed. Only issues with the
+ * roster's first label are listed (all issues when it has none); the marker decides.
+ */
+export async function findTrackingIssue(client: GitHubClient, where: TrackingRepo, id: string, label: string | undefined): Promise<ExistingIssue | null> {
   const marker = issueMarker(id)
   let issues: IssueJson[]
   try {
-    issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', labels: label, per_page: 100 })) as IssueJson[]
+    issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', ...(label ? { labels: label } : {}), per_page: 100 })) as IssueJson[]
   } catch (error) {
     throw trackingRepoError(where, error, 'read issues in')
   }
@@ -80,7 +83,7 @@ export async function syncTrackingIssue(input: SyncInput): Promise<SyncResult> {
     if (!existing) {
       if (!input.anyoneToContact) return { action: 'none', number: null, url: null }
       // Another run may have created it since we looked (overlapping schedules): look once more.
-      const again = await findTrackingIssue(client, where, input.id, input.labels[0] ?? 'member-audit')
+      const again = await findTrackingIssue(client, where, input.id, input.labels[0])
       if (again) return await syncTrackingIssue({ ...input, existing: again })
       const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { ...where, title: input.title, body: text.body, labels: input.labels })
       log.info(`Tracking issue created: ${data.html_url}`)
@@ -152,7 +155,8 @@ async function writeParts(input: SyncInput, issueNumber: number, existing: Map<n
 async function keepOldest(input: SyncInput, created: number): Promise<{ number: number; url: string }> {
   const { client, where } = input
   const marker = issueMarker(input.id)
-  const open = ((await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', labels: input.labels[0] ?? 'member-audit', per_page: 100 })) as IssueJson[])
+  const label = input.labels[0]
+  const open = ((await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', ...(label ? { labels: label } : {}), per_page: 100 })) as IssueJson[])
     .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
     .sort((a, b) => a.number - b.number)
   const keep = open[0]

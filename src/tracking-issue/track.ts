@@ -38,7 +38,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const settings = roster.trackingIssue
   const id = roster.file
   const today = result.now.toISOString().slice(0, 10)
-  const existing = await findTrackingIssue(client, where, id, settings.labels[0] ?? 'member-audit')
+  const existing = await findTrackingIssue(client, where, id, settings.labels[0])
   const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map()
   const plan = planContacts(previous, result.verdicts, today, settings.graceDays)
   const text = renderIssue(plan, result, {
