@@ -996,7 +996,7 @@ async function runAudit(deps) {
     const onCost = (points) => {
         deps.usage.graphqlPoints += points;
     };
-    // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
+    // Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
     // sweep reads each org repository once for everyone left; events cost a request per person.
     const available = [
         graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),
@@ -45963,7 +45963,8 @@ function peopleCsv(result) {
     return [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-function jsonReport(result, usage) {
+/** `notChecked`: requested checks this version does not make (see not-checked.ts). */
+function jsonReport(result, usage, notChecked = {}) {
     return {
         version: 1,
         generatedAt: result.now.toISOString(),
@@ -45992,7 +45993,18 @@ function jsonReport(result, usage) {
         outsideCollaborators: [],
         invitations: [],
         twoFactorDisabled: [],
+        notChecked,
         apiUsage: { ...usage }
+    };
+}
+
+function notChecked(roster) {
+    const reason = 'not checked: this version of member-audit does not read it yet';
+    return {
+        ...(roster.include.outsideCollaborators ? { outsideCollaborators: reason } : {}),
+        ...(roster.include.pendingInvitations ? { invitations: reason } : {}),
+        ...(roster.include.twoFactorDisabled ? { twoFactorDisabled: reason } : {}),
+        ...(roster.teams.length ? { teams: 'not applied: this version holds team members to their organizations\' thresholds' } : {})
     };
 }
 
@@ -46266,7 +46278,7 @@ function renderText(plan, result, ctx) {
         },
         {
             heading: `### Approaching the threshold (${approaching.length})`,
-            lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${v.window.days - daysBetween(new Date(v.lastActivity.at), result.now)} days left` }))
+            lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${daysLeft(v, result)} left` }))
         },
         {
             heading: `### Unknown (${plan.unknown.length})`,
@@ -46366,6 +46378,10 @@ function pack(header, sections, note, ctx) {
     append(note, '\n\n');
     texts.push(current);
     return { body: texts[0], parts: texts.slice(1) };
+}
+function daysLeft(v, result) {
+    const n = v.window.days - daysBetween(new Date(v.lastActivity.at), result.now);
+    return `${n} day${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -46644,7 +46660,10 @@ async function runMemberAudit(settings, io) {
     await mkdir(settings.outputDir, { recursive: true });
     const reportPath = join(settings.outputDir, 'report.json');
     const csvPath = join(settings.outputDir, 'report.csv');
-    await writeFile(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n');
+    const skipped = notChecked(roster);
+    for (const [what, why] of Object.entries(skipped))
+        log.warning(`${what}: ${why}.`);
+    await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n');
     await writeFile(csvPath, peopleCsv(result));
     const counts = countByStatus(result.verdicts);
     const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
@@ -46663,7 +46682,8 @@ async function runMemberAudit(settings, io) {
         log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
     }
     const summaryMarkdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
-        (tracking ? trackingSummary(tracking) : '');
+        (tracking ? trackingSummary(tracking) : '') +
+        (Object.keys(skipped).length ? `\n### Not checked\n\n${Object.entries(skipped).map(([what, why]) => `- ${what}: ${why}.`).join('\n')}\n` : '');
     return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete };
 }
 

@@ -89,7 +89,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const onCost = (points: number): void => {
     deps.usage.graphqlPoints += points
   }
-  // Cheapest per person first: one GraphQL query answers for 20 people over the whole window; the
+  // Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
   // sweep reads each org repository once for everyone left; events cost a request per person.
   const available = [
     graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),

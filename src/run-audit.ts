@@ -14,6 +14,7 @@ import type { Logger } from './logger.js'
 import { loadRoster } from './roster/load.js'
 import { peopleCsv } from './reports/csv.js'
 import { jsonReport } from './reports/json-report.js'
+import { notChecked } from './reports/not-checked.js'
 import { countByStatus } from './reports/order.js'
 import { jobSummary, trackingSummary } from './reports/summary.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
@@ -77,7 +78,9 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   await mkdir(settings.outputDir, { recursive: true })
   const reportPath = join(settings.outputDir, 'report.json')
   const csvPath = join(settings.outputDir, 'report.csv')
-  await writeFile(reportPath, JSON.stringify(jsonReport(result, usage), null, 2) + '\n')
+  const skipped = notChecked(roster)
+  for (const [what, why] of Object.entries(skipped)) log.warning(`${what}: ${why}.`)
+  await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n')
   await writeFile(csvPath, peopleCsv(result))
 
   const counts = countByStatus(result.verdicts)
@@ -102,6 +105,7 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const summaryMarkdown =
     jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
-    (tracking ? trackingSummary(tracking, hideConcealed) : '')
+    (tracking ? trackingSummary(tracking, hideConcealed) : '') +
+    (Object.keys(skipped).length ? `\n### Not checked\n\n${Object.entries(skipped).map(([what, why]) => `- ${what}: ${why}.`).join('\n')}\n` : '')
   return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete }
 }

@@ -3,7 +3,8 @@ import type { AuditResult } from '../audit.js'
 import type { ApiUsage } from '../github/client.js'
 import { byPriority } from './order.js'
 
-export function jsonReport(result: AuditResult, usage: ApiUsage): Record<string, unknown> {
+/** `notChecked`: requested checks this version does not make (see not-checked.ts). */
+export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Record<string, string> = {}): Record<string, unknown> {
   return {
     version: 1,
     generatedAt: result.now.toISOString(),
@@ -32,6 +33,7 @@ export function jsonReport(result: AuditResult, usage: ApiUsage): Record<string,
     outsideCollaborators: [],
     invitations: [],
     twoFactorDisabled: [],
+    notChecked,
     apiUsage: { ...usage }
   }
 }

@@ -106,7 +106,7 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
     },
     {
       heading: `### Approaching the threshold (${approaching.length})`,
-      lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result, ctx)}, ${v.window.days - daysBetween(new Date(v.lastActivity!.at), result.now)} days left` }))
+      lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result, ctx)}, ${daysLeft(v, result)} left` }))
     },
     {
       heading: `### Unknown (${plan.unknown.length})`,
@@ -215,4 +215,9 @@ function pack(header: string, sections: Section[], note: string, ctx: IssueConte
   append(note, '\n\n')
   texts.push(current)
   return { body: texts[0]!, parts: texts.slice(1) }
+}
+
+function daysLeft(v: Verdict, result: AuditResult): string {
+  const n = v.window.days - daysBetween(new Date(v.lastActivity!.at), result.now)
+  return `${n} day${n === 1 ? '' : 's'}`
 }
