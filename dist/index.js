@@ -29929,7 +29929,8 @@ async function runAudit(deps) {
         const group = roster.orgs.slice(i, i + ORGS_AT_ONCE);
         const lists = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) })));
         for (const { org, members } of lists) {
-            log.info(`[${org}] ${members.length} members, of whom ${members.filter((m) => m.role === 'admin').length} owners`);
+            const owners = members.filter((m) => m.role === 'admin').length;
+            log.info(`[${org}] ${members.length} members, ${owners} of them owner${owners === 1 ? '' : 's'}`);
             memberLists.push({ org, members });
         }
         progress('members', memberLists.length, roster.orgs.length);
