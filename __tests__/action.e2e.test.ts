@@ -40,11 +40,11 @@ describe('node dist/index.js on the demo world', () => {
     const { run } = demo
     expect(run.code).toBe(0)
     expect(run.outputs).toEqual({
-      'member-count': '43',
+      'member-count': '44',
       'inactive-count': '8',
       'approaching-count': '4',
       'unknown-count': '1',
-      'exempt-count': '1',
+      'exempt-count': '2',
       'report-path': expect.stringMatching(/member-audit\/report\.json$/),
       'csv-path': expect.stringMatching(/member-audit\/report\.csv$/),
       'issue-number': '',
@@ -60,7 +60,7 @@ describe('node dist/index.js on the demo world', () => {
     expect(report.version).toBe(1)
     expect(report.windowDays).toBe(365)
     expect(report.orgs).toEqual([
-      { login: 'orbit-lab', members: 26, complete: false },
+      { login: 'orbit-lab', members: 27, complete: false },
       { login: 'orbit-docs', members: 18, complete: true },
       { login: 'orbit-infra', members: 4, complete: true }
     ])
@@ -76,7 +76,7 @@ describe('node dist/index.js on the demo world', () => {
 
   test('the summary has the counts and tables, and names no concealed member (the repository is public)', () => {
     const { summary } = demo.run
-    expect(summary).toMatch(/## Member audit: 43 people in 3 organizations/)
+    expect(summary).toMatch(/## Member audit: 44 people in 3 organizations/)
     expect(summary).toMatch(/\| Inactive \| 8 \|/)
     expect(summary).toMatch(/### Inactive \(8\)/)
     expect(summary).toMatch(/\[dormant-owner\]\(https:\/\/github\.com\/dormant-owner\) \*\*\(owner\)\*\*/)
@@ -101,7 +101,7 @@ describe('node dist/index.js on the demo world', () => {
   test('the CSV lists everyone, owners first', async () => {
     const csv = (await readFile(demo.run.outputs['csv-path']!, 'utf8')).trim().split('\n')
     expect(csv[0]).toBe('login,status,owner,orgs,last_activity_at,last_activity_kind,last_activity_url,source,exemption_reason,exemption_until,exemption_state,errors')
-    expect(csv).toHaveLength(44)
+    expect(csv).toHaveLength(45)
     expect(csv[1]).toMatch(/^dormant-owner,inactive,yes,/)
   })
 })
@@ -117,7 +117,7 @@ describe('node dist/index.js, other runs', () => {
   test('a GitHub Enterprise Server base URL (…/api/v3, GraphQL at /api/graphql) works', async () => {
     const { run, github } = await runOnDemo({ apiPath: '/api/v3' })
     expect(run.code).toBe(0)
-    expect(run.outputs['member-count']).toBe('43')
+    expect(run.outputs['member-count']).toBe('44')
     expect(github.requests.some((r) => r.path === '/graphql')).toBe(true)
   })
 
@@ -132,7 +132,7 @@ describe('node dist/index.js, other runs', () => {
         inputs: { token: DEMO_TOKEN }
       })
       expect(run.code).toBe(1)
-      expect(run.stdout).toMatch(/::error::1 of 43 people \(2\.3%25\) could not be checked, more than max-unknown-percent \(0%25\)/)
+      expect(run.stdout).toMatch(/::error::1 of 44 people \(2\.3%25\) could not be checked, more than max-unknown-percent \(0%25\)/)
       expect(run.report).not.toBeNull()
       expect(run.summary).toMatch(/### Unknown/)
       expect(github.writes()).toEqual([])

@@ -63,11 +63,11 @@ describe('member-audit command line', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(new RegExp(`member-audit ${VERSION}: roster \\.github/member-audit\\.yml, http://127\\.0\\.0\\.1:\\d+, dry run`))
     expect(run.stderr).toMatch(/reading member lists: 3\/3 · \d+ requests · \d+ left this hour/)
-    expect(run.stderr).toMatch(/asking GraphQL about people: 43\/43/)
+    expect(run.stderr).toMatch(/asking GraphQL about people: 44\/44/)
     expect(run.stderr).toMatch(/reading public events of people still left: \d+\/\d+/)
-    expect(run.stdout).toMatch(/^43 people: 8 inactive, 1 unknown, 4 approaching, 1 exempt, 29 active\.\n/)
+    expect(run.stdout).toMatch(/^44 people: 8 inactive, 1 unknown, 4 approaching, 2 exempt, 29 active\.\n/)
     for (const file of ['summary.md', 'report.json', 'report.csv']) expect(existsSync(join(run.dir, 'out', file))).toBe(true)
-    expect(await readFile(join(run.dir, 'out', 'summary.md'), 'utf8')).toMatch(/## Member audit: 43 people in 3 organizations/)
+    expect(await readFile(join(run.dir, 'out', 'summary.md'), 'utf8')).toMatch(/## Member audit: 44 people in 3 organizations/)
     expect(run.stderr + run.stdout).not.toContain(DEMO_TOKEN)
     expect(github.requests.slice(before).filter((r) => r.method !== 'GET' && r.path !== '/graphql')).toEqual([])
   })
@@ -96,7 +96,7 @@ describe('member-audit command line', () => {
   test('an incomplete run exits 2', async () => {
     const run = await cli(['--dry-run', '--api-url', github.url], { GITHUB_TOKEN: DEMO_TOKEN }, DEMO_ROSTER + 'max-unknown-percent: 0\n')
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/Incomplete run: 1 of 43 people \(2\.3%\) could not be checked/)
+    expect(run.stderr).toMatch(/Incomplete run: 1 of 44 people \(2\.3%\) could not be checked/)
   })
 
   test('GitHub Enterprise Server: --api-url https://HOST/api/v3 links to https://HOST', async () => {

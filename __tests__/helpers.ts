@@ -85,6 +85,10 @@ export function syntheticResult(
       const evidence = p.status === 'active' ? { at: now.toISOString(), kind: 'issue', url: null, repo: 'acme/x', private: false, source: 'contributions' } : null
       return classify(person, window, evidence, [], exemptionFor(person, roster, today))
     }),
-    skippedBots: []
+    skippedBots: [],
+    teams: [],
+    invitations: null,
+    twoFactorDisabled: null,
+    danglingExemptions: []
   }
 }

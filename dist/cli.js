@@ -871,6 +871,47 @@ function describe$1(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+const NEEDS_OWNER = "not checked: needs an organization owner's token";
+/** Pending invitations older than `maxAgeDays`, and failed ones. */
+async function readInvitations(client, org, maxAgeDays, now) {
+    try {
+        const read = async (route) => (await client.paginate(route, { org, per_page: 100 }));
+        const [pending, failed] = await Promise.all([read('GET /orgs/{org}/invitations'), read('GET /orgs/{org}/failed_invitations')]);
+        const cutoff = now.getTime() - maxAgeDays * 24 * 60 * 60 * 1000;
+        const item = (i) => ({
+            org,
+            login: i.login,
+            email: i.email,
+            role: i.role,
+            createdAt: i.created_at,
+            inviter: i.inviter?.login ?? null,
+            ...(i.failed_at ? { failedAt: i.failed_at, failedReason: i.failed_reason ?? '' } : {})
+        });
+        return { items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)], notChecked: [] };
+    }
+    catch (error) {
+        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
+    }
+}
+/** Logins of members without two-factor authentication. */
+async function readTwoFactorDisabled(client, org) {
+    try {
+        const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 }));
+        return { items: users.map((u) => u.login), notChecked: [] };
+    }
+    catch (error) {
+        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
+    }
+}
+function notCheckedReason(error) {
+    if (isHttpError(error) && [403, 404, 422].includes(error.status))
+        return NEEDS_OWNER;
+    return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`;
+}
+function mergeChecks(results) {
+    return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) };
+}
+
 /**
  * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
  * ones, since the member list itself carries neither role nor visibility
@@ -905,6 +946,21 @@ async function listOrgMembers(client, org, log) {
     }));
 }
 
+async function readTeam(client, rule) {
+    const read = async (role) => (await client.paginate('GET /orgs/{org}/teams/{team_slug}/members', { org: rule.org, team_slug: rule.slug, role, per_page: 100 }));
+    try {
+        const [all, maintainers] = await Promise.all([read('all'), read('maintainer')]);
+        const maintaining = new Set(maintainers.map((u) => loginKey(u.login)));
+        return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) };
+    }
+    catch (error) {
+        if (isHttpError(error) && (error.status === 404 || error.status === 403)) {
+            throw new InputError(`Team "${rule.org}/${rule.slug}" (roster teams) was not found, or the token cannot see it (${error.status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`);
+        }
+        throw error;
+    }
+}
+
 function classify(person, window, lastActivity, errors, exemption) {
     const at = lastActivity ? Date.parse(lastActivity.at) : null;
     let status;
@@ -934,12 +990,16 @@ function exemptionFor(person, roster, today) {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
- * A person in several organizations is held to the strictest (shortest) window among them: a
- * shorter threshold is a deliberate choice of that organization and must not be diluted by a
+ * A person in several organizations (or in an audited team) is held to the strictest (shortest)
+ * window among them: a shorter threshold is a deliberate choice and must not be diluted by a
  * longer one elsewhere.
  */
 function personWindow(person, roster, now) {
-    const rules = roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login)));
+    const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
+    const rules = [
+        ...roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login))),
+        ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
+    ];
     const strictest = rules.reduce((best, r) => (!best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best), null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays };
     const warn = Math.min(strictest.warn, strictest.days);
     return {
@@ -980,6 +1040,13 @@ async function runAudit(deps) {
         progress('members', memberLists.length, roster.orgs.length);
     }
     const everyone = mergePeople(memberLists);
+    const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)));
+    for (const person of everyone) {
+        const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key) }));
+        if (mine.length)
+            person.teams = mine;
+    }
+    const access = await readAccessChecks(client, roster, now);
     const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
     const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
     log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`);
@@ -1023,7 +1090,43 @@ async function runAudit(deps) {
             complete: mine.every((v) => v.status !== 'unknown')
         };
     });
-    return { now, windowDays, since, orgs, verdicts, skippedBots };
+    const members = new Set(everyone.map((p) => p.key));
+    return {
+        now,
+        windowDays,
+        since,
+        orgs,
+        verdicts,
+        skippedBots,
+        teams: teams.map((t) => ({
+            team: `${t.rule.org}/${t.rule.slug}`,
+            windowDays: t.rule.inactiveAfterDays,
+            members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
+        })),
+        ...access,
+        danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login)))
+    };
+}
+/** Invitations and two-factor status, per organization, when the roster asks for them. */
+async function readAccessChecks(client, roster, now) {
+    const invitations = roster.include.pendingInvitations
+        ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, roster.include.invitationMaxAgeDays, now))))
+        : null;
+    let twoFactorDisabled = null;
+    if (roster.include.twoFactorDisabled) {
+        const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login) })));
+        // One line per person, across organizations (the people to contact once, not once per org).
+        const byPerson = new Map();
+        for (const { org, result } of perOrg) {
+            for (const login of result.items) {
+                const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] };
+                entry.orgs.push(org);
+                byPerson.set(loginKey(login), entry);
+            }
+        }
+        twoFactorDisabled = { items: [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login)), notChecked: perOrg.flatMap((p) => p.result.notChecked) };
+    }
+    return { invitations, twoFactorDisabled };
 }
 
 class Context {
@@ -45923,11 +46026,12 @@ function normalize(doc, file, lines) {
     };
 }
 
-/** The order every report lists people in: by urgency of status, owners first, then by login. */
+/** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
 const STATUS_ORDER = ['inactive', 'unknown', 'approaching', 'exempt', 'active'];
 function byPriority(a, b) {
     return (STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
         Number(isOwner(b.person)) - Number(isOwner(a.person)) ||
+        Number(Boolean(b.person.teams?.length)) - Number(Boolean(a.person.teams?.length)) ||
         a.person.key.localeCompare(b.person.key));
 }
 function countByStatus(verdicts) {
@@ -45976,6 +46080,7 @@ function jsonReport(result, usage, notChecked = {}) {
             login: v.person.login,
             status: v.status,
             orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
+            teams: v.person.teams ?? [],
             windowDays: v.window.days,
             lastActivity: v.lastActivity
                 ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source, repo: v.lastActivity.repo }
@@ -45990,23 +46095,36 @@ function jsonReport(result, usage, notChecked = {}) {
                 : null,
             errors: v.errors
         })),
+        inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
+        teams: result.teams.map((t) => ({
+            ...t,
+            members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
+        })),
         skippedBots: result.skippedBots.map((p) => p.login),
         outsideCollaborators: [],
-        invitations: [],
-        twoFactorDisabled: [],
+        invitations: result.invitations?.items ?? [],
+        twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
+        danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
         notChecked,
         apiUsage: { ...usage }
     };
 }
 
-function notChecked(roster) {
-    const reason = 'not checked: this version of member-audit does not read it yet';
+function notChecked(roster, result) {
+    const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
+    const invitations = where(result.invitations);
+    const twoFactor = where(result.twoFactorDisabled);
     return {
-        ...(roster.include.outsideCollaborators ? { outsideCollaborators: reason } : {}),
-        ...(roster.include.pendingInvitations ? { invitations: reason } : {}),
-        ...(roster.include.twoFactorDisabled ? { twoFactorDisabled: reason } : {}),
-        ...(roster.teams.length ? { teams: 'not applied: this version holds team members to their organizations\' thresholds' } : {})
+        ...(roster.include.outsideCollaborators ? { outsideCollaborators: 'not checked: this version of member-audit does not read outside collaborators yet' } : {}),
+        ...(invitations ? { invitations } : {}),
+        ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
     };
+}
+/** The summary's note for checks that have no section of their own to say it in. */
+function notCheckedSummary(skipped) {
+    const { invitations: _i, twoFactorDisabled: _t, ...rest } = skipped;
+    const lines = Object.entries(rest).map(([what, why]) => `- ${what}: ${why}.`);
+    return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : '';
 }
 
 /**
@@ -46048,6 +46166,65 @@ function table(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** "Inactive owners", for the top of the summary: the biggest risk first. */
+function inactiveOwnersSection(result, options) {
+    const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority);
+    if (owners.length === 0)
+        return '';
+    const named = owners.filter((v) => true);
+    const names = named.map((v) => `${link(v.person.login, `${options.serverUrl}/${v.person.login}`)} (owner of ${v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org)).join(', ')})`);
+    const hidden = owners.length - named.length;
+    return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : ''}`;
+}
+function accessSections(result, options) {
+    const sections = [];
+    const profile = (login) => link(login, `${options.serverUrl}/${login}`);
+    new Set(result.verdicts.filter((v) => isConcealed(v.person)).map((v) => v.person.key));
+    const shown = (login) => true;
+    const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
+    for (const team of result.teams) {
+        const members = team.members.filter((m) => shown(m.login));
+        sections.push(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)\n\n` +
+            table(['Member', 'Maintainer', 'Status'], members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'])) +
+            (members.length < team.members.length ? `\n\n${team.members.length - members.length} concealed members not named.` : ''));
+    }
+    if (result.invitations) {
+        const { items, notChecked } = result.invitations;
+        const rows = items.map((i) => [
+            escapeText(i.org),
+            i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
+            escapeText(i.role),
+            i.inviter ? profile(i.inviter) : '',
+            i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
+        ]);
+        sections.push(section(`### Invitations pending too long or failed (${items.length})`, [
+            rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], rows) : notChecked.length ? '' : 'None.',
+            notCheckedNote(notChecked)
+        ]));
+    }
+    if (result.twoFactorDisabled) {
+        const { items, notChecked } = result.twoFactorDisabled;
+        const named = items.filter((i) => shown(i.login));
+        sections.push(section(`### Without two-factor authentication (${items.length})`, [
+            named.length ? table(['Person', 'Organizations'], named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')])) : items.length || notChecked.length ? '' : 'None.',
+            named.length < items.length ? `${items.length - named.length} concealed members not named.` : '',
+            notCheckedNote(notChecked)
+        ]));
+    }
+    if (result.danglingExemptions.length) {
+        sections.push(`### Exemptions for people in none of the organizations (${result.danglingExemptions.length})\n\n` +
+            result.danglingExemptions.map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`).join('\n') +
+            '\n\nThey can be removed from the roster.');
+    }
+    return sections;
+}
+function section(heading, parts) {
+    return [heading, ...parts.filter(Boolean)].join('\n\n');
+}
+function notCheckedNote(notChecked) {
+    return notChecked.length ? `**Not checked** in ${notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`).join(', ')}.` : '';
+}
+
 /**
  * A step's summary may hold 1 MiB; over that GitHub drops it with an error annotation
  * (docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits).
@@ -46067,6 +46244,9 @@ function jobSummary(result, usage, options) {
     parts.push(`## Member audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}`);
     parts.push(`Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
         `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`);
+    const owners = inactiveOwnersSection(result, options);
+    if (owners)
+        parts.push(owners);
     parts.push(table(['Status', 'People'], STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])));
     parts.push('### Organizations\n\n' +
         table(['Organization', 'Members', 'Inactive', 'Unknown', 'Approaching', 'Exempt', 'Complete'], result.orgs.map((o) => {
@@ -46103,6 +46283,7 @@ function jobSummary(result, usage, options) {
             ])) +
             concealedNote(expired.length - named.length));
     }
+    parts.push(...accessSections(result, options));
     const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`];
     if (options.rateLimitRemaining != null)
         api.push(`core rate limit left: ${options.rateLimitRemaining}`);
@@ -46123,7 +46304,7 @@ function peopleSection(title, status, group, result, options, budget) {
             status === 'unknown'
                 ? escapeText(v.errors.join('; '))
                 : status === 'exempt'
-                    ? escapeText(v.exemption.exemption.reason + (v.exemption.exemption.until ? ` (until ${v.exemption.exemption.until})` : ''))
+                    ? exemptionCell(v, result.now)
                     : v.lastActivity
                         ? String(daysBetween(new Date(v.lastActivity.at), result.now))
                         : `more than ${v.window.days}`
@@ -46167,6 +46348,12 @@ function trackingSummary(outcome, summaryIsPublic) {
         section += `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`;
     }
     return section;
+}
+/** An exemption's reason and end, with "expires soon" inside the person's warning band. */
+function exemptionCell(v, now) {
+    const { reason, until } = v.exemption.exemption;
+    const soon = until !== undefined && Date.parse(until) - now.getTime() <= v.window.warnBeforeDays * 86400000;
+    return escapeText(reason) + (until ? ` (until ${until})` : '') + (soon ? ' **expires soon**' : '');
 }
 
 /**
@@ -46259,7 +46446,13 @@ function renderText(plan, result, ctx) {
         '',
         'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.'
     ].join('\n');
+    const owners = toContact.filter((c) => isOwner(c.verdict.person));
     const sections = [
+        {
+            heading: `### Inactive owners (${owners.length})`,
+            intro: owners.length ? `Contact these first: ${owners.map((c) => link(c.verdict.person.login, `${ctx.serverUrl}/${c.verdict.person.login}`)).join(', ')}.` : undefined,
+            lines: []
+        },
         {
             heading: `### To contact (${plan.toContact.length})`,
             intro: concealedNote(plan.toContact.length - toContact.length),
@@ -46361,7 +46554,7 @@ function pack(header, sections, note, ctx) {
         current += separator + block;
     };
     for (const section of sections) {
-        if (section.lines.length === 0 && !section.intro?.includes('concealed'))
+        if (section.lines.length === 0 && !section.intro?.includes('concealed') && !section.intro?.startsWith('Contact these first'))
             continue;
         append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'), '\n\n');
         let first = true;
@@ -46661,7 +46854,7 @@ async function runMemberAudit(settings, io) {
     await mkdir(settings.outputDir, { recursive: true });
     const reportPath = join(settings.outputDir, 'report.json');
     const csvPath = join(settings.outputDir, 'report.csv');
-    const skipped = notChecked(roster);
+    const skipped = notChecked(roster, result);
     for (const [what, why] of Object.entries(skipped))
         log.warning(`${what}: ${why}.`);
     await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n');
@@ -46684,7 +46877,7 @@ async function runMemberAudit(settings, io) {
     }
     const summaryMarkdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
         (tracking ? trackingSummary(tracking) : '') +
-        (Object.keys(skipped).length ? `\n### Not checked\n\n${Object.entries(skipped).map(([what, why]) => `- ${what}: ${why}.`).join('\n')}\n` : '');
+        notCheckedSummary(skipped);
     return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete };
 }
 

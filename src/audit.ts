@@ -9,9 +9,11 @@ import { graphqlSource } from './activity/graphql-source.js'
 import { repositorySweepSource } from './activity/repository-sweep.js'
 import type { ApiUsage, GitHubClient } from './github/client.js'
 import type { Logger } from './logger.js'
+import { type CheckResult, type Invitation, mergeChecks, readInvitations, readTwoFactorDisabled } from './members/access-checks.js'
 import { listOrgMembers } from './members/list-members.js'
+import { readTeam } from './members/teams.js'
 import { type OrgMember, type Person, isBot, mergePeople } from './members/people.js'
-import type { Roster } from './roster/roster.js'
+import type { Exemption, Roster } from './roster/roster.js'
 import { loginKey } from './roster/roster.js'
 import { type Verdict, classify } from './verdicts/classify.js'
 import { exemptionFor } from './verdicts/exemptions.js'
@@ -45,6 +47,12 @@ export interface OrgResult {
   complete: boolean
 }
 
+export interface TeamResult {
+  team: string
+  windowDays: number
+  members: { login: string; maintainer: boolean }[]
+}
+
 export interface AuditResult {
   now: Date
   windowDays: number
@@ -53,6 +61,14 @@ export interface AuditResult {
   verdicts: Verdict[]
   /** Bots left out of the audit (include.bots is false). */
   skippedBots: Person[]
+  /** Audited teams with their members. */
+  teams: TeamResult[]
+  /** Pending invitations older than invitation-max-age-days, and failed ones (include.pending-invitations). */
+  invitations: CheckResult<Invitation> | null
+  /** Members without two-factor authentication, one entry per person (include.two-factor-disabled). */
+  twoFactorDisabled: CheckResult<{ login: string; orgs: string[] }> | null
+  /** Exemptions naming someone in none of the audited organizations. */
+  danglingExemptions: Exemption[]
 }
 
 export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
@@ -72,6 +88,12 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     progress('members', memberLists.length, roster.orgs.length)
   }
   const everyone = mergePeople(memberLists)
+  const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)))
+  for (const person of everyone) {
+    const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key)! }))
+    if (mine.length) person.teams = mine
+  }
+  const access = await readAccessChecks(client, roster, now)
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
   const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
   log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`)
@@ -118,5 +140,42 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
       complete: mine.every((v) => v.status !== 'unknown')
     }
   })
-  return { now, windowDays, since, orgs, verdicts, skippedBots }
+  const members = new Set(everyone.map((p) => p.key))
+  return {
+    now,
+    windowDays,
+    since,
+    orgs,
+    verdicts,
+    skippedBots,
+    teams: teams.map((t) => ({
+      team: `${t.rule.org}/${t.rule.slug}`,
+      windowDays: t.rule.inactiveAfterDays,
+      members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
+    })),
+    ...access,
+    danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login)))
+  }
+}
+
+/** Invitations and two-factor status, per organization, when the roster asks for them. */
+async function readAccessChecks(client: GitHubClient, roster: Roster, now: Date): Promise<Pick<AuditResult, 'invitations' | 'twoFactorDisabled'>> {
+  const invitations = roster.include.pendingInvitations
+    ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, roster.include.invitationMaxAgeDays, now))))
+    : null
+  let twoFactorDisabled: AuditResult['twoFactorDisabled'] = null
+  if (roster.include.twoFactorDisabled) {
+    const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login) })))
+    // One line per person, across organizations (the people to contact once, not once per org).
+    const byPerson = new Map<string, { login: string; orgs: string[] }>()
+    for (const { org, result } of perOrg) {
+      for (const login of result.items) {
+        const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] }
+        entry.orgs.push(org)
+        byPerson.set(loginKey(login), entry)
+      }
+    }
+    twoFactorDisabled = { items: [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login)), notChecked: perOrg.flatMap((p) => p.result.notChecked) }
+  }
+  return { invitations, twoFactorDisabled }
 }

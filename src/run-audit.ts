@@ -14,7 +14,7 @@ import type { Logger } from './logger.js'
 import { loadRoster } from './roster/load.js'
 import { peopleCsv } from './reports/csv.js'
 import { jsonReport } from './reports/json-report.js'
-import { notChecked } from './reports/not-checked.js'
+import { notChecked, notCheckedSummary } from './reports/not-checked.js'
 import { countByStatus } from './reports/order.js'
 import { jobSummary, trackingSummary } from './reports/summary.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
@@ -78,7 +78,7 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   await mkdir(settings.outputDir, { recursive: true })
   const reportPath = join(settings.outputDir, 'report.json')
   const csvPath = join(settings.outputDir, 'report.csv')
-  const skipped = notChecked(roster)
+  const skipped = notChecked(roster, result)
   for (const [what, why] of Object.entries(skipped)) log.warning(`${what}: ${why}.`)
   await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n')
   await writeFile(csvPath, peopleCsv(result))
@@ -106,6 +106,6 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   const summaryMarkdown =
     jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
     (tracking ? trackingSummary(tracking, hideConcealed) : '') +
-    (Object.keys(skipped).length ? `\n### Not checked\n\n${Object.entries(skipped).map(([what, why]) => `- ${what}: ${why}.`).join('\n')}\n` : '')
+    notCheckedSummary(skipped)
   return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete }
 }

@@ -1,5 +1,5 @@
 /**
- * The built-in sample world of `npm run demo`: three organizations and 43 people covering every
+ * The built-in sample world of `npm run demo`: three organizations and 44 people covering every
  * status, owners and concealed members among them. The tests use it too, so the demo stays true.
  */
 import { type World, WorldBuilder, daysAgo } from './world.js'
@@ -7,7 +7,10 @@ import { type World, WorldBuilder, daysAgo } from './world.js'
 export const DEMO_TOKEN = 'demo-token'
 export const DEMO_REPOSITORY = 'orbit-lab/security'
 
-export const DEMO_ROSTER = `# yaml-language-server: $schema=../roster.schema.json
+/** The demo roster; `now` dates the exemption that is about to expire. */
+export function demoRoster(now = new Date()): string {
+  const soon = new Date(now.getTime() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+  return `# yaml-language-server: $schema=../roster.schema.json
 version: 1
 orgs:
   - orbit-lab
@@ -16,6 +19,9 @@ orgs:
     inactive-after-days: 180
 inactive-after-days: 365
 warn-before-days: 30
+teams:
+  - team: orbit-lab/core
+    inactive-after-days: 180
 exemptions:
   - login: grace-hopper
     reason: Founding maintainer; reviews releases by mail
@@ -27,7 +33,15 @@ exemptions:
   - login: partial-pat
     reason: Still maintains the docs theme
     orgs: [orbit-docs]
+  - login: sabbatical-sue
+    reason: Research sabbatical
+    until: ${soon}
+  - login: long-gone
+    reason: Left the project in 2023
 `
+}
+
+export const DEMO_ROSTER = demoRoster()
 
 export interface DemoWorld {
   world: World
@@ -37,7 +51,8 @@ export interface DemoWorld {
 
 export function demoWorld(now = new Date()): DemoWorld {
   const b = new WorldBuilder(now)
-  b.token(DEMO_TOKEN, { orgs: 'all' })
+  // An owner's token: two-factor status and invitations are visible to owners only.
+  b.token(DEMO_TOKEN, { orgs: 'all', ownerOf: 'all' })
   const expected: Record<string, string> = {}
   const expect = (login: string, status: string): void => {
     expected[login] = status
@@ -76,7 +91,9 @@ export function demoWorld(now = new Date()): DemoWorld {
     b.member(i % 2 ? 'orbit-docs' : 'orbit-lab', login, { public: i % 3 !== 0 }).did(login, kind, days, { repo })
     expect(login, 'active')
   })
-  b.member('orbit-lab', 'tri-member').member('orbit-docs', 'tri-member').member('orbit-infra', 'tri-member').did('tri-member', 'commit', 40, { repo: 'orbit-infra/deploy' })
+  // Active, but without two-factor authentication in all three organizations: reported once.
+  for (const org of ['orbit-lab', 'orbit-docs', 'orbit-infra']) b.member(org, 'tri-member', { twoFactor: false })
+  b.did('tri-member', 'commit', 40, { repo: 'orbit-infra/deploy' })
   expect('tri-member', 'active')
 
   // Approaching: active, but the latest activity is within 30 days of the threshold.
@@ -110,6 +127,15 @@ export function demoWorld(now = new Date()): DemoWorld {
   // An exemption that covers only one of two orgs is not applied.
   b.member('orbit-lab', 'partial-pat').member('orbit-docs', 'partial-pat')
   expect('partial-pat', 'inactive')
+
+  // Exempt until ten days from now: reported as expiring soon.
+  b.member('orbit-lab', 'sabbatical-sue').did('sabbatical-sue', 'issue', 420, { repo: 'orbit-lab/engine' })
+  expect('sabbatical-sue', 'exempt')
+
+  // A team held to 180 days, with a maintainer; an invitation pending 45 days and one that failed.
+  b.team('orbit-lab', 'core', [{ login: 'ada-admin', role: 'maintainer' }, { login: 'mona' }, { login: 'gina' }])
+  b.invite('orbit-lab', { login: 'slow-invitee', email: null, role: 'direct_member', inviter: 'ada-admin', daysAgo: 45 })
+  b.invite('orbit-docs', { login: null, email: 'former-contributor@example.org', role: 'direct_member', inviter: 'docs-owner', daysAgo: 40, failedDaysAgo: 33, failedReason: 'Invitation expired' })
 
   // Unknown: the account vanished between the member list and the activity checks.
   b.member('orbit-lab', 'vanished-vera')

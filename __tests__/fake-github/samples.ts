@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../../src/logger.js'
 import { runMemberAudit } from '../../src/run-audit.js'
-import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from './demo-world.js'
+import { DEMO_REPOSITORY, DEMO_TOKEN, demoRoster, demoWorld } from './demo-world.js'
 import { FakeGitHub } from './server.js'
 import { writeFile } from 'node:fs/promises'
 
@@ -20,7 +20,7 @@ export async function renderSamples(): Promise<{ summary: string; issue: string 
   try {
     const dir = await mkdtemp(join(tmpdir(), 'ma-samples-'))
     const rosterPath = join(dir, 'member-audit.yml')
-    await writeFile(rosterPath, DEMO_ROSTER)
+    await writeFile(rosterPath, demoRoster(SAMPLE_DATE))
     const outcome = await runMemberAudit(
       {
         rosterInput: '.github/member-audit.yml',

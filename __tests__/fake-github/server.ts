@@ -140,8 +140,40 @@ export class FakeGitHub {
         return error(403, 'Resource not accessible by personal access token')
       }
       const role = r.query.role ?? 'all'
-      const members = org.members.filter((m) => (parts[2] === 'public_members' ? m.public : role === 'all' || m.role === role))
+      const filter = r.query.filter ?? 'all'
+      // The 2FA filters are "only available for organization owners" (docs: list organization members).
+      if (filter !== 'all' && !ownsOrg(token, org.login)) return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'filter', code: 'invalid' }], status: '422' } }
+      const members = org.members.filter(
+        (m) => (parts[2] === 'public_members' ? m.public : role === 'all' || m.role === role) && (filter !== '2fa_disabled' || m.twoFactor === false)
+      )
       return paginate(url, members.map((m) => simpleUser(this.world, m.login, serverUrl)))
+    }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && (parts[2] === 'invitations' || parts[2] === 'failed_invitations')) {
+      const org = findOrg(this.world, parts[1]!)
+      if (!org || !ownsOrg(token, org.login)) return error(404, 'Not Found')
+      const failed = parts[2] === 'failed_invitations'
+      const list = (org.invitations ?? []).filter((i) => (i.failedAt !== undefined) === failed)
+      return paginate(
+        url,
+        list.map((i, n) => ({
+          id: n + 1,
+          login: i.login,
+          email: i.email,
+          role: i.role,
+          created_at: i.createdAt.toISOString(),
+          inviter: { login: i.inviter },
+          team_count: 0,
+          invitation_source: 'member',
+          ...(failed ? { failed_at: i.failedAt!.toISOString(), failed_reason: i.failedReason ?? 'Invitation expired' } : {})
+        }))
+      )
+    }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts[4] === 'members') {
+      const org = findOrg(this.world, parts[1]!)
+      const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
+      if (!org || !team) return error(404, 'Not Found')
+      const role = r.query.role ?? 'all'
+      return paginate(url, team.members.filter((m) => role === 'all' || m.role === role).map((m) => simpleUser(this.world, m.login, serverUrl)))
     }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && parts[2] === 'repos') {
       const org = findOrg(this.world, parts[1]!)
@@ -194,6 +226,10 @@ export class FakeGitHub {
       'x-ratelimit-resource': 'core'
     }
   }
+}
+
+function ownsOrg(token: WorldToken, org: string): boolean {
+  return token.ownerOf === 'all' || (token.ownerOf ?? []).some((o) => o.toLowerCase() === org.toLowerCase())
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -50,11 +50,30 @@ export interface WorldMember {
   login: string
   role: 'admin' | 'member'
   public: boolean
+  /** false: two-factor authentication is off (seen only by owners' tokens). */
+  twoFactor?: boolean
+}
+
+export interface WorldInvitation {
+  login: string | null
+  email: string | null
+  role: 'direct_member' | 'admin' | 'billing_manager'
+  createdAt: Date
+  inviter: string
+  failedAt?: Date
+  failedReason?: string
+}
+
+export interface WorldTeam {
+  slug: string
+  members: { login: string; role: 'member' | 'maintainer' }[]
 }
 
 export interface WorldOrg {
   login: string
   members: WorldMember[]
+  invitations?: WorldInvitation[]
+  teams?: WorldTeam[]
 }
 
 export interface WorldRepo {
@@ -91,6 +110,8 @@ export interface WorldToken {
   canWrite?: boolean
   /** Who the token acts as, for comment authors. */
   login?: string
+  /** Organizations this token's user owns: 2FA filters and invitations answer only to owners. */
+  ownerOf?: string[] | 'all'
 }
 
 export interface World {
@@ -143,7 +164,7 @@ export function findOrg(world: World, login: string): WorldOrg | undefined {
 export class WorldBuilder {
   readonly world: World
   constructor(now = new Date()) {
-    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all' } }, issues: [] }
+    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all', ownerOf: 'all' } }, issues: [] }
   }
 
   org(login: string): this {
@@ -152,9 +173,9 @@ export class WorldBuilder {
   }
 
   /** Adds a person to an org (creating both as needed), with activities `daysAgo` back. */
-  member(org: string, login: string, options: { role?: 'admin' | 'member'; public?: boolean; type?: 'User' | 'Bot' } = {}): this {
+  member(org: string, login: string, options: { role?: 'admin' | 'member'; public?: boolean; type?: 'User' | 'Bot'; twoFactor?: boolean } = {}): this {
     this.org(org)
-    findOrg(this.world, org)!.members.push({ login, role: options.role ?? 'member', public: options.public ?? true })
+    findOrg(this.world, org)!.members.push({ login, role: options.role ?? 'member', public: options.public ?? true, ...(options.twoFactor === false ? { twoFactor: false } : {}) })
     if (!findUser(this.world, login)) this.world.users.push({ login, type: options.type ?? 'User', activities: [] })
     return this
   }
@@ -163,6 +184,21 @@ export class WorldBuilder {
     const user = findUser(this.world, login)
     if (!user) throw new Error(`no user ${login}`)
     user.activities.push({ kind, at: daysAgo(this.world.now, days), repo: extra.repo ?? `${this.world.orgs[0]?.login ?? 'elsewhere'}/project`, ...extra })
+    return this
+  }
+
+  invite(org: string, invitation: Omit<WorldInvitation, 'createdAt' | 'failedAt'> & { daysAgo: number; failedDaysAgo?: number }): this {
+    this.org(org)
+    const { daysAgo: age, failedDaysAgo, ...rest } = invitation
+    const o = findOrg(this.world, org)!
+    o.invitations = [...(o.invitations ?? []), { ...rest, createdAt: daysAgo(this.world.now, age), ...(failedDaysAgo !== undefined ? { failedAt: daysAgo(this.world.now, failedDaysAgo) } : {}) }]
+    return this
+  }
+
+  team(org: string, slug: string, members: { login: string; role?: 'member' | 'maintainer' }[]): this {
+    this.org(org)
+    const o = findOrg(this.world, org)!
+    o.teams = [...(o.teams ?? []), { slug, members: members.map((m) => ({ login: m.login, role: m.role ?? 'member' })) }]
     return this
   }
 

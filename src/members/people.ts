@@ -17,6 +17,8 @@ export interface Person {
   /** The account type GitHub reports: `User` or `Bot`. */
   type: string
   memberships: Membership[]
+  /** Audited teams (roster `teams`) the person is in, as `org/slug`, maintainers marked. */
+  teams?: { team: string; maintainer: boolean }[]
 }
 
 export interface OrgMember {

@@ -1,6 +1,7 @@
 /** The JSON report of PRODUCT.md ("JSON report"), version 1. Extends it, never breaks it. */
 import type { AuditResult } from '../audit.js'
 import type { ApiUsage } from '../github/client.js'
+import { isOwner } from '../members/people.js'
 import { byPriority } from './order.js'
 
 /** `notChecked`: requested checks this version does not make (see not-checked.ts). */
@@ -15,6 +16,7 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
       login: v.person.login,
       status: v.status,
       orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
+      teams: v.person.teams ?? [],
       windowDays: v.window.days,
       lastActivity: v.lastActivity
         ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source, repo: v.lastActivity.repo }
@@ -29,10 +31,16 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
         : null,
       errors: v.errors
     })),
+    inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
+    teams: result.teams.map((t) => ({
+      ...t,
+      members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
+    })),
     skippedBots: result.skippedBots.map((p) => p.login),
     outsideCollaborators: [],
-    invitations: [],
-    twoFactorDisabled: [],
+    invitations: result.invitations?.items ?? [],
+    twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
+    danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
     notChecked,
     apiUsage: { ...usage }
   }

@@ -1,15 +1,26 @@
 /**
- * Checks the roster asks for that this version does not make yet. They are named in the log, the
- * summary and the JSON report, so an empty list is never read as "none found".
+ * What the roster asked for and the run could not check, named in the log, the summary and the
+ * JSON report, so that an empty list is never read as "none found".
  */
+import type { AuditResult } from '../audit.js'
+import type { CheckResult } from '../members/access-checks.js'
 import type { Roster } from '../roster/roster.js'
 
-export function notChecked(roster: Roster): Record<string, string> {
-  const reason = 'not checked: this version of member-audit does not read it yet'
+export function notChecked(roster: Roster, result: AuditResult): Record<string, string> {
+  const where = (check: CheckResult<unknown> | null): string | null =>
+    check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null
+  const invitations = where(result.invitations)
+  const twoFactor = where(result.twoFactorDisabled)
   return {
-    ...(roster.include.outsideCollaborators ? { outsideCollaborators: reason } : {}),
-    ...(roster.include.pendingInvitations ? { invitations: reason } : {}),
-    ...(roster.include.twoFactorDisabled ? { twoFactorDisabled: reason } : {}),
-    ...(roster.teams.length ? { teams: 'not applied: this version holds team members to their organizations\' thresholds' } : {})
+    ...(roster.include.outsideCollaborators ? { outsideCollaborators: 'not checked: this version of member-audit does not read outside collaborators yet' } : {}),
+    ...(invitations ? { invitations } : {}),
+    ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
   }
+}
+
+/** The summary's note for checks that have no section of their own to say it in. */
+export function notCheckedSummary(skipped: Record<string, string>): string {
+  const { invitations: _i, twoFactorDisabled: _t, ...rest } = skipped
+  const lines = Object.entries(rest).map(([what, why]) => `- ${what}: ${why}.`)
+  return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : ''
 }

@@ -1,4 +1,4 @@
-/** The order every report lists people in: by urgency of status, owners first, then by login. */
+/** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
 import { isOwner } from '../members/people.js'
 import type { Status, Verdict } from '../verdicts/classify.js'
 
@@ -8,6 +8,7 @@ export function byPriority(a: Verdict, b: Verdict): number {
   return (
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
     Number(isOwner(b.person)) - Number(isOwner(a.person)) ||
+    Number(Boolean(b.person.teams?.length)) - Number(Boolean(a.person.teams?.length)) ||
     a.person.key.localeCompare(b.person.key)
   )
 }

@@ -7,6 +7,7 @@ import type { ApiUsage } from '../github/client.js'
 import { isConcealed, isOwner } from '../members/people.js'
 import type { Status, Verdict } from '../verdicts/classify.js'
 import { daysBetween } from '../verdicts/window.js'
+import { accessSections, inactiveOwnersSection } from './access-summary.js'
 import { escapeText, link, table } from './markdown.js'
 import { STATUS_ORDER, byPriority, countByStatus } from './order.js'
 import type { TrackOutcome } from '../tracking-issue/track.js'
@@ -43,6 +44,8 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
     `Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
       `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`
   )
+  const owners = inactiveOwnersSection(result, options)
+  if (owners) parts.push(owners)
   parts.push(table(['Status', 'People'], STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])))
   parts.push(
     '### Organizations\n\n' +
@@ -91,6 +94,8 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
     )
   }
 
+  parts.push(...accessSections(result, options))
+
   const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`]
   if (options.rateLimitRemaining != null) api.push(`core rate limit left: ${options.rateLimitRemaining}`)
   parts.push(`### API usage\n\n${api.join(' · ')}`)
@@ -111,7 +116,7 @@ function peopleSection(title: string, status: Status, group: Verdict[], result: 
       status === 'unknown'
         ? escapeText(v.errors.join('; '))
         : status === 'exempt'
-          ? escapeText(v.exemption!.exemption.reason + (v.exemption!.exemption.until ? ` (until ${v.exemption!.exemption.until})` : ''))
+          ? exemptionCell(v, result.now)
           : v.lastActivity
             ? String(daysBetween(new Date(v.lastActivity.at), result.now))
             : `more than ${v.window.days}`
@@ -160,4 +165,11 @@ export function trackingSummary(outcome: TrackOutcome, summaryIsPublic: boolean)
       : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`
   }
   return section
+}
+
+/** An exemption's reason and end, with "expires soon" inside the person's warning band. */
+function exemptionCell(v: Verdict, now: Date): string {
+  const { reason, until } = v.exemption!.exemption
+  const soon = until !== undefined && Date.parse(until) - now.getTime() <= v.window.warnBeforeDays * 86400000
+  return escapeText(reason) + (until ? ` (until ${until})` : '') + (soon ? ' **expires soon**' : '')
 }

@@ -86,7 +86,13 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
     'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.'
   ].join('\n')
 
+  const owners = toContact.filter((c) => isOwner(c.verdict.person))
   const sections: Section[] = [
+    {
+      heading: `### Inactive owners (${owners.length})`,
+      intro: owners.length ? `Contact these first: ${owners.map((c) => link(c.verdict.person.login, `${ctx.serverUrl}/${c.verdict.person.login}`)).join(', ')}.` : undefined,
+      lines: []
+    },
     {
       heading: `### To contact (${plan.toContact.length})`,
       intro: concealedNote(plan.toContact.length - toContact.length),
@@ -198,7 +204,7 @@ function pack(header: string, sections: Section[], note: string, ctx: IssueConte
   }
 
   for (const section of sections) {
-    if (section.lines.length === 0 && !section.intro?.includes('concealed')) continue
+    if (section.lines.length === 0 && !section.intro?.includes('concealed') && !section.intro?.startsWith('Contact these first')) continue
     append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'), '\n\n')
     let first = true
     for (const line of section.lines) {

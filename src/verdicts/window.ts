@@ -15,12 +15,16 @@ export interface PersonWindow {
 }
 
 /**
- * A person in several organizations is held to the strictest (shortest) window among them: a
- * shorter threshold is a deliberate choice of that organization and must not be diluted by a
+ * A person in several organizations (or in an audited team) is held to the strictest (shortest)
+ * window among them: a shorter threshold is a deliberate choice and must not be diluted by a
  * longer one elsewhere.
  */
 export function personWindow(person: Person, roster: Roster, now: Date): PersonWindow {
-  const rules = roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login)))
+  const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()))
+  const rules = [
+    ...roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login))),
+    ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
+  ]
   const strictest = rules.reduce<{ days: number; warn: number } | null>(
     (best, r) => (!best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best),
     null

@@ -1,0 +1,77 @@
+/**
+ * Access nobody uses or guards, read per organization: invitations left pending (or failed), and
+ * members without two-factor authentication. Both are for organization owners' eyes only
+ * (docs.github.com/en/rest/orgs/members: the 2FA filters "are only available for organization
+ * owners"); any other token gets "not checked", never an empty "none found".
+ */
+import type { GitHubClient } from '../github/client.js'
+import { isHttpError } from '../github/request-errors.js'
+
+export interface Invitation {
+  org: string
+  login: string | null
+  email: string | null
+  role: string
+  createdAt: string
+  inviter: string | null
+  failedAt?: string
+  failedReason?: string
+}
+
+/** What one check found across organizations, and where it could not look. */
+export interface CheckResult<T> {
+  items: T[]
+  notChecked: { org: string; reason: string }[]
+}
+
+export const NEEDS_OWNER = "not checked: needs an organization owner's token"
+
+interface InvitationJson {
+  login: string | null
+  email: string | null
+  role: string
+  created_at: string
+  inviter?: { login: string } | null
+  failed_at?: string
+  failed_reason?: string
+}
+
+/** Pending invitations older than `maxAgeDays`, and failed ones. */
+export async function readInvitations(client: GitHubClient, org: string, maxAgeDays: number, now: Date): Promise<CheckResult<Invitation>> {
+  try {
+    const read = async (route: string): Promise<InvitationJson[]> => (await client.paginate(route, { org, per_page: 100 })) as InvitationJson[]
+    const [pending, failed] = await Promise.all([read('GET /orgs/{org}/invitations'), read('GET /orgs/{org}/failed_invitations')])
+    const cutoff = now.getTime() - maxAgeDays * 24 * 60 * 60 * 1000
+    const item = (i: InvitationJson): Invitation => ({
+      org,
+      login: i.login,
+      email: i.email,
+      role: i.role,
+      createdAt: i.created_at,
+      inviter: i.inviter?.login ?? null,
+      ...(i.failed_at ? { failedAt: i.failed_at, failedReason: i.failed_reason ?? '' } : {})
+    })
+    return { items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)], notChecked: [] }
+  } catch (error) {
+    return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] }
+  }
+}
+
+/** Logins of members without two-factor authentication. */
+export async function readTwoFactorDisabled(client: GitHubClient, org: string): Promise<CheckResult<string>> {
+  try {
+    const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 })) as { login: string }[]
+    return { items: users.map((u) => u.login), notChecked: [] }
+  } catch (error) {
+    return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] }
+  }
+}
+
+function notCheckedReason(error: unknown): string {
+  if (isHttpError(error) && [403, 404, 422].includes(error.status)) return NEEDS_OWNER
+  return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`
+}
+
+export function mergeChecks<T>(results: CheckResult<T>[]): CheckResult<T> {
+  return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) }
+}

@@ -1,0 +1,91 @@
+/**
+ * The summary's sections beyond inactivity: inactive owners first of all, audited teams, stale
+ * or failed invitations, members without two-factor authentication, and exemptions that name
+ * nobody in the organizations. Pure.
+ */
+import type { AuditResult } from '../audit.js'
+import { isConcealed, isOwner } from '../members/people.js'
+import { daysBetween } from '../verdicts/window.js'
+import { escapeText, link, table } from './markdown.js'
+import { byPriority } from './order.js'
+
+export interface AccessSummaryOptions {
+  serverUrl: string
+  hideConcealed: boolean
+}
+
+/** "Inactive owners", for the top of the summary: the biggest risk first. */
+export function inactiveOwnersSection(result: AuditResult, options: AccessSummaryOptions): string {
+  const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority)
+  if (owners.length === 0) return ''
+  const named = owners.filter((v) => !(options.hideConcealed && isConcealed(v.person)))
+  const names = named.map((v) => `${link(v.person.login, `${options.serverUrl}/${v.person.login}`)} (owner of ${v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org)).join(', ')})`)
+  const hidden = owners.length - named.length
+  return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : ''}`
+}
+
+export function accessSections(result: AuditResult, options: AccessSummaryOptions): string[] {
+  const sections: string[] = []
+  const profile = (login: string): string => link(login, `${options.serverUrl}/${login}`)
+  const concealed = new Set(result.verdicts.filter((v) => isConcealed(v.person)).map((v) => v.person.key))
+  const shown = (login: string): boolean => !(options.hideConcealed && concealed.has(login.toLowerCase()))
+  const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]))
+
+  for (const team of result.teams) {
+    const members = team.members.filter((m) => shown(m.login))
+    sections.push(
+      `### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)\n\n` +
+        table(
+          ['Member', 'Maintainer', 'Status'],
+          members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'])
+        ) +
+        (members.length < team.members.length ? `\n\n${team.members.length - members.length} concealed members not named.` : '')
+    )
+  }
+
+  if (result.invitations) {
+    const { items, notChecked } = result.invitations
+    const rows = items.map((i) => [
+      escapeText(i.org),
+      i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
+      escapeText(i.role),
+      i.inviter ? profile(i.inviter) : '',
+      i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
+    ])
+    sections.push(
+      section(`### Invitations pending too long or failed (${items.length})`, [
+        rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], rows) : notChecked.length ? '' : 'None.',
+        notCheckedNote(notChecked)
+      ])
+    )
+  }
+
+  if (result.twoFactorDisabled) {
+    const { items, notChecked } = result.twoFactorDisabled
+    const named = items.filter((i) => shown(i.login))
+    sections.push(
+      section(`### Without two-factor authentication (${items.length})`, [
+        named.length ? table(['Person', 'Organizations'], named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')])) : items.length || notChecked.length ? '' : 'None.',
+        named.length < items.length ? `${items.length - named.length} concealed members not named.` : '',
+        notCheckedNote(notChecked)
+      ])
+    )
+  }
+
+  if (result.danglingExemptions.length) {
+    sections.push(
+      `### Exemptions for people in none of the organizations (${result.danglingExemptions.length})\n\n` +
+        result.danglingExemptions.map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`).join('\n') +
+        '\n\nThey can be removed from the roster.'
+    )
+  }
+  return sections
+}
+
+function section(heading: string, parts: string[]): string {
+  return [heading, ...parts.filter(Boolean)].join('\n\n')
+}
+
+function notCheckedNote(notChecked: { org: string; reason: string }[]): string {
+  return notChecked.length ? `**Not checked** in ${notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`).join(', ')}.` : ''
+}
