@@ -96,4 +96,27 @@ exemptions:
     expect(summary).toMatch(/### Exemptions not applied \(1\)[\s\S]*\[lapsed\][^\n]*\| expired \| 2026-10-01 \| Sabbatical \|/)
     expect(summary).toMatch(/### Exemptions for people in none of the organizations \(1\)\n\n- departed \(roster line 7\): Left last year/)
   })
+
+  test('an outside collaborator with write access and no activity: repositories, permission and verdict; members unchanged', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'staff').did('staff', 'issue', 5)
+    b.collaborator('acme', 'contractor', { app: 'push', docs: 'pull' }, { twoFactor: false })
+    b.collaborator('acme', 'helper', { docs: 'triage' })
+    b.did('helper', 'label', 100, { repo: 'acme/docs' })
+    const roster = 'version: 1\norgs: [acme]\ninclude:\n  outside-collaborators: true\n'
+    const { result } = await auditWorld(b.world, roster)
+    expect(statuses(result)).toEqual({ staff: 'active' })
+    expect(result.outsideCollaborators!.map((v) => [v.person.login, v.status, v.person.outside])).toEqual([
+      ['contractor', 'inactive', [{ org: 'acme', repos: [{ repo: 'acme/app', permission: 'push' }, { repo: 'acme/docs', permission: 'pull' }] }]],
+      ['helper', 'active', [{ org: 'acme', repos: [{ repo: 'acme/docs', permission: 'triage' }] }]]
+    ])
+    expect(result.twoFactorDisabled!.items).toEqual([{ login: 'contractor', orgs: ['acme'] }])
+    expect(summaryOf(result)).toMatch(/### Outside collaborators \(2\)\n\n[^\n]*\n[^\n]*\n\| \[contractor\][^|]*\| acme\/app \(push\), acme\/docs \(pull\) \| inactive \| none in the window \|/)
+    const report = jsonReport(result, emptyUsage()) as { outsideCollaborators: { login: string; status: string }[] }
+    expect(report.outsideCollaborators.map((o) => `${o.login}:${o.status}`)).toEqual(['contractor:inactive', 'helper:active'])
+    // Off by default: not read at all.
+    const off = await auditWorld(b.world, 'version: 1\norgs: [acme]\n')
+    expect(off.result.outsideCollaborators).toBeNull()
+    expect(off.github.requests.some((r) => r.path.includes('outside_collaborators') || r.path.endsWith('/collaborators'))).toBe(false)
+  })
 })

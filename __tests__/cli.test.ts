@@ -63,7 +63,7 @@ describe('member-audit command line', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(new RegExp(`member-audit ${VERSION}: roster \\.github/member-audit\\.yml, http://127\\.0\\.0\\.1:\\d+, dry run`))
     expect(run.stderr).toMatch(/reading member lists: 3\/3 · \d+ requests · \d+ left this hour/)
-    expect(run.stderr).toMatch(/asking GraphQL about people: 44\/44/)
+    expect(run.stderr).toMatch(/asking GraphQL about people: 45\/45/)
     expect(run.stderr).toMatch(/reading public events of people still left: \d+\/\d+/)
     expect(run.stdout).toMatch(/^44 people: 8 inactive, 1 unknown, 4 approaching, 2 exempt, 29 active\.\n/)
     for (const file of ['summary.md', 'report.json', 'report.csv']) expect(existsSync(join(run.dir, 'out', file))).toBe(true)

@@ -89,6 +89,7 @@ export function syntheticResult(
     teams: [],
     invitations: null,
     twoFactorDisabled: null,
-    danglingExemptions: []
+    danglingExemptions: [],
+    outsideCollaborators: null
   }
 }

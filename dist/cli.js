@@ -348,9 +348,12 @@ function mergePeople(orgs) {
 function isOwner(person) {
     return person.memberships.some((m) => m.role === 'admin');
 }
-/** Concealed: not public in at least one organization, so naming them would reveal a membership. */
+/**
+ * Concealed: not public in at least one organization, so naming them would reveal a membership.
+ * Outside collaborators count as concealed too: only an organization's members can list them.
+ */
 function isConcealed(person) {
-    return person.memberships.some((m) => !m.public);
+    return person.memberships.some((m) => !m.public) || Boolean(person.outside?.length);
 }
 /** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */
 function isBot(person) {
@@ -893,10 +896,13 @@ async function readInvitations(client, org, maxAgeDays, now) {
         return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
     }
 }
-/** Logins of members without two-factor authentication. */
-async function readTwoFactorDisabled(client, org) {
+/** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
+async function readTwoFactorDisabled(client, org, outsideCollaborators = false) {
     try {
         const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 }));
+        if (outsideCollaborators) {
+            users.push(...(await client.paginate('GET /orgs/{org}/outside_collaborators', { org, filter: '2fa_disabled', per_page: 100 })));
+        }
         return { items: users.map((u) => u.login), notChecked: [] };
     }
     catch (error) {
@@ -944,6 +950,33 @@ async function listOrgMembers(client, org, log) {
         role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
         public: visible.has(loginKey(u.login))
     }));
+}
+
+const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull'];
+/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
+async function readOutsideCollaborators(client, org) {
+    let logins;
+    try {
+        logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 }));
+    }
+    catch (error) {
+        throw organizationReadError(org, error);
+    }
+    const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
+    if (found.size === 0)
+        return found;
+    const repos = (await client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+    for (const repo of repos) {
+        const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 }));
+        for (const c of collaborators) {
+            const entry = found.get(loginKey(c.login));
+            if (!entry)
+                continue;
+            const permission = c.role_name ?? LEVELS.find((l) => c.permissions?.[l]) ?? 'pull';
+            entry.access.repos.push({ repo: repo.full_name, permission });
+        }
+    }
+    return found;
 }
 
 async function readTeam(client, rule) {
@@ -997,7 +1030,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function personWindow(person, roster, now) {
     const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
     const rules = [
-        ...roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login))),
+        ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
         ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
     ];
     const strictest = rules.reduce((best, r) => (!best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best), null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays };
@@ -1040,6 +1073,7 @@ async function runAudit(deps) {
         progress('members', memberLists.length, roster.orgs.length);
     }
     const everyone = mergePeople(memberLists);
+    const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : [];
     const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)));
     for (const person of everyone) {
         const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key) }));
@@ -1056,8 +1090,9 @@ async function runAudit(deps) {
         countPrivateActivity: roster.countPrivateActivity,
         scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
     };
-    const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]));
-    const questions = people.map((person) => {
+    const checked = [...people, ...outsideOnly];
+    const windows = new Map(checked.map((person) => [person.key, personWindow(person, roster, now)]));
+    const questions = checked.map((person) => {
         const { since: personSince, settledAt } = windows.get(person.key);
         return { person, since: personSince, settledAt };
     });
@@ -1077,10 +1112,11 @@ async function runAudit(deps) {
         deps.observeSources?.(source, asked);
     });
     const today = now.toISOString().slice(0, 10);
-    const verdicts = questions.map((q) => {
+    const allVerdicts = questions.map((q) => {
         const found = findings.get(q.person.key);
         return classify(q.person, windows.get(q.person.key), found.latest, found.errors, exemptionFor(q.person, roster, today));
     });
+    const verdicts = allVerdicts.filter((v) => v.person.memberships.length > 0);
     const orgs = roster.orgs.map((o) => {
         const key = loginKey(o.login);
         const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey(m.org) === key));
@@ -1104,8 +1140,26 @@ async function runAudit(deps) {
             members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
         })),
         ...access,
-        danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login)))
+        danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
+        outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null
     };
+}
+/**
+ * Reads each organization's outside collaborators: members of another audited org get the access
+ * added to their person; the others are returned, to be checked like members.
+ */
+async function addOutsideCollaborators(client, roster, everyone) {
+    const byKey = new Map(everyone.map((p) => [p.key, p]));
+    const outsideOnly = new Map();
+    for (const org of roster.orgs) {
+        for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
+            const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] };
+            person.outside = [...(person.outside ?? []), access];
+            if (!byKey.has(key))
+                outsideOnly.set(key, person);
+        }
+    }
+    return [...outsideOnly.values()];
 }
 /** Invitations and two-factor status, per organization, when the roster asks for them. */
 async function readAccessChecks(client, roster, now) {
@@ -1114,7 +1168,7 @@ async function readAccessChecks(client, roster, now) {
         : null;
     let twoFactorDisabled = null;
     if (roster.include.twoFactorDisabled) {
-        const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login) })));
+        const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login, roster.include.outsideCollaborators) })));
         // One line per person, across organizations (the people to contact once, not once per org).
         const byPerson = new Map();
         for (const { org, result } of perOrg) {
@@ -46101,7 +46155,13 @@ function jsonReport(result, usage, notChecked = {}) {
             members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
         })),
         skippedBots: result.skippedBots.map((p) => p.login),
-        outsideCollaborators: [],
+        outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({
+            login: v.person.login,
+            status: v.status,
+            repos: (v.person.outside ?? []).flatMap((o) => o.repos),
+            lastActivity: v.lastActivity ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source } : null,
+            errors: v.errors
+        })),
         invitations: result.invitations?.items ?? [],
         twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
         danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
@@ -46110,12 +46170,11 @@ function jsonReport(result, usage, notChecked = {}) {
     };
 }
 
-function notChecked(roster, result) {
+function notChecked(_roster, result) {
     const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
     const invitations = where(result.invitations);
     const twoFactor = where(result.twoFactorDisabled);
     return {
-        ...(roster.include.outsideCollaborators ? { outsideCollaborators: 'not checked: this version of member-audit does not read outside collaborators yet' } : {}),
         ...(invitations ? { invitations } : {}),
         ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
     };
@@ -46187,6 +46246,22 @@ function accessSections(result, options) {
         sections.push(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)\n\n` +
             table(['Member', 'Maintainer', 'Status'], members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'])) +
             (members.length < team.members.length ? `\n\n${team.members.length - members.length} concealed members not named.` : ''));
+    }
+    if (result.outsideCollaborators) {
+        const all = result.outsideCollaborators;
+        const named = all.filter((v) => true);
+        sections.push(section(`### Outside collaborators (${all.length})`, [
+            named.length
+                ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], [...named].sort(byPriority).map((v) => [
+                    profile(v.person.login),
+                    (v.person.outside ?? []).flatMap((o) => o.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
+                    v.status,
+                    v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
+                ]))
+                : all.length
+                    ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
+                    : 'None.'
+        ]));
     }
     if (result.invitations) {
         const { items, notChecked } = result.invitations;

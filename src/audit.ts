@@ -11,6 +11,7 @@ import type { ApiUsage, GitHubClient } from './github/client.js'
 import type { Logger } from './logger.js'
 import { type CheckResult, type Invitation, mergeChecks, readInvitations, readTwoFactorDisabled } from './members/access-checks.js'
 import { listOrgMembers } from './members/list-members.js'
+import { readOutsideCollaborators } from './members/outside-collaborators.js'
 import { readTeam } from './members/teams.js'
 import { type OrgMember, type Person, isBot, mergePeople } from './members/people.js'
 import type { Exemption, Roster } from './roster/roster.js'
@@ -69,6 +70,8 @@ export interface AuditResult {
   twoFactorDisabled: CheckResult<{ login: string; orgs: string[] }> | null
   /** Exemptions naming someone in none of the audited organizations. */
   danglingExemptions: Exemption[]
+  /** Everyone holding repositories as an outside collaborator, with their verdict (include.outside-collaborators). */
+  outsideCollaborators: Verdict[] | null
 }
 
 export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
@@ -88,6 +91,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     progress('members', memberLists.length, roster.orgs.length)
   }
   const everyone = mergePeople(memberLists)
+  const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : []
   const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)))
   for (const person of everyone) {
     const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key)! }))
@@ -104,8 +108,9 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     countPrivateActivity: roster.countPrivateActivity,
     scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
   }
-  const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]))
-  const questions = people.map((person) => {
+  const checked = [...people, ...outsideOnly]
+  const windows = new Map(checked.map((person) => [person.key, personWindow(person, roster, now)]))
+  const questions = checked.map((person) => {
     const { since: personSince, settledAt } = windows.get(person.key)!
     return { person, since: personSince, settledAt }
   })
@@ -126,10 +131,11 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   })
 
   const today = now.toISOString().slice(0, 10)
-  const verdicts = questions.map((q) => {
+  const allVerdicts = questions.map((q) => {
     const found = findings.get(q.person.key)!
     return classify(q.person, windows.get(q.person.key)!, found.latest, found.errors, exemptionFor(q.person, roster, today))
   })
+  const verdicts = allVerdicts.filter((v) => v.person.memberships.length > 0)
 
   const orgs = roster.orgs.map((o) => {
     const key = loginKey(o.login)
@@ -154,8 +160,26 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
       members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
     })),
     ...access,
-    danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login)))
+    danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
+    outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null
   }
+}
+
+/**
+ * Reads each organization's outside collaborators: members of another audited org get the access
+ * added to their person; the others are returned, to be checked like members.
+ */
+async function addOutsideCollaborators(client: GitHubClient, roster: Roster, everyone: Person[]): Promise<Person[]> {
+  const byKey = new Map(everyone.map((p) => [p.key, p]))
+  const outsideOnly = new Map<string, Person>()
+  for (const org of roster.orgs) {
+    for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
+      const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] }
+      person.outside = [...(person.outside ?? []), access]
+      if (!byKey.has(key)) outsideOnly.set(key, person)
+    }
+  }
+  return [...outsideOnly.values()]
 }
 
 /** Invitations and two-factor status, per organization, when the roster asks for them. */
@@ -165,7 +189,7 @@ async function readAccessChecks(client: GitHubClient, roster: Roster, now: Date)
     : null
   let twoFactorDisabled: AuditResult['twoFactorDisabled'] = null
   if (roster.include.twoFactorDisabled) {
-    const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login) })))
+    const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login, roster.include.outsideCollaborators) })))
     // One line per person, across organizations (the people to contact once, not once per org).
     const byPerson = new Map<string, { login: string; orgs: string[] }>()
     for (const { org, result } of perOrg) {

@@ -38,6 +38,8 @@ exemptions:
     until: ${soon}
   - login: long-gone
     reason: Left the project in 2023
+include:
+  outside-collaborators: true
 `
 }
 
@@ -136,6 +138,9 @@ export function demoWorld(now = new Date()): DemoWorld {
   b.team('orbit-lab', 'core', [{ login: 'ada-admin', role: 'maintainer' }, { login: 'mona' }, { login: 'gina' }])
   b.invite('orbit-lab', { login: 'slow-invitee', email: null, role: 'direct_member', inviter: 'ada-admin', daysAgo: 45 })
   b.invite('orbit-docs', { login: null, email: 'former-contributor@example.org', role: 'direct_member', inviter: 'docs-owner', daysAgo: 40, failedDaysAgo: 33, failedReason: 'Invitation expired' })
+
+  // An outside collaborator with write access to the engine and nothing done in a year.
+  b.collaborator('orbit-lab', 'contract-carl', { engine: 'push' })
 
   // Unknown: the account vanished between the member list and the activity checks.
   b.member('orbit-lab', 'vanished-vera')

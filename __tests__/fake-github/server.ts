@@ -168,6 +168,29 @@ export class FakeGitHub {
         }))
       )
     }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && parts[2] === 'outside_collaborators') {
+      const org = findOrg(this.world, parts[1]!)
+      if (!org) return error(404, 'Not Found')
+      const filter = r.query.filter ?? 'all'
+      if (filter !== 'all' && !ownsOrg(token, org.login)) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      const list = (org.outsideCollaborators ?? []).filter((c) => filter !== '2fa_disabled' || c.twoFactor === false)
+      return paginate(url, list.map((c) => simpleUser(this.world, c.login, serverUrl)))
+    }
+    if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'collaborators') {
+      const org = findOrg(this.world, parts[1]!)
+      const name = parts[2]!.toLowerCase()
+      const outside = (org?.outsideCollaborators ?? []).filter((c) => Object.keys(c.repos).some((n) => n.toLowerCase() === name))
+      const list = r.query.affiliation === 'outside' ? outside : [...(org?.members ?? []).map((m) => ({ login: m.login, repos: { [name]: m.role === 'admin' ? 'admin' : 'push' } })), ...outside]
+      return paginate(
+        url,
+        list.map((c) => {
+          const permission = Object.entries(c.repos).find(([n]) => n.toLowerCase() === name)![1]
+          const levels = ['pull', 'triage', 'push', 'maintain', 'admin']
+          const rank = levels.indexOf(permission)
+          return { ...simpleUser(this.world, c.login, serverUrl), role_name: permission, permissions: Object.fromEntries(levels.map((l, i) => [l, i <= rank])) }
+        })
+      )
+    }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts[4] === 'members') {
       const org = findOrg(this.world, parts[1]!)
       const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
@@ -207,7 +230,7 @@ export class FakeGitHub {
   private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
     const pushes = this.world.users.flatMap((u) => u.activities).filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && ['push', 'commit', 'merge'].includes(a.kind))
     const pushedAt = pushes.length ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString() : '2015-01-01T00:00:00Z'
-    return { full_name: fullName, private: isPrivate, visibility: isPrivate ? 'private' : 'public', html_url: `${serverUrl}/${fullName}`, has_issues: true, archived: false, fork: false, pushed_at: pushedAt }
+    return { name: fullName.split('/')[1], full_name: fullName, private: isPrivate, visibility: isPrivate ? 'private' : 'public', html_url: `${serverUrl}/${fullName}`, has_issues: true, archived: false, fork: false, pushed_at: pushedAt }
   }
 
   private quota(key: string, token: WorldToken) {

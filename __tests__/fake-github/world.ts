@@ -69,11 +69,19 @@ export interface WorldTeam {
   members: { login: string; role: 'member' | 'maintainer' }[]
 }
 
+export interface WorldCollaborator {
+  login: string
+  /** Repository name (without the org) → permission: pull, triage, push, maintain or admin. */
+  repos: Record<string, string>
+  twoFactor?: boolean
+}
+
 export interface WorldOrg {
   login: string
   members: WorldMember[]
   invitations?: WorldInvitation[]
   teams?: WorldTeam[]
+  outsideCollaborators?: WorldCollaborator[]
 }
 
 export interface WorldRepo {
@@ -192,6 +200,16 @@ export class WorldBuilder {
     const { daysAgo: age, failedDaysAgo, ...rest } = invitation
     const o = findOrg(this.world, org)!
     o.invitations = [...(o.invitations ?? []), { ...rest, createdAt: daysAgo(this.world.now, age), ...(failedDaysAgo !== undefined ? { failedAt: daysAgo(this.world.now, failedDaysAgo) } : {}) }]
+    return this
+  }
+
+  /** An outside collaborator of `org` with `permission` on each named repository. */
+  collaborator(org: string, login: string, repos: Record<string, string>, options: { twoFactor?: boolean } = {}): this {
+    this.org(org)
+    const o = findOrg(this.world, org)!
+    o.outsideCollaborators = [...(o.outsideCollaborators ?? []), { login, repos, ...(options.twoFactor === false ? { twoFactor: false } : {}) }]
+    for (const name of Object.keys(repos)) if (!this.world.repos.some((r) => r.fullName === `${org}/${name}`)) this.world.repos.push({ fullName: `${org}/${name}`, private: false })
+    if (!findUser(this.world, login)) this.world.users.push({ login, type: 'User', activities: [] })
     return this
   }
 

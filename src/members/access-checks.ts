@@ -57,10 +57,13 @@ export async function readInvitations(client: GitHubClient, org: string, maxAgeD
   }
 }
 
-/** Logins of members without two-factor authentication. */
-export async function readTwoFactorDisabled(client: GitHubClient, org: string): Promise<CheckResult<string>> {
+/** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
+export async function readTwoFactorDisabled(client: GitHubClient, org: string, outsideCollaborators = false): Promise<CheckResult<string>> {
   try {
     const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 })) as { login: string }[]
+    if (outsideCollaborators) {
+      users.push(...((await client.paginate('GET /orgs/{org}/outside_collaborators', { org, filter: '2fa_disabled', per_page: 100 })) as { login: string }[]))
+    }
     return { items: users.map((u) => u.login), notChecked: [] }
   } catch (error) {
     return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] }

@@ -1,5 +1,6 @@
 /** One person per login across all audited organizations, with every membership they hold. */
 import { loginKey } from '../roster/roster.js'
+import type { OutsideAccess } from './outside-collaborators.js'
 
 export type OrgRole = 'admin' | 'member'
 
@@ -19,6 +20,8 @@ export interface Person {
   memberships: Membership[]
   /** Audited teams (roster `teams`) the person is in, as `org/slug`, maintainers marked. */
   teams?: { team: string; maintainer: boolean }[]
+  /** Repositories held as an outside collaborator (include.outside-collaborators), by org. */
+  outside?: OutsideAccess[]
 }
 
 export interface OrgMember {
@@ -49,9 +52,12 @@ export function isOwner(person: Person): boolean {
   return person.memberships.some((m) => m.role === 'admin')
 }
 
-/** Concealed: not public in at least one organization, so naming them would reveal a membership. */
+/**
+ * Concealed: not public in at least one organization, so naming them would reveal a membership.
+ * Outside collaborators count as concealed too: only an organization's members can list them.
+ */
 export function isConcealed(person: Person): boolean {
-  return person.memberships.some((m) => !m.public)
+  return person.memberships.some((m) => !m.public) || Boolean(person.outside?.length)
 }
 
 /** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */

@@ -43,6 +43,28 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
     )
   }
 
+  if (result.outsideCollaborators) {
+    const all = result.outsideCollaborators
+    const named = all.filter((v) => !options.hideConcealed)
+    sections.push(
+      section(`### Outside collaborators (${all.length})`, [
+        named.length
+          ? table(
+              ['Person', 'Repositories (permission)', 'Status', 'Last activity'],
+              [...named].sort(byPriority).map((v) => [
+                profile(v.person.login),
+                (v.person.outside ?? []).flatMap((o) => o.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
+                v.status,
+                v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
+              ])
+            )
+          : all.length
+            ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
+            : 'None.'
+      ])
+    )
+  }
+
   if (result.invitations) {
     const { items, notChecked } = result.invitations
     const rows = items.map((i) => [

@@ -37,7 +37,13 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
       members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
     })),
     skippedBots: result.skippedBots.map((p) => p.login),
-    outsideCollaborators: [],
+    outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({
+      login: v.person.login,
+      status: v.status,
+      repos: (v.person.outside ?? []).flatMap((o) => o.repos),
+      lastActivity: v.lastActivity ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source } : null,
+      errors: v.errors
+    })),
     invitations: result.invitations?.items ?? [],
     twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
     danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),

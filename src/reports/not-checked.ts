@@ -6,13 +6,12 @@ import type { AuditResult } from '../audit.js'
 import type { CheckResult } from '../members/access-checks.js'
 import type { Roster } from '../roster/roster.js'
 
-export function notChecked(roster: Roster, result: AuditResult): Record<string, string> {
+export function notChecked(_roster: Roster, result: AuditResult): Record<string, string> {
   const where = (check: CheckResult<unknown> | null): string | null =>
     check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null
   const invitations = where(result.invitations)
   const twoFactor = where(result.twoFactorDisabled)
   return {
-    ...(roster.include.outsideCollaborators ? { outsideCollaborators: 'not checked: this version of member-audit does not read outside collaborators yet' } : {}),
     ...(invitations ? { invitations } : {}),
     ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
   }

@@ -22,7 +22,7 @@ export interface PersonWindow {
 export function personWindow(person: Person, roster: Roster, now: Date): PersonWindow {
   const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()))
   const rules = [
-    ...roster.orgs.filter((o) => person.memberships.some((m) => loginKey(m.org) === loginKey(o.login))),
+    ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
     ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
   ]
   const strictest = rules.reduce<{ days: number; warn: number } | null>(

@@ -1,0 +1,46 @@
+/**
+ * Outside collaborators (include.outside-collaborators): who they are, and which repositories of
+ * the organization they hold with which permission. The organization's list names them
+ * (docs.github.com/en/rest/orgs/outside-collaborators); their repositories come from each
+ * repository's collaborators with `affiliation=outside` — one request per repository, which is
+ * why this check is off by default.
+ */
+import type { GitHubClient } from '../github/client.js'
+import { organizationReadError } from '../github/request-errors.js'
+import { loginKey } from '../roster/roster.js'
+
+export interface OutsideAccess {
+  org: string
+  repos: { repo: string; permission: string }[]
+}
+
+interface CollaboratorJson {
+  login: string
+  role_name?: string
+  permissions?: Record<string, boolean>
+}
+
+const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull']
+
+/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
+export async function readOutsideCollaborators(client: GitHubClient, org: string): Promise<Map<string, { login: string; access: OutsideAccess }>> {
+  let logins: { login: string }[]
+  try {
+    logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 })) as { login: string }[]
+  } catch (error) {
+    throw organizationReadError(org, error)
+  }
+  const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }]))
+  if (found.size === 0) return found
+  const repos = (await client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 })) as { name: string; full_name: string }[]
+  for (const repo of repos) {
+    const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 })) as CollaboratorJson[]
+    for (const c of collaborators) {
+      const entry = found.get(loginKey(c.login))
+      if (!entry) continue
+      const permission = c.role_name ?? LEVELS.find((l) => c.permissions?.[l]) ?? 'pull'
+      entry.access.repos.push({ repo: repo.full_name, permission })
+    }
+  }
+  return found
+}
