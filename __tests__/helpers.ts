@@ -90,6 +90,7 @@ export function syntheticResult(
     invitations: null,
     twoFactorDisabled: null,
     danglingExemptions: [],
-    outsideCollaborators: null
+    outsideCollaborators: null,
+    budgetWarning: null
   }
 }

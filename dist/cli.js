@@ -256,6 +256,9 @@ function organizationReadError(org, error) {
     if (!isHttpError(error))
         return error instanceof Error ? error : new Error(String(error));
     const said = githubMessage(error);
+    if ((error.status === 403 || error.status === 429) && /rate limit/i.test(said)) {
+        return new Error(`GitHub's rate limit was spent while reading organization "${org}" (${error.status} ${said}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`);
+    }
     switch (error.status) {
         case 401:
             return rejectedTokenError(error);
@@ -1083,14 +1086,21 @@ async function runAudit(deps) {
     const access = await readAccessChecks(client, roster, now);
     const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
     const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
+    const checked = [...people, ...outsideOnly];
     log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`);
+    const cost = estimateCost(checked.length);
+    log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`);
+    const budgetWarning = deps.restRemaining != null && deps.restRemaining < cost.rest
+        ? `This run needs about ${cost.rest} REST requests and ${deps.restRemaining} are left this hour: people it cannot check will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.`
+        : null;
+    if (budgetWarning)
+        log.warning(budgetWarning);
     const windowDays = widestWindowDays(roster);
     const since = new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000);
     const policy = {
         countPrivateActivity: roster.countPrivateActivity,
         scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
     };
-    const checked = [...people, ...outsideOnly];
     const windows = new Map(checked.map((person) => [person.key, personWindow(person, roster, now)]));
     const questions = checked.map((person) => {
         const { since: personSince, settledAt } = windows.get(person.key);
@@ -1141,8 +1151,16 @@ async function runAudit(deps) {
         })),
         ...access,
         danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
-        outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null
+        outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
+        budgetWarning
     };
+}
+/**
+ * The run's expected cost for `people`, from the measured ratios in docs/benchmarks.md (about
+ * 0.47 REST requests and 0.19 GraphQL points per person, rounded up here for margin).
+ */
+function estimateCost(people) {
+    return { rest: Math.ceil(people * 0.55) + 30, graphqlPoints: Math.ceil(people * 0.25) + 5 };
 }
 /**
  * Reads each organization's outside collaborators: members of another audited org get the access
@@ -46319,6 +46337,8 @@ function jobSummary(result, usage, options) {
     parts.push(`## Member audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}`);
     parts.push(`Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
         `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`);
+    if (result.budgetWarning)
+        parts.push(`> [!WARNING]\n> ${escapeText(result.budgetWarning)}`);
     const owners = inactiveOwnersSection(result, options);
     if (owners)
         parts.push(owners);
@@ -46921,6 +46941,7 @@ async function runMemberAudit(settings, io) {
         log,
         usage,
         serverUrl: settings.serverUrl,
+        restRemaining: before?.remaining ?? null,
         ...(progress ? { progress: (stage, done, total) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
     });
     const after = await readRateLimit(client);

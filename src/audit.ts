@@ -39,6 +39,8 @@ export interface AuditDeps {
   /** Source names in the order to ask them (the benchmark compares orders); default the cheapest. */
   sourceOrder?: string[]
   progress?: ProgressListener
+  /** REST requests left this hour when the run started (null: unknown, or no rate limiting). */
+  restRemaining?: number | null
 }
 
 export interface OrgResult {
@@ -72,6 +74,8 @@ export interface AuditResult {
   danglingExemptions: Exemption[]
   /** Everyone holding repositories as an outside collaborator, with their verdict (include.outside-collaborators). */
   outsideCollaborators: Verdict[] | null
+  /** Set when the estimated cost exceeded the REST requests left at the start. */
+  budgetWarning: string | null
 }
 
 export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
@@ -100,7 +104,16 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const access = await readAccessChecks(client, roster, now)
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
   const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
+  const checked = [...people, ...outsideOnly]
   log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`)
+
+  const cost = estimateCost(checked.length)
+  log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`)
+  const budgetWarning =
+    deps.restRemaining != null && deps.restRemaining < cost.rest
+      ? `This run needs about ${cost.rest} REST requests and ${deps.restRemaining} are left this hour: people it cannot check will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.`
+      : null
+  if (budgetWarning) log.warning(budgetWarning)
 
   const windowDays = widestWindowDays(roster)
   const since = new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000)
@@ -108,7 +121,6 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     countPrivateActivity: roster.countPrivateActivity,
     scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
   }
-  const checked = [...people, ...outsideOnly]
   const windows = new Map(checked.map((person) => [person.key, personWindow(person, roster, now)]))
   const questions = checked.map((person) => {
     const { since: personSince, settledAt } = windows.get(person.key)!
@@ -161,8 +173,17 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     })),
     ...access,
     danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
-    outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null
+    outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
+    budgetWarning
   }
+}
+
+/**
+ * The run's expected cost for `people`, from the measured ratios in docs/benchmarks.md (about
+ * 0.47 REST requests and 0.19 GraphQL points per person, rounded up here for margin).
+ */
+export function estimateCost(people: number): { rest: number; graphqlPoints: number } {
+  return { rest: Math.ceil(people * 0.55) + 30, graphqlPoints: Math.ceil(people * 0.25) + 5 }
 }
 
 /**

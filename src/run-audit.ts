@@ -70,6 +70,7 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
     log,
     usage,
     serverUrl: settings.serverUrl,
+    restRemaining: before?.remaining ?? null,
     ...(progress ? { progress: (stage: string, done: number, total: number) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
   })
   const after = await readRateLimit(client)

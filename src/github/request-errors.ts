@@ -32,6 +32,9 @@ export function rejectedTokenError(error: HttpError): InputError {
 export function organizationReadError(org: string, error: unknown): Error {
   if (!isHttpError(error)) return error instanceof Error ? error : new Error(String(error))
   const said = githubMessage(error)
+  if ((error.status === 403 || error.status === 429) && /rate limit/i.test(said)) {
+    return new Error(`GitHub's rate limit was spent while reading organization "${org}" (${error.status} ${said}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`)
+  }
   switch (error.status) {
     case 401:
       return rejectedTokenError(error)

@@ -44,6 +44,7 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
     `Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
       `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`
   )
+  if (result.budgetWarning) parts.push(`> [!WARNING]\n> ${escapeText(result.budgetWarning)}`)
   const owners = inactiveOwnersSection(result, options)
   if (owners) parts.push(owners)
   parts.push(table(['Status', 'People'], STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])))

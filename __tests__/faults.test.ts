@@ -1,0 +1,81 @@
+/**
+ * Faults, on a generated 1,000-person world: with 5 % of requests answered 502 and 2 % by a
+ * secondary rate limit (deterministic from a seed), the verdicts equal a clean run's; with the
+ * primary rate limit spent halfway, no one is wrongly inactive, the run is incomplete, and the
+ * tracking issue's list is left as it was.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { silentLogger } from '../src/logger.js'
+import { runMemberAudit } from '../src/run-audit.js'
+import { auditWorld, statuses } from './helpers.js'
+import { generateWorld, random } from './fake-github/generated-world.js'
+import { FakeGitHub, type FaultAnswer, type RecordedRequest } from './fake-github/server.js'
+
+const LONG = 300_000
+
+/** 5 % server errors and 2 % secondary rate limits, drawn from a seeded sequence. */
+function flakyGitHub(seed: number): (r: RecordedRequest) => FaultAnswer | undefined {
+  const draw = random(seed)
+  return (r) => {
+    if (r.path === '/rate_limit') return undefined
+    const x = draw()
+    if (x < 0.05) return { status: 502, body: { message: 'Server Error' } }
+    if (x < 0.07) {
+      return {
+        status: 403,
+        headers: { 'retry-after': '1' },
+        body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' }
+      }
+    }
+    return undefined
+  }
+}
+
+describe('faults on a 1,000-person world', () => {
+  const now = new Date()
+  const { world, truth, orgs } = generateWorld(1000, 11, now)
+  const roster = `version: 1\norgs: [${orgs.join(', ')}]\n`
+
+  test('5 % server errors and 2 % secondary limits: the same verdicts as a clean run', async () => {
+    const clean = await auditWorld(world, roster)
+    const flaky = await auditWorld(world, roster, { fault: flakyGitHub(5) })
+    const injected = flaky.github.requests.filter((r) => r.status === 502 || r.status === 403)
+    expect(injected.length).toBeGreaterThan(20)
+    expect(statuses(flaky.result)).toEqual(statuses(clean.result))
+    expect(Object.values(statuses(clean.result)).filter((s) => s === 'unknown')).toEqual([])
+  }, LONG)
+
+  test('the primary rate limit spent halfway: nobody wrongly inactive, run incomplete, tracking list unchanged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ma-faults-'))
+    const rosterPath = join(dir, 'roster.yml')
+    await writeFile(rosterPath, `${roster}tracking-issue:\n  repo: ${orgs[0]}/security\n`)
+    world.repos.push({ fullName: `${orgs[0]}/security`, private: true })
+    world.tokens['half-token'] = { orgs: 'all', ownerOf: 'all', limit: 250 }
+    const github = await FakeGitHub.start({ world })
+    try {
+      const settings = (token: string) => ({ rosterInput: 'roster.yml', rosterPath, token, issueToken: 'test-token', dryRun: false, apiUrl: github.url, serverUrl: 'https://github.com', repository: null, outputDir: dir })
+      const first = await runMemberAudit(settings('test-token'), { log: silentLogger, now: () => now, waitScale: 0.001 })
+      expect(first.incomplete).toBeNull()
+      const issue = world.issues.find((i) => i.repo === `${orgs[0]}/security`)!
+      const body = issue.body
+
+      const exhausted = await runMemberAudit(settings('half-token'), { log: silentLogger, now: () => now, waitScale: 0.001 })
+      expect(github.requests.some((r) => r.token === 'half-token' && r.status === 403)).toBe(true)
+      expect(exhausted.incomplete).toMatch(/^\d+ of 1000 people \(\d+\.\d%\) could not be checked, more than max-unknown-percent \(10%\)\.$/)
+      expect(exhausted.counts.unknown).toBeGreaterThan(100)
+      // It said at the start that the quota would not last.
+      expect(exhausted.summaryMarkdown).toMatch(/> \[!WARNING\]\n> This run needs about \d+ REST requests and 250 are left this hour/)
+      expect(exhausted.summaryMarkdown).toMatch(new RegExp(`\\| Unknown \\(could not be checked\\) \\| ${exhausted.counts.unknown} \\|`))
+      // Nobody the truth calls active is reported inactive.
+      const report = JSON.parse(await (await import('node:fs/promises')).readFile(exhausted.reportPath, 'utf8')) as { people: { login: string; status: string }[] }
+      const wronglyInactive = report.people.filter((p) => p.status === 'inactive' && truth.get(p.login) !== 'inactive')
+      expect(wronglyInactive).toEqual([])
+      expect(issue.body).toBe(body)
+      expect(issue.comments.map((c) => c.body)).toEqual([expect.stringMatching(/^The run of \d{4}-\d{2}-\d{2} was incomplete: \d+ of 1000 people/)])
+    } finally {
+      await github.close()
+    }
+  }, LONG)
+})
