@@ -1,0 +1,68 @@
+/**
+ * Bad input of every kind the action meets — action inputs, tokens, permissions, organizations,
+ * teams, the tracking repository — through the bundled action as the runner runs it: one clear
+ * message, exit code 1, and not one successful write to GitHub. (Malformed rosters have their own
+ * file: malformed-rosters.test.ts.)
+ */
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction } from './fake-github/run-action.js'
+import { FakeGitHub } from './fake-github/server.js'
+import { type World, WorldBuilder } from './fake-github/world.js'
+
+function world(): World {
+  const b = new WorldBuilder()
+  b.member('acme', 'quiet').member('beta', 'other')
+  b.token('narrow', { orgs: ['acme'] })
+  b.token('read-only', { orgs: 'all', canWrite: false })
+  b.world.repos.push({ fullName: 'acme/security', private: true }, { fullName: 'acme/no-issues', private: true, hasIssues: false })
+  return b.world
+}
+
+const ROSTER = 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/security\n'
+
+/** [case, roster, inputs, what the one error message must say] */
+const CASES: [string, string, Record<string, string>, RegExp][] = [
+  ['dry-run is not a boolean', ROSTER, { token: 'test-token', 'dry-run': 'maybe' }, /Input "dry-run" must be true or false, not "maybe"/],
+  ['empty token', ROSTER, { token: '' }, /Input "token" is empty/],
+  ['revoked token', ROSTER, { token: 'revoked' }, /GitHub rejected the token \(401 Bad credentials\)/],
+  ['revoked issue token', ROSTER, { token: 'test-token', 'issue-token': 'revoked' }, /GitHub rejected the issue token \(401 Bad credentials\)/],
+  ['organization that does not exist', 'version: 1\norgs: [acme, acmee]\n', { token: 'test-token' }, /Organization "acmee" was not found, or the token cannot see it \(404\)/],
+  ['token without Members: read for one org', 'version: 1\norgs: [acme, beta]\n', { token: 'narrow' }, /cannot list the members of organization "beta" \(403 .*read:org.*Members: read/],
+  ['team that does not exist', 'version: 1\norgs: [acme]\nteams:\n  - team: acme/ghosts\n', { token: 'test-token' }, /Team "acme\/ghosts" \(roster teams\) was not found/],
+  ['tracking repository that does not exist', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/nowhere\n', { token: 'test-token' }, /Tracking repository acme\/nowhere was not found/],
+  ['tracking repository with issues disabled', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n', { token: 'test-token' }, /Issues are disabled in tracking repository acme\/no-issues \(410\)/],
+  ['issue token that cannot write', ROSTER, { token: 'test-token', 'issue-token': 'read-only' }, /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/],
+  ['roster file that does not exist', ROSTER, { token: 'test-token', roster: 'nope.yml' }, /nope\.yml: roster file not found/]
+]
+
+describe('bad input: one message, exit 1, nothing written', () => {
+  test.each(CASES)('%s', async (_name, roster, inputs, message) => {
+    const github = await FakeGitHub.start({ world: world() })
+    try {
+      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs })
+      expect(run.code).toBe(1)
+      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
+      expect(errors).toEqual([expect.stringMatching(message)])
+      expect(github.writes().filter((w) => (w.status ?? 500) < 300)).toEqual([])
+      expect(github.world.issues).toEqual([])
+    } finally {
+      await github.close()
+    }
+  })
+
+  test('GitHub Enterprise Server without rate limiting ("Rate limiting is not enabled.") is fine', async () => {
+    const github = await FakeGitHub.start({
+      world: world(),
+      fault: (r) => (r.path === '/rate_limit' ? { status: 404, body: { message: 'Rate limiting is not enabled.', documentation_url: 'https://docs.github.com/enterprise-server/rest' } } : undefined)
+    })
+    try {
+      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: `${github.url}/api/v3`, roster: ROSTER, inputs: { token: 'test-token', 'dry-run': 'true' } })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Rate limiting is not enabled on this server.')
+    } finally {
+      await github.close()
+    }
+  })
+})
