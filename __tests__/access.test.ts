@@ -104,8 +104,10 @@ exemptions:
     b.collaborator('acme', 'helper', { docs: 'triage' })
     b.did('helper', 'label', 100, { repo: 'acme/docs' })
     const roster = 'version: 1\norgs: [acme]\ninclude:\n  outside-collaborators: true\n'
-    const { result } = await auditWorld(b.world, roster)
+    const { result, github } = await auditWorld(b.world, roster)
     expect(statuses(result)).toEqual({ staff: 'active' })
+    // The org's repositories are listed once, for the collaborator check and the sweep alike.
+    expect(github.requests.filter((r) => r.path === '/orgs/acme/repos')).toHaveLength(1)
     expect(result.outsideCollaborators!.map((v) => [v.person.login, v.status, v.person.outside])).toEqual([
       ['contractor', 'inactive', [{ org: 'acme', repos: [{ repo: 'acme/app', permission: 'push' }, { repo: 'acme/docs', permission: 'pull' }] }]],
       ['helper', 'active', [{ org: 'acme', repos: [{ repo: 'acme/docs', permission: 'triage' }] }]]

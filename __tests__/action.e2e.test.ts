@@ -172,6 +172,8 @@ describe('node dist/index.js, other runs', () => {
       const issue = world.issues[0]!
       expect(issue.body).toMatch(/### To contact \(8\)/)
       for (const login of CONCEALED_INACTIVE) expect(issue.body).not.toContain(login)
+      // The repository's visibility is read once, for the issue and the summary alike.
+      expect(github.requests.filter((r) => r.path === '/repos/orbit-lab/security')).toHaveLength(1)
       const writes = github.writes().length
       const second = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
       expect(second.code).toBe(0)

@@ -602,6 +602,18 @@ function describeFailure(error) {
     return `GraphQL request failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** One listing per client and organization per run: the sweep and the outside-collaborator check both need it. */
+const listings = new WeakMap();
+/** The organization's repositories (docs.github.com/en/rest/repos/repos#list-organization-repositories). */
+function listOrgRepositories(client, org) {
+    const known = listings.get(client) ?? new Map();
+    listings.set(client, known);
+    const key = org.toLowerCase();
+    if (!known.has(key))
+        known.set(key, client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+    return known.get(key);
+}
+
 /** Repositories per document. Each costs about one point per page of 25 items. */
 const REPOS_PER_QUERY = 20;
 const ITEMS = 25;
@@ -762,7 +774,7 @@ class Sweep {
         const all = [];
         for (const org of this.options.orgs) {
             try {
-                const repos = (await this.options.client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+                const repos = await listOrgRepositories(this.options.client, org);
                 // Private repositories' activity does not count unless the roster says so: no need to read them.
                 all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity));
             }
@@ -968,7 +980,7 @@ async function readOutsideCollaborators(client, org) {
     const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
     if (found.size === 0)
         return found;
-    const repos = (await client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+    const repos = await listOrgRepositories(client, org);
     for (const repo of repos) {
         const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 }));
         for (const c of collaborators) {
@@ -36843,11 +36855,21 @@ async function readRateLimit(client) {
     }
 }
 
+/** One answer per client and repository per run: the summary and the tracking issue both ask. */
+const visibility = new WeakMap();
 /**
  * Whether a repository is public. Anything the token cannot tell is treated as public: a wrong
  * "private" would name concealed members where anyone can read them.
  */
-async function isPublicRepository(client, fullName) {
+function isPublicRepository(client, fullName) {
+    const known = visibility.get(client) ?? new Map();
+    visibility.set(client, known);
+    const key = fullName.toLowerCase();
+    if (!known.has(key))
+        known.set(key, readVisibility(client, fullName));
+    return known.get(key);
+}
+async function readVisibility(client, fullName) {
     const [owner, repo] = fullName.split('/');
     if (!owner || !repo)
         return true;

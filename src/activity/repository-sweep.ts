@@ -7,6 +7,7 @@
  * It stops as soon as nobody is left to look for.
  */
 import type { GitHubClient } from '../github/client.js'
+import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
 import { githubMessage, isHttpError } from '../github/request-errors.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
@@ -25,12 +26,6 @@ export interface RepositorySweepOptions {
   onCost?: (points: number) => void
   /** Repositories read so far, of how many. */
   onProgress?: (done: number, total: number) => void
-}
-
-interface OrgRepository {
-  full_name: string
-  private: boolean
-  pushed_at: string | null
 }
 
 interface RepositoryActivity {
@@ -104,7 +99,7 @@ class Sweep {
     const all: OrgRepository[] = []
     for (const org of this.options.orgs) {
       try {
-        const repos = (await this.options.client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 })) as OrgRepository[]
+        const repos = await listOrgRepositories(this.options.client, org)
         // Private repositories' activity does not count unless the roster says so: no need to read them.
         all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity))
       } catch (error) {

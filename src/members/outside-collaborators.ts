@@ -6,6 +6,7 @@
  * why this check is off by default.
  */
 import type { GitHubClient } from '../github/client.js'
+import { listOrgRepositories } from '../github/org-repositories.js'
 import { organizationReadError } from '../github/request-errors.js'
 import { loginKey } from '../roster/roster.js'
 
@@ -32,7 +33,7 @@ export async function readOutsideCollaborators(client: GitHubClient, org: string
   }
   const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }]))
   if (found.size === 0) return found
-  const repos = (await client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 })) as { name: string; full_name: string }[]
+  const repos = await listOrgRepositories(client, org)
   for (const repo of repos) {
     const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 })) as CollaboratorJson[]
     for (const c of collaborators) {

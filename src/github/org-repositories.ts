@@ -1,0 +1,20 @@
+import type { GitHubClient } from './client.js'
+
+export interface OrgRepository {
+  name: string
+  full_name: string
+  private: boolean
+  pushed_at: string | null
+}
+
+/** One listing per client and organization per run: the sweep and the outside-collaborator check both need it. */
+const listings = new WeakMap<GitHubClient, Map<string, Promise<OrgRepository[]>>>()
+
+/** The organization's repositories (docs.github.com/en/rest/repos/repos#list-organization-repositories). */
+export function listOrgRepositories(client: GitHubClient, org: string): Promise<OrgRepository[]> {
+  const known = listings.get(client) ?? new Map<string, Promise<OrgRepository[]>>()
+  listings.set(client, known)
+  const key = org.toLowerCase()
+  if (!known.has(key)) known.set(key, client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }) as Promise<OrgRepository[]>)
+  return known.get(key)!
+}
