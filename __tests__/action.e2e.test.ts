@@ -184,4 +184,25 @@ describe('node dist/index.js, other runs', () => {
       await github.close()
     }
   })
+
+  test('a dry run in a public repository with a private tracking repository does not show the would-be issue text', async () => {
+    const { world } = demoWorld()
+    world.repos.push({ fullName: 'orbit-lab/private-tracking', private: true })
+    const github = await FakeGitHub.start({ world })
+    try {
+      const run = await runAction({
+        dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
+        apiUrl: github.url,
+        roster: DEMO_ROSTER + 'tracking-issue:\n  repo: orbit-lab/private-tracking\n',
+        inputs: { token: DEMO_TOKEN, 'dry-run': 'true' },
+        env: { GITHUB_REPOSITORY: DEMO_REPOSITORY }
+      })
+      expect(run.code).toBe(0)
+      expect(run.summary).toMatch(/The would-be issue text is not shown: the tracking repository is private and this summary is public\./)
+      expect(run.summary).not.toContain('member-audit:tracking-issue')
+      for (const login of CONCEALED_INACTIVE) expect(run.summary).not.toContain(login)
+    } finally {
+      await github.close()
+    }
+  })
 })

@@ -6,7 +6,7 @@ import { emptyUsage } from '../src/github/client.js'
 import type { Person } from '../src/members/people.js'
 import { csvCell, peopleCsv } from '../src/reports/csv.js'
 import { escapeText, link, safeUrl } from '../src/reports/markdown.js'
-import { SUMMARY_BUDGET, jobSummary } from '../src/reports/summary.js'
+import { SUMMARY_BUDGET, jobSummary, trackingSummary } from '../src/reports/summary.js'
 import { syntheticResult } from './helpers.js'
 
 const HOSTILE = '@everyone <!-- hide --> <img src=x onerror=alert(1)> | [click](javascript:alert(1)) **bold** `code`\n# heading'
@@ -80,5 +80,24 @@ describe('GraphQL documents', () => {
   test('logins travel as variables, never inside the document', () => {
     expect(userActivityDocument(2)).toMatch(/u0: user\(login: \$l0\)/)
     expect(userActivityDocument(2)).not.toMatch(/login: "/)
+  })
+})
+
+describe('tracking issue in the summary', () => {
+  const plan = { toContact: [], due: [], unknown: [], returned: [], records: new Map() }
+  const outcome = (issueIsPublic: boolean) => ({
+    sync: { action: 'none' as const, number: null, url: null },
+    plan,
+    // A private issue may name a concealed member anywhere (here: in the unknown section).
+    text: { body: '### Unknown (1)\n\n- [hidden-hank](https://github.com/hidden-hank): account not found', parts: [] },
+    held: 'dry run: nothing was written',
+    issueIsPublic
+  })
+
+  test('a public summary never shows the text of a private tracking issue, even with nobody to contact', () => {
+    expect(trackingSummary(outcome(false), true)).not.toContain('hidden-hank')
+    expect(trackingSummary(outcome(false), true)).toMatch(/not shown: the tracking repository is private/)
+    expect(trackingSummary(outcome(false), false)).toContain('hidden-hank')
+    expect(trackingSummary(outcome(true), true)).toContain('<details><summary>Issue text this run would write</summary>')
   })
 })

@@ -46452,8 +46452,7 @@ function concealedNote(hidden) {
 }
 /**
  * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
- * that would have been written (not when the summary is public and the issue would name
- * concealed members: the body is then left out).
+ * that would have been written (left out when the summary is public and the issue is not).
  */
 function trackingSummary(outcome, summaryIsPublic) {
     const { sync, plan, text, held } = outcome;
@@ -46461,7 +46460,7 @@ function trackingSummary(outcome, summaryIsPublic) {
     const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action];
     let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`;
     if (held?.startsWith('dry run')) {
-        plan.toContact.some((c) => isConcealed(c.verdict.person)) && !text.body.includes('concealed member');
+        // A private tracking repository's text may name concealed members: not in a public summary.
         section += `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`;
     }
     return section;
@@ -46891,18 +46890,19 @@ async function keepTrackingIssue(deps) {
     const existing = await findTrackingIssue(client, where, id, settings.labels[0]);
     const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map();
     const plan = planContacts(previous, result.verdicts, today, settings.graceDays);
+    const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`);
     const text = renderIssue(plan, result, {
         id,
         serverUrl: deps.serverUrl,
         today,
         mention: settings.mention,
         graceDays: settings.graceDays,
-        hideConcealed: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+        hideConcealed: issueIsPublic,
         warnBeforeDays: roster.warnBeforeDays
     });
     const current = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null };
     if (deps.dryRun)
-        return { sync: current, plan, text, held: 'dry run: nothing was written' };
+        return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic };
     if (deps.incomplete) {
         if (existing) {
             await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
@@ -46911,7 +46911,7 @@ async function keepTrackingIssue(deps) {
                 body: `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
             });
         }
-        return { sync: current, plan, text, held: 'incomplete run: the list was left as it was' };
+        return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic };
     }
     const sync = await syncTrackingIssue({
         client,
@@ -46924,7 +46924,7 @@ async function keepTrackingIssue(deps) {
         anyoneToContact: plan.toContact.length > 0,
         log: deps.log
     });
-    return { sync, plan, text, held: null };
+    return { sync, plan, text, held: null, issueIsPublic };
 }
 /** `owner/name` → the two parts, or null. */
 function parseRepository(fullName) {

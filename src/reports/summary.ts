@@ -151,8 +151,7 @@ function concealedNote(hidden: number): string {
 
 /**
  * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
- * that would have been written (not when the summary is public and the issue would name
- * concealed members: the body is then left out).
+ * that would have been written (left out when the summary is public and the issue is not).
  */
 export function trackingSummary(outcome: TrackOutcome, summaryIsPublic: boolean): string {
   const { sync, plan, text, held } = outcome
@@ -160,9 +159,9 @@ export function trackingSummary(outcome: TrackOutcome, summaryIsPublic: boolean)
   const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action]
   let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`
   if (held?.startsWith('dry run')) {
-    const concealedNamed = plan.toContact.some((c) => isConcealed(c.verdict.person)) && !text.body.includes('concealed member')
-    section += summaryIsPublic && concealedNamed
-      ? '\nThe would-be issue text is not shown: it names concealed members and this summary is public.\n'
+    // A private tracking repository's text may name concealed members: not in a public summary.
+    section += summaryIsPublic && !outcome.issueIsPublic
+      ? '\nThe would-be issue text is not shown: the tracking repository is private and this summary is public.\n'
       : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`
   }
   return section

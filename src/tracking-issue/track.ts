@@ -31,6 +31,8 @@ export interface TrackOutcome {
   text: IssueText
   /** What was not done and why (dry run, incomplete run). */
   held: string | null
+  /** The tracking repository is public, so the text names no concealed member. */
+  issueIsPublic: boolean
 }
 
 export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> {
@@ -41,18 +43,19 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const existing = await findTrackingIssue(client, where, id, settings.labels[0])
   const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map()
   const plan = planContacts(previous, result.verdicts, today, settings.graceDays)
+  const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`)
   const text = renderIssue(plan, result, {
     id,
     serverUrl: deps.serverUrl,
     today,
     mention: settings.mention,
     graceDays: settings.graceDays,
-    hideConcealed: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+    hideConcealed: issueIsPublic,
     warnBeforeDays: roster.warnBeforeDays
   })
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }
 
-  if (deps.dryRun) return { sync: current, plan, text, held: 'dry run: nothing was written' }
+  if (deps.dryRun) return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic }
   if (deps.incomplete) {
     if (existing) {
       await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
@@ -61,7 +64,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
         body: `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
       })
     }
-    return { sync: current, plan, text, held: 'incomplete run: the list was left as it was' }
+    return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic }
   }
   const sync = await syncTrackingIssue({
     client,
@@ -74,7 +77,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
     anyoneToContact: plan.toContact.length > 0,
     log: deps.log
   })
-  return { sync, plan, text, held: null }
+  return { sync, plan, text, held: null, issueIsPublic }
 }
 
 /** `owner/name` → the two parts, or null. */
