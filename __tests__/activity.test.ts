@@ -214,4 +214,39 @@ describe('365-day verdicts from the first sources', () => {
     expect(batches[0]).toBe(6)
     expect(github.requests.some((r) => r.path === '/graphql' && 'from3' in (r.body?.variables ?? {}))).toBe(true)
   })
+
+  test('a dropped connection is retried; a malformed JSON answer makes the person unknown, never inactive', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'garbled').did('garbled', 'label', 3, { repo: 'elsewhere/lib' })
+    b.member('acme', 'dropped').did('dropped', 'label', 4, { repo: 'elsewhere/lib' })
+    b.member('acme', 'always-broken')
+    const seen = new Map<string, number>()
+    const fault = (r: { path: string }) => {
+      const n = (seen.get(r.path) ?? 0) + 1
+      seen.set(r.path, n)
+      if (r.path === '/users/garbled/events/public' && n === 1) return { status: 200, body: '[{"type": "IssuesEvent", "created_at": ' }
+      if (r.path === '/users/dropped/events/public' && n === 1) return { status: 0, reset: true }
+      if (r.path === '/users/always-broken/events/public') return { status: 200, body: '<html>upstream error</html>' }
+      return undefined
+    }
+    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    const by = statuses(result)
+    // A dropped connection is retried; an answer that is not JSON is not, so that person is unknown.
+    expect(by).toEqual({ garbled: 'unknown', dropped: 'active', 'always-broken': 'unknown' })
+    expect(result.verdicts.find((v) => v.person.login === 'garbled')!.errors.join(' ')).toMatch(/^events: events request failed/)
+  })
+
+  test("GraphQL's own rate limit spent (RATE_LIMITED, reset an hour away): people are unknown unless REST sources find them", async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'labeller').did('labeller', 'label', 100, { repo: 'acme/app' })
+    b.member('acme', 'commenter').did('commenter', 'issue_comment', 100, { repo: 'acme/app' })
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    const fault = (r: { path: string; body?: { query?: string } }) =>
+      r.path === '/graphql' && String(r.body?.query).startsWith('query UserActivity')
+        ? { status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'graphql' }, body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] } }
+        : undefined
+    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    // The sweep (REST and its own queries) still sees the label; the comment is only visible to the user query.
+    expect(statuses(result)).toEqual({ labeller: 'active', commenter: 'unknown' })
+  })
 })

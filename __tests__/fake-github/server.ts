@@ -27,8 +27,11 @@ export interface RecordedRequest {
 /** A canned answer a test injects in place of the normal one (faults, outages). */
 export interface FaultAnswer {
   status: number
+  /** A string is sent as it is (malformed JSON, HTML error pages). */
   body?: unknown
   headers?: Record<string, string>
+  /** Drop the connection without answering (a reset). */
+  reset?: boolean
 }
 
 export interface FakeGitHubOptions {
@@ -98,7 +101,13 @@ export class FakeGitHub {
     this.requests.push(recorded)
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
 
-    const reply = this.options.fault?.(recorded) ?? (await this.serve(recorded, url))
+    const fault = this.options.fault?.(recorded)
+    if (fault?.reset) {
+      recorded.status = 0
+      req.socket.destroy()
+      return
+    }
+    const reply = fault ?? (await this.serve(recorded, url))
     recorded.status = reply.status
     const headers = { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3', ...reply.headers }
     res.writeHead(reply.status, headers)
