@@ -60,6 +60,14 @@ describe('job summary', () => {
     expect(md).toMatch(/\d+ more not shown here \(the summary is limited to 1 MiB\); the JSON report lists everyone\./)
   })
 
+  test('access tables are capped too: 3,000 members without 2FA still leave the summary under 1 MiB', () => {
+    const result = { ...resultFor(Array.from({ length: 12000 }, (_, i) => member(`person-with-a-rather-long-login-${i}`))) }
+    result.twoFactorDisabled = { items: Array.from({ length: 3000 }, (_, i) => ({ login: `no-2fa-person-with-a-long-login-${i}`, orgs: ['acme', 'beta', 'gamma'] })), notChecked: [] }
+    const md = jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: false })
+    expect(md.length).toBeLessThan(SUMMARY_BUDGET + 4096)
+    expect(md).toMatch(/### Without two-factor authentication \(3000\)[\s\S]*2500 more not shown here/)
+  })
+
   test('concealed members are counted, not named, when the run is public', () => {
     const result = resultFor([member('shown'), member('hidden', false)])
     const publicRun = jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: true, dryRun: true })

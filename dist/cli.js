@@ -46265,6 +46265,13 @@ function table(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** Rows per access table; past it, the JSON report lists the rest (keeps the summary under 1 MiB). */
+const ACCESS_ROWS = 500;
+function capped(rows) {
+    return rows.length > ACCESS_ROWS
+        ? { rows: rows.slice(0, ACCESS_ROWS), note: `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.` }
+        : { rows, note: '' };
+}
 /** "Inactive owners", for the top of the summary: the biggest risk first. */
 function inactiveOwnersSection(result, options) {
     const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority);
@@ -46283,45 +46290,53 @@ function accessSections(result, options) {
     const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
     for (const team of result.teams) {
         const members = team.members.filter((m) => shown(m.login));
-        sections.push(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)\n\n` +
-            table(['Member', 'Maintainer', 'Status'], members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'])) +
-            (members.length < team.members.length ? `\n\n${team.members.length - members.length} concealed members not named.` : ''));
+        const t = capped(members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)']));
+        sections.push(section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
+            table(['Member', 'Maintainer', 'Status'], t.rows),
+            t.note,
+            members.length < team.members.length ? `${team.members.length - members.length} concealed members not named.` : ''
+        ]));
     }
     if (result.outsideCollaborators) {
         const all = result.outsideCollaborators;
         const named = all.filter((v) => true);
+        const o = capped([...named].sort(byPriority).map((v) => [
+            profile(v.person.login),
+            (v.person.outside ?? []).flatMap((access) => access.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
+            v.status,
+            v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
+        ]));
         sections.push(section(`### Outside collaborators (${all.length})`, [
             named.length
-                ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], [...named].sort(byPriority).map((v) => [
-                    profile(v.person.login),
-                    (v.person.outside ?? []).flatMap((o) => o.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
-                    v.status,
-                    v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
-                ]))
+                ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], o.rows)
                 : all.length
                     ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
-                    : 'None.'
+                    : 'None.',
+            o.note
         ]));
     }
     if (result.invitations) {
         const { items, notChecked } = result.invitations;
-        const rows = items.map((i) => [
+        const i2 = capped(items.map((i) => [
             escapeText(i.org),
             i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
             escapeText(i.role),
             i.inviter ? profile(i.inviter) : '',
             i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
-        ]);
+        ]));
         sections.push(section(`### Invitations pending too long or failed (${items.length})`, [
-            rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], rows) : notChecked.length ? '' : 'None.',
+            i2.rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], i2.rows) : notChecked.length ? '' : 'None.',
+            i2.note,
             notCheckedNote(notChecked)
         ]));
     }
     if (result.twoFactorDisabled) {
         const { items, notChecked } = result.twoFactorDisabled;
         const named = items.filter((i) => shown(i.login));
+        const f = capped(named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')]));
         sections.push(section(`### Without two-factor authentication (${items.length})`, [
-            named.length ? table(['Person', 'Organizations'], named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')])) : items.length || notChecked.length ? '' : 'None.',
+            named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',
+            f.note,
             named.length < items.length ? `${items.length - named.length} concealed members not named.` : '',
             notCheckedNote(notChecked)
         ]));
@@ -46379,7 +46394,9 @@ function jobSummary(result, usage, options) {
                 o.complete ? 'yes' : 'no'
             ];
         })));
-    let budget = SUMMARY_BUDGET - parts.join('\n\n').length;
+    // The access sections are capped by rows; the people tables get what is left of the budget.
+    const access = accessSections(result, options);
+    let budget = SUMMARY_BUDGET - parts.join('\n\n').length - access.join('\n\n').length;
     for (const status of ['inactive', 'unknown', 'approaching', 'exempt']) {
         const group = result.verdicts.filter((v) => v.status === status).sort(byPriority);
         if (group.length === 0)
@@ -46400,7 +46417,7 @@ function jobSummary(result, usage, options) {
             ])) +
             concealedNote(expired.length - named.length));
     }
-    parts.push(...accessSections(result, options));
+    parts.push(...access);
     const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`];
     if (options.rateLimitRemaining != null)
         api.push(`core rate limit left: ${options.rateLimitRemaining}`);

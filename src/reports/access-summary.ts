@@ -9,6 +9,15 @@ import { daysBetween } from '../verdicts/window.js'
 import { escapeText, link, table } from './markdown.js'
 import { byPriority } from './order.js'
 
+/** Rows per access table; past it, the JSON report lists the rest (keeps the summary under 1 MiB). */
+export const ACCESS_ROWS = 500
+
+function capped(rows: string[][]): { rows: string[][]; note: string } {
+  return rows.length > ACCESS_ROWS
+    ? { rows: rows.slice(0, ACCESS_ROWS), note: `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.` }
+    : { rows, note: '' }
+}
+
 export interface AccessSummaryOptions {
   serverUrl: string
   hideConcealed: boolean
@@ -33,50 +42,52 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
 
   for (const team of result.teams) {
     const members = team.members.filter((m) => shown(m.login))
+    const t = capped(members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)']))
     sections.push(
-      `### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)\n\n` +
-        table(
-          ['Member', 'Maintainer', 'Status'],
-          members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'])
-        ) +
-        (members.length < team.members.length ? `\n\n${team.members.length - members.length} concealed members not named.` : '')
+      section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
+        table(['Member', 'Maintainer', 'Status'], t.rows),
+        t.note,
+        members.length < team.members.length ? `${team.members.length - members.length} concealed members not named.` : ''
+      ])
     )
   }
 
   if (result.outsideCollaborators) {
     const all = result.outsideCollaborators
     const named = all.filter((v) => !options.hideConcealed)
+    const o = capped(
+      [...named].sort(byPriority).map((v) => [
+        profile(v.person.login),
+        (v.person.outside ?? []).flatMap((access) => access.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
+        v.status,
+        v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
+      ])
+    )
     sections.push(
       section(`### Outside collaborators (${all.length})`, [
         named.length
-          ? table(
-              ['Person', 'Repositories (permission)', 'Status', 'Last activity'],
-              [...named].sort(byPriority).map((v) => [
-                profile(v.person.login),
-                (v.person.outside ?? []).flatMap((o) => o.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
-                v.status,
-                v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
-              ])
-            )
+          ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], o.rows)
           : all.length
             ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
-            : 'None.'
+            : 'None.',
+        o.note
       ])
     )
   }
 
   if (result.invitations) {
     const { items, notChecked } = result.invitations
-    const rows = items.map((i) => [
+    const i2 = capped(items.map((i) => [
       escapeText(i.org),
       i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
       escapeText(i.role),
       i.inviter ? profile(i.inviter) : '',
       i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
-    ])
+    ]))
     sections.push(
       section(`### Invitations pending too long or failed (${items.length})`, [
-        rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], rows) : notChecked.length ? '' : 'None.',
+        i2.rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], i2.rows) : notChecked.length ? '' : 'None.',
+        i2.note,
         notCheckedNote(notChecked)
       ])
     )
@@ -85,9 +96,11 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
   if (result.twoFactorDisabled) {
     const { items, notChecked } = result.twoFactorDisabled
     const named = items.filter((i) => shown(i.login))
+    const f = capped(named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')]))
     sections.push(
       section(`### Without two-factor authentication (${items.length})`, [
-        named.length ? table(['Person', 'Organizations'], named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')])) : items.length || notChecked.length ? '' : 'None.',
+        named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',
+        f.note,
         named.length < items.length ? `${items.length - named.length} concealed members not named.` : '',
         notCheckedNote(notChecked)
       ])

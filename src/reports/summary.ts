@@ -68,7 +68,9 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
       )
   )
 
-  let budget = SUMMARY_BUDGET - parts.join('\n\n').length
+  // The access sections are capped by rows; the people tables get what is left of the budget.
+  const access = accessSections(result, options)
+  let budget = SUMMARY_BUDGET - parts.join('\n\n').length - access.join('\n\n').length
   for (const status of ['inactive', 'unknown', 'approaching', 'exempt'] as const) {
     const group = result.verdicts.filter((v) => v.status === status).sort(byPriority)
     if (group.length === 0) continue
@@ -95,7 +97,7 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
     )
   }
 
-  parts.push(...accessSections(result, options))
+  parts.push(...access)
 
   const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`]
   if (options.rateLimitRemaining != null) api.push(`core rate limit left: ${options.rateLimitRemaining}`)
