@@ -30104,7 +30104,7 @@ async function runAudit(deps) {
             complete: mine.every((v) => v.status !== 'unknown')
         };
     });
-    const members = new Set(everyone.map((p) => p.key));
+    const byKey = new Map(everyone.map((p) => [p.key, p]));
     return {
         now,
         windowDays,
@@ -30115,10 +30115,10 @@ async function runAudit(deps) {
         teams: teams.map((t) => ({
             team: `${t.rule.org}/${t.rule.slug}`,
             windowDays: t.rule.inactiveAfterDays,
-            members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
+            members: [...t.members].map(([key, maintainer]) => ({ login: byKey.get(key)?.login ?? key, maintainer }))
         })),
         ...access,
-        danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
+        danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
         outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
         budgetWarning
     };
@@ -46247,20 +46247,16 @@ const login = (description) => ({
     patternHint: LOGIN_HINT,
     description
 });
-const windowDays = (description, dflt) => ({
+/** A number of days up to the longest window; thresholds start at 1, warning bands at 0 (off). */
+const days = (minimum) => (description, dflt) => ({
     kind: 'integer',
-    minimum: 1,
+    minimum,
     maximum: MAX_WINDOW_DAYS,
     description,
     ...(dflt === undefined ? {} : { default: dflt })
 });
-const warnDays = (description, dflt) => ({
-    kind: 'integer',
-    minimum: 0,
-    maximum: MAX_WINDOW_DAYS,
-    description,
-    ...(dflt === undefined ? {} : { default: dflt })
-});
+const windowDays = days(1);
+const warnDays = days(0);
 const orgEntry = {
     kind: 'either',
     description: 'An organization: its login, or a mapping with its login and its own settings.',
@@ -46748,6 +46744,7 @@ function peopleCsv(result) {
 
 /** `notChecked`: requested checks this version does not make (see not-checked.ts). */
 function jsonReport(result, usage, notChecked = {}) {
+    const statusOf = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
     return {
         version: 1,
         generatedAt: result.now.toISOString(),
@@ -46776,7 +46773,7 @@ function jsonReport(result, usage, notChecked = {}) {
         inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
         teams: result.teams.map((t) => ({
             ...t,
-            members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
+            members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
         })),
         skippedBots: result.skippedBots.map((p) => p.login),
         outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({
@@ -46794,7 +46791,7 @@ function jsonReport(result, usage, notChecked = {}) {
     };
 }
 
-function notChecked(_roster, result) {
+function notChecked(result) {
     const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
     const invitations = where(result.invitations);
     const twoFactor = where(result.twoFactorDisabled);
@@ -47238,7 +47235,7 @@ function personText(person, ctx) {
 function roles(person) {
     return person.memberships.map((m) => `${m.role === 'admin' ? 'owner' : 'member'} of ${escapeText(m.org)}`).join(', ');
 }
-function activityText(v, result, _ctx) {
+function activityText(v, result) {
     const e = v.lastActivity;
     return `${link(`${e.kind.replace(/_/g, ' ')} ${e.at.slice(0, 10)}`, e.url)} (${daysBetween(new Date(e.at), result.now)} days ago)`;
 }
@@ -47575,7 +47572,7 @@ async function runMemberAudit(settings, io) {
     await mkdir$1(settings.outputDir, { recursive: true });
     const reportPath = join(settings.outputDir, 'report.json');
     const csvPath = join(settings.outputDir, 'report.csv');
-    const skipped = notChecked(roster, result);
+    const skipped = notChecked(result);
     for (const [what, why] of Object.entries(skipped))
         log.warning(`${what}: ${why}.`);
     await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n');

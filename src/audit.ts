@@ -158,7 +158,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
       complete: mine.every((v) => v.status !== 'unknown')
     }
   })
-  const members = new Set(everyone.map((p) => p.key))
+  const byKey = new Map(everyone.map((p) => [p.key, p]))
   return {
     now,
     windowDays,
@@ -169,10 +169,10 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     teams: teams.map((t) => ({
       team: `${t.rule.org}/${t.rule.slug}`,
       windowDays: t.rule.inactiveAfterDays,
-      members: [...t.members].map(([key, maintainer]) => ({ login: everyone.find((p) => p.key === key)?.login ?? key, maintainer }))
+      members: [...t.members].map(([key, maintainer]) => ({ login: byKey.get(key)?.login ?? key, maintainer }))
     })),
     ...access,
-    danglingExemptions: roster.exemptions.filter((e) => !members.has(loginKey(e.login))),
+    danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
     outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
     budgetWarning
   }

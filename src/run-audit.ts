@@ -79,7 +79,7 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   await mkdir(settings.outputDir, { recursive: true })
   const reportPath = join(settings.outputDir, 'report.json')
   const csvPath = join(settings.outputDir, 'report.csv')
-  const skipped = notChecked(roster, result)
+  const skipped = notChecked(result)
   for (const [what, why] of Object.entries(skipped)) log.warning(`${what}: ${why}.`)
   await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n')
   await writeFile(csvPath, peopleCsv(result))

@@ -6,6 +6,7 @@ import { byPriority } from './order.js'
 
 /** `notChecked`: requested checks this version does not make (see not-checked.ts). */
 export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Record<string, string> = {}): Record<string, unknown> {
+  const statusOf = new Map(result.verdicts.map((v) => [v.person.key, v.status]))
   return {
     version: 1,
     generatedAt: result.now.toISOString(),
@@ -34,7 +35,7 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
     inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
     teams: result.teams.map((t) => ({
       ...t,
-      members: t.members.map((m) => ({ ...m, status: result.verdicts.find((v) => v.person.login.toLowerCase() === m.login.toLowerCase())?.status ?? null }))
+      members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
     })),
     skippedBots: result.skippedBots.map((p) => p.login),
     outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({

@@ -4,9 +4,8 @@
  */
 import type { AuditResult } from '../audit.js'
 import type { CheckResult } from '../members/access-checks.js'
-import type { Roster } from '../roster/roster.js'
 
-export function notChecked(_roster: Roster, result: AuditResult): Record<string, string> {
+export function notChecked(result: AuditResult): Record<string, string> {
   const where = (check: CheckResult<unknown> | null): string | null =>
     check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null
   const invitations = where(result.invitations)

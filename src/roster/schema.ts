@@ -43,21 +43,16 @@ const login = (description: string): Shape => ({
   description
 })
 
-const windowDays = (description: string, dflt?: number): Shape => ({
+/** A number of days up to the longest window; thresholds start at 1, warning bands at 0 (off). */
+const days = (minimum: number) => (description: string, dflt?: number): Shape => ({
   kind: 'integer',
-  minimum: 1,
+  minimum,
   maximum: MAX_WINDOW_DAYS,
   description,
   ...(dflt === undefined ? {} : { default: dflt })
 })
-
-const warnDays = (description: string, dflt?: number): Shape => ({
-  kind: 'integer',
-  minimum: 0,
-  maximum: MAX_WINDOW_DAYS,
-  description,
-  ...(dflt === undefined ? {} : { default: dflt })
-})
+const windowDays = days(1)
+const warnDays = days(0)
 
 const orgEntry: Shape = {
   kind: 'either',

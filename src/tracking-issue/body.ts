@@ -107,12 +107,12 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
       heading: `### Returned (${plan.returned.length})`,
       intro: `Active again (or no longer members) in the last ${ctx.graceDays} days: nothing to do.`,
       lines: named(plan.returned).map(({ record, verdict }) => ({
-        text: `- ${link(record.login, `${ctx.serverUrl}/${record.login}`)}: ${verdict ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict, result, ctx)}` : ''}` : 'no longer a member of the audited organizations'}, since ${record.returnedOn} ${lineMark(record)}`
+        text: `- ${link(record.login, `${ctx.serverUrl}/${record.login}`)}: ${verdict ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict, result)}` : ''}` : 'no longer a member of the audited organizations'}, since ${record.returnedOn} ${lineMark(record)}`
       }))
     },
     {
       heading: `### Approaching the threshold (${approaching.length})`,
-      lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result, ctx)}, ${daysLeft(v, result)} left` }))
+      lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${daysLeft(v, result)} left` }))
     },
     {
       heading: `### Unknown (${plan.unknown.length})`,
@@ -148,7 +148,7 @@ function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx:
     last
       ? ctx.compact
         ? `last active ${last.at.slice(0, 10)}`
-        : `last activity ${activityText(verdict, result, ctx)}`
+        : `last activity ${activityText(verdict, result)}`
       : `no public activity in ${verdict.window.days} days`,
     `flagged ${record.flaggedOn}`,
     ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
@@ -165,7 +165,7 @@ function roles(person: Person): string {
   return person.memberships.map((m) => `${m.role === 'admin' ? 'owner' : 'member'} of ${escapeText(m.org)}`).join(', ')
 }
 
-function activityText(v: Verdict, result: AuditResult, _ctx: IssueContext): string {
+function activityText(v: Verdict, result: AuditResult): string {
   const e = v.lastActivity!
   return `${link(`${e.kind.replace(/_/g, ' ')} ${e.at.slice(0, 10)}`, e.url)} (${daysBetween(new Date(e.at), result.now)} days ago)`
 }
