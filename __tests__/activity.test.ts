@@ -215,25 +215,30 @@ describe('365-day verdicts from the first sources', () => {
     expect(github.requests.some((r) => r.path === '/graphql' && 'from3' in (r.body?.variables ?? {}))).toBe(true)
   })
 
-  test('a dropped connection is retried; a malformed JSON answer makes the person unknown, never inactive', async () => {
+  test('a dropped connection and a body cut short are asked again; an answer that never parses makes the person unknown, never inactive', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'garbled').did('garbled', 'label', 3, { repo: 'elsewhere/lib' })
     b.member('acme', 'dropped').did('dropped', 'label', 4, { repo: 'elsewhere/lib' })
-    b.member('acme', 'always-broken')
+    b.member('acme', 'always-broken').did('always-broken', 'label', 5, { repo: 'elsewhere/lib' })
     const seen = new Map<string, number>()
-    const fault = (r: { path: string }) => {
+    let garbledGraphql = 0
+    const fault = (r: { path: string; body?: { query?: string } }) => {
       const n = (seen.get(r.path) ?? 0) + 1
       seen.set(r.path, n)
+      // The first GraphQL query's answer is cut short too: a query is a read, so it is asked again.
+      if (r.path === '/graphql' && n === 1) return garbledGraphql++, { status: 200, body: '{"data": {"u0": ' }
       if (r.path === '/users/garbled/events/public' && n === 1) return { status: 200, body: '[{"type": "IssuesEvent", "created_at": ' }
       if (r.path === '/users/dropped/events/public' && n === 1) return { status: 0, reset: true }
       if (r.path === '/users/always-broken/events/public') return { status: 200, body: '<html>upstream error</html>' }
       return undefined
     }
-    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
-    const by = statuses(result)
-    // A dropped connection is retried; an answer that is not JSON is not, so that person is unknown.
-    expect(by).toEqual({ garbled: 'unknown', dropped: 'active', 'always-broken': 'unknown' })
-    expect(result.verdicts.find((v) => v.person.login === 'garbled')!.errors.join(' ')).toMatch(/^events: events request failed/)
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(garbledGraphql).toBe(1)
+    expect(statuses(result)).toEqual({ garbled: 'active', dropped: 'active', 'always-broken': 'unknown' })
+    expect(github.requests.filter((r) => r.path === '/users/always-broken/events/public')).toHaveLength(3)
+    expect(result.verdicts.find((v) => v.person.login === 'always-broken')!.errors.join(' ')).toMatch(
+      /^events: events request failed: 502 GitHub's answer to GET \/users\/always-broken\/events\/public was not valid JSON \(3 tries\)/
+    )
   })
 
   test("GraphQL's own rate limit spent (RATE_LIMITED, reset an hour away): people are unknown unless REST sources find them", async () => {

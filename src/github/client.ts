@@ -6,6 +6,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { Logger } from '../logger.js'
+import { GarbledAnswerError } from './request-errors.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -73,6 +74,19 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     retry
   )
 
+  // An answer that says it is JSON but does not parse (a body cut short by a proxy or a dropped
+  // connection mid-answer) is a transient fault like a 502: a read is asked again, twice at most.
+  // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
+  client.hook.wrap('request', async (request, requestOptions) => {
+    for (let attempt = 1; ; attempt++) {
+      const response = await request(requestOptions)
+      if (!isGarbled(response)) return response
+      const what = `${requestOptions.method} ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`
+      if (attempt > 2 || !isRead(requestOptions)) throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`)
+      log.warning(`GitHub's answer to ${what} was not valid JSON; asking again.`)
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt * scale))
+    }
+  })
   client.hook.before('request', (request) => {
     const url = String(request.url)
     if (url.includes('/graphql')) usage.graphql++
@@ -84,4 +98,14 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left)) options.onRateLimitRemaining?.(left)
   })
   return client
+}
+
+function isGarbled(response: { status: number; headers: Record<string, unknown>; data: unknown }): boolean {
+  return response.status !== 204 && typeof response.data === 'string' && /\bjson\b/i.test(String(response.headers['content-type'] ?? ''))
+}
+
+/** Requests that can be sent twice without harm: REST reads and GraphQL queries (not mutations). */
+function isRead(options: { method?: string; url?: string; query?: unknown }): boolean {
+  if (options.method === 'GET') return true
+  return /\/graphql$/.test(String(options.url)) && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query)
 }

@@ -6,6 +6,12 @@ export interface HttpError {
   message: string
 }
 
+/** An answer that claimed to be JSON but did not parse, even when asked again: counted as a 502. */
+export class GarbledAnswerError extends Error {
+  override name = 'GarbledAnswerError'
+  readonly status = 502
+}
+
 export function isHttpError(error: unknown): error is HttpError {
   return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
 }
