@@ -139,8 +139,48 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ unlucky: 'unknown', lucky: 'inactive' })
     expect(result.verdicts.find((v) => v.person.login === 'unlucky')!.errors.join(' ')).toMatch(/events request failed: 502/)
-    // The retry plugin tried again before giving up: 1 + 3 retries.
-    expect(github.requests.filter((r) => r.path === '/users/unlucky/events/public')).toHaveLength(4)
+    // The retry plugin tried again before giving up (1 + 3 retries), and the cascade asked once more at its end.
+    expect(github.requests.filter((r) => r.path === '/users/unlucky/events/public')).toHaveLength(8)
+  })
+
+  test('an outage longer than the retries: the people it hit are asked again after a pause, by the failed source only', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'ada').did('ada', 'label', 3, { repo: 'elsewhere/lib' })
+    b.member('acme', 'bob').did('bob', 'issue_comment', 100)
+    b.member('acme', 'cyd')
+    // GitHub answers 503 to every events request for a while: all four tries of the first round fail.
+    let eventsAsked = 0
+    const fault = (r: { path: string }) => (r.path.endsWith('/events/public') && ++eventsAsked <= 8 ? { status: 503, body: { message: 'Service Unavailable' } } : undefined)
+    const asked: [string, number][] = []
+    const { result, github, log } = await auditWorld(b.world, rosterFor('acme'), { fault, observeSources: (source, n) => asked.push([source, n]) })
+    expect(statuses(result)).toEqual({ ada: 'active', bob: 'active', cyd: 'inactive' })
+    // bob was settled by GraphQL; ada and cyd went on to events, failed, and only events asked again.
+    expect(asked.slice(3)).toEqual([['events', 2]])
+    expect(log.lines.join('\n')).toMatch(/asking them again in 0 s \(events for 2\)/)
+    expect(github.requests.filter((r) => r.path === '/users/bob/events/public')).toEqual([])
+  })
+
+  test('failures that asking again cannot change are not asked again, and a spent quota stops a second round', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'gone')
+    b.member('acme', 'flaky')
+    b.token('nearly-spent', { orgs: 'all', limit: 8 })
+    const fault = (r: { path: string }) =>
+      r.path === '/users/gone/events/public'
+        ? { status: 404, body: { message: 'Not Found' } }
+        : r.path === '/users/flaky/events/public'
+          ? { status: 502, body: { message: 'Server Error' } }
+          : undefined
+    const plenty = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(statuses(plenty.result)).toEqual({ gone: 'unknown', flaky: 'unknown' })
+    expect(plenty.github.requests.filter((r) => r.path === '/users/gone/events/public')).toHaveLength(1)
+    expect(plenty.github.requests.filter((r) => r.path === '/users/flaky/events/public')).toHaveLength(8)
+
+    const spent = await auditWorld(b.world, rosterFor('acme'), { fault, token: 'nearly-spent' })
+    expect(statuses(spent.result)).toEqual({ gone: 'unknown', flaky: 'unknown' })
+    expect(spent.github.requests.filter((r) => r.path === '/users/flaky/events/public')).toHaveLength(4)
+    expect(spent.log.lines.join('\n')).toMatch(/Not asking again about the people who could not be checked: that needs about 12 REST requests and \d are left/)
+    // 12: ten to spare and two for flaky's events; gone's 404 is not asked again.
   })
 
   test('a transient 502 is retried and gives the same verdict as a clean run', async () => {
@@ -235,7 +275,8 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(garbledGraphql).toBe(1)
     expect(statuses(result)).toEqual({ garbled: 'active', dropped: 'active', 'always-broken': 'unknown' })
-    expect(github.requests.filter((r) => r.path === '/users/always-broken/events/public')).toHaveLength(3)
+    // Three tries, then three more when the cascade asks again at its end.
+    expect(github.requests.filter((r) => r.path === '/users/always-broken/events/public')).toHaveLength(6)
     expect(result.verdicts.find((v) => v.person.login === 'always-broken')!.errors.join(' ')).toMatch(
       /^events: events request failed: 502 GitHub's answer to GET \/users\/always-broken\/events\/public was not valid JSON \(3 tries\)/
     )

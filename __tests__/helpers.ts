@@ -49,6 +49,7 @@ export async function auditWorld(
       log,
       usage,
       serverUrl: 'https://github.com',
+      recheckPauseMs: 60,
       ...(options.observeSources ? { observeSources: options.observeSources } : {})
     })
     return { result, github, usage, log }

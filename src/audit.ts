@@ -3,6 +3,7 @@
  * roster → members → activity → verdicts. Reports are built from its result by the caller.
  */
 import { type SourceObserver, findActivity } from './activity/cascade.js'
+import { recheckWithinQuota } from './activity/recheck.js'
 import { eventsSource } from './activity/events-source.js'
 import type { EvidencePolicy } from './activity/evidence.js'
 import { graphqlSource } from './activity/graphql-source.js'
@@ -41,6 +42,8 @@ export interface AuditDeps {
   progress?: ProgressListener
   /** REST requests left this hour when the run started (null: unknown, or no rate limiting). */
   restRemaining?: number | null
+  /** Pause before asking again about people a source failed for; default a minute. */
+  recheckPauseMs?: number
 }
 
 export interface OrgResult {
@@ -105,7 +108,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
   const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
   const checked = [...people, ...outsideOnly]
-  log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`)
+  log.info(`${people.length} people to check across ${roster.orgs.length} organization${roster.orgs.length === 1 ? '' : 's'}${skippedBots.length ? ` (${skippedBots.length} bot${skippedBots.length === 1 ? '' : 's'} skipped)` : ''}`)
 
   const cost = estimateCost(checked.length)
   log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`)
@@ -137,10 +140,17 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
   ]
   const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)!) : available
-  const findings = await findActivity(questions, sources, policy, (source, asked) => {
-    log.info(`Activity: ${source} for ${asked} people`)
-    deps.observeSources?.(source, asked)
-  })
+  const { measured, recheck } = recheckWithinQuota(sources, { client, usage: deps.usage, log, pauseMs: deps.recheckPauseMs ?? 60_000 })
+  const findings = await findActivity(
+    questions,
+    measured,
+    policy,
+    (source, asked) => {
+      log.info(`Activity: ${source} for ${asked} people`)
+      deps.observeSources?.(source, asked)
+    },
+    recheck
+  )
 
   const today = now.toISOString().slice(0, 10)
   const allVerdicts = questions.map((q) => {

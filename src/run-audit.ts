@@ -71,6 +71,7 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
     usage,
     serverUrl: settings.serverUrl,
     restRemaining: before?.remaining ?? null,
+    recheckPauseMs: 60_000 * (io.waitScale ?? 1),
     ...(progress ? { progress: (stage: string, done: number, total: number) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
   })
   const after = await readRateLimit(client)

@@ -3,6 +3,13 @@
  * soon as evidence newer than their "settled" time is found (the start of the approaching band):
  * later sources cannot change their verdict. Evidence inside the approaching band keeps them in,
  * since a later source may find something newer that makes them plainly active.
+ *
+ * A source that fails for someone after the client's own retries (an outage longer than its
+ * back-off, a burst of secondary limits) would leave them unknown, or approaching where that source
+ * might have shown newer activity. So once the cascade is through, the people it could not settle
+ * are asked again, after a pause, by only the sources that failed
+ * for them, when the quota left pays for it. Failures that asking again cannot change (an account
+ * that no longer exists, a bot) are not retried.
  */
 import type { Person } from '../members/people.js'
 import { type Evidence, type EvidencePolicy, admits, latest } from './evidence.js'
@@ -20,6 +27,8 @@ export interface SourceAnswer {
   evidence: Evidence[]
   /** Set when the source could not answer fully for this person. */
   error?: string
+  /** The source would fail the same way if asked again (an account not found, a bot). */
+  lasting?: boolean
 }
 
 export interface ActivitySource {
@@ -38,32 +47,86 @@ export interface ActivityFindings {
 /** Told, before each source runs, how many people it is asked about (progress and the benchmark's C). */
 export type SourceObserver = (source: string, asked: number) => void
 
+/** People to ask again, by source name. */
+export type RecheckPlan = Map<string, number>
+
+export interface Recheck {
+  /** Wait before asking again, so that a short outage or a secondary limit has passed. */
+  pauseMs: number
+  /** Whether the quota left pays for the plan; nothing is asked again otherwise. */
+  affordable(plan: RecheckPlan): Promise<boolean>
+  /** Told the plan before the pause (for the log). */
+  starting?(plan: RecheckPlan): void
+}
+
+interface Failure {
+  message: string
+  lasting: boolean
+}
+
+interface Found {
+  latest: Evidence | null
+  failures: Map<string, Failure>
+}
+
 export async function findActivity(
   questions: ActivityQuestion[],
   sources: ActivitySource[],
   policy: EvidencePolicy,
-  observe: SourceObserver = () => {}
+  observe: SourceObserver = () => {},
+  recheck?: Recheck
 ): Promise<Map<string, ActivityFindings>> {
-  const findings = new Map<string, ActivityFindings>(questions.map((q) => [q.person.key, { latest: null, errors: [] }]))
+  const found = new Map<string, Found>(questions.map((q) => [q.person.key, { latest: null, failures: new Map() }]))
+  const settled = (q: ActivityQuestion): boolean => {
+    const at = found.get(q.person.key)!.latest?.at
+    return !!at && Date.parse(at) >= q.settledAt.getTime()
+  }
+
   let open = questions
   for (const source of sources) {
     observe(source.name, open.length)
     if (open.length === 0) continue
-    const answers = await source.check(open, policy)
-    for (const q of open) {
-      const found = findings.get(q.person.key)!
-      const answer = answers.get(q.person.key)
-      if (!answer) {
-        found.errors.push(`${source.name}: no answer`)
-        continue
-      }
-      if (answer.error) found.errors.push(`${source.name}: ${answer.error}`)
-      for (const e of answer.evidence) if (admits(e, policy)) found.latest = latest(found.latest, e)
-    }
-    open = open.filter((q) => {
-      const at = findings.get(q.person.key)!.latest?.at
-      return !at || Date.parse(at) < q.settledAt.getTime()
-    })
+    record(source.name, open, await source.check(open, policy), found, policy)
+    open = open.filter((q) => !settled(q))
   }
-  return findings
+
+  if (recheck) {
+    // Those not settled (unknown, or approaching where a failed source might show newer activity)
+    // whom a source failed in a way that may pass.
+    const again = (q: ActivityQuestion, source: string): boolean => found.get(q.person.key)!.failures.get(source)?.lasting === false
+    const stuck = questions.filter((q) => !settled(q))
+    const plan: RecheckPlan = new Map()
+    for (const source of sources) {
+      const n = stuck.filter((q) => again(q, source.name)).length
+      if (n) plan.set(source.name, n)
+    }
+    if (plan.size && (await recheck.affordable(plan))) {
+      recheck.starting?.(plan)
+      await new Promise((resolve) => setTimeout(resolve, recheck.pauseMs))
+      for (const source of sources) {
+        const asked = stuck.filter((q) => again(q, source.name) && !settled(q))
+        if (asked.length === 0) continue
+        observe(source.name, asked.length)
+        for (const q of asked) found.get(q.person.key)!.failures.delete(source.name)
+        record(source.name, asked, await source.check(asked, policy), found, policy)
+      }
+    }
+  }
+
+  return new Map(
+    [...found].map(([key, f]) => [key, { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }])
+  )
+}
+
+function record(source: string, asked: ActivityQuestion[], answers: Map<string, SourceAnswer>, found: Map<string, Found>, policy: EvidencePolicy): void {
+  for (const q of asked) {
+    const mine = found.get(q.person.key)!
+    const answer = answers.get(q.person.key)
+    if (!answer) {
+      mine.failures.set(source, { message: 'no answer', lasting: false })
+      continue
+    }
+    if (answer.error) mine.failures.set(source, { message: answer.error, lasting: answer.lasting === true })
+    for (const e of answer.evidence) if (admits(e, policy)) mine.latest = latest(mine.latest, e)
+  }
 }

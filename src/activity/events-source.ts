@@ -5,7 +5,7 @@
  * So it can prove activity, never inactivity older than 30 days; the window check is the verdict's job.
  */
 import type { GitHubClient } from '../github/client.js'
-import { githubMessage, isHttpError } from '../github/request-errors.js'
+import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, admits } from './evidence.js'
 
@@ -71,8 +71,9 @@ async function latestEvent(client: GitHubClient, serverUrl: string, q: ActivityQ
     }
     return { evidence: [] }
   } catch (error) {
-    if (isHttpError(error) && error.status === 404) return { evidence: [], error: 'account not found (renamed or deleted?)' }
-    if (isHttpError(error)) return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}` }
-    return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}` }
+    if (isHttpError(error) && error.status === 404) return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true }
+    const lasting = !mayPass(error)
+    if (isHttpError(error)) return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting }
+    return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}`, lasting }
   }
 }

@@ -3,7 +3,7 @@
  * back through the whole window for what it covers (see user-activity-query.ts).
  */
 import type { GitHubClient } from '../github/client.js'
-import { githubMessage, isHttpError } from '../github/request-errors.js'
+import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type EvidencePolicy, admits } from './evidence.js'
@@ -42,7 +42,7 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
       // Bots are not Users to GraphQL (`user(login: "x[bot]")` is NOT_FOUND): only their events,
       // 30 days of them, can be read, so without recent events a bot's activity is not known.
       const users = questions.filter((q) => !isBot(q.person))
-      for (const q of questions) if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT })
+      for (const q of questions) if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true })
       let next = 0
       while (next < users.length) {
         const batch = users.slice(next, next + state.batchSize)
@@ -61,7 +61,8 @@ async function askBatch(
   batch: ActivityQuestion[],
   policy: EvidencePolicy,
   answers: Map<string, SourceAnswer>,
-  spans: Span[] = [{ from: options.from, to: options.now }]
+  spans: Span[] = [{ from: options.from, to: options.now }],
+  followUp = true
 ): Promise<void> {
   const variables: Record<string, string> = spanVariables(spans)
   batch.forEach((q, i) => {
@@ -95,7 +96,7 @@ async function askBatch(
       return
     } else {
       const reason = describeFailure(error)
-      for (const q of batch) answers.set(q.person.key, { evidence: [], error: reason })
+      for (const q of batch) answers.set(q.person.key, { evidence: [], error: reason, lasting: !mayPass(error) })
       return
     }
   }
@@ -110,7 +111,8 @@ async function askBatch(
       const notFound = own.some((e) => e.type === 'NOT_FOUND')
       answers.set(q.person.key, {
         evidence: [],
-        error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data')
+        error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data'),
+        lasting: notFound
       })
       return
     }
@@ -119,13 +121,19 @@ async function askBatch(
     const lists = readUserActivity(user, options.from)
     const evidence = lists.flatMap((l) => l.evidence)
     const problems = [...own, ...batchErrors].map((e) => e.message)
+    // A list longer than one page reads the same when asked again; an error on the alias may not.
+    const lasting = problems.length === 0
     for (const l of lists) {
       const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
       const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1]!.at) >= q.since.getTime()
       if (l.cutOff && !counted && lastInWindow) problems.push(`${l.name}: more items than one page, none of those read counts`)
     }
-    answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; ') } : { evidence })
+    answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; '), lasting } : { evidence })
   })
+  // GitHub sometimes fails one alias of a query that otherwise answered ("Something went wrong
+  // while executing your query" on that path): those people are asked again once, together.
+  const again = followUp ? batch.filter((q) => answers.get(q.person.key)?.lasting === false) : []
+  if (again.length) await askBatch(options, state, again, policy, answers, spans, false)
 }
 
 function describeFailure(error: unknown): string {

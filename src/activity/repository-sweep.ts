@@ -8,7 +8,7 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
-import { githubMessage, isHttpError } from '../github/request-errors.js'
+import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
 import { REPOS_PER_QUERY, type RepositorySweepData, type SweepCursor, readRepositorySweep, repositorySweepDocument } from './repository-sweep-query.js'
@@ -49,6 +49,8 @@ export function repositorySweepSource(options: RepositorySweepOptions): Activity
 class Sweep {
   private readonly found = new Map<string, Evidence>()
   private readonly failures: string[] = []
+  /** Some repository failed in a way that may pass (5xx, rate limit): worth asking again. */
+  private passing = false
   private readonly overflowing: string[] = []
   private readonly wanted: Map<string, ActivityQuestion>
 
@@ -74,7 +76,7 @@ class Sweep {
     return new Map(
       this.questions.map((q) => {
         const evidence = this.found.get(q.person.key)
-        return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; ') } : {}) }]
+        return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {}) }]
       })
     )
   }
@@ -103,7 +105,7 @@ class Sweep {
         // Private repositories' activity does not count unless the roster says so: no need to read them.
         all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity))
       } catch (error) {
-        this.failures.push(`${org}/* (${describe(error)})`)
+        this.fail(`${org}/*`, error)
       }
     }
     return all
@@ -124,7 +126,7 @@ class Sweep {
   }
 
   /** One round for a batch; returns the cursors that still have pages. */
-  private async askTimelines(batch: SweepCursor[]): Promise<SweepCursor[]> {
+  private async askTimelines(batch: SweepCursor[], followUp = true): Promise<SweepCursor[]> {
     const { query, variables } = repositorySweepDocument(batch)
     let data: Record<string, unknown> | undefined
     let aliasErrors = new Map<string, string>()
@@ -141,7 +143,7 @@ class Sweep {
         for (const one of batch) still.push(...(await this.askTimelines([one])))
         return still
       } else {
-        this.failures.push(`${batch[0]!.owner}/${batch[0]!.name} (${describe(error)})`)
+        this.fail(`${batch[0]!.owner}/${batch[0]!.name}`, error)
         return []
       }
     }
@@ -149,10 +151,20 @@ class Sweep {
     if (typeof cost === 'number') this.options.onCost?.(cost)
 
     const still: SweepCursor[] = []
+    const retry: SweepCursor[] = []
     batch.forEach((cursor, i) => {
       const repo = data?.[`r${i}`] as RepositorySweepData | null | undefined
       if (!repo) {
-        this.failures.push(`${cursor.owner}/${cursor.name} (${aliasErrors.get(`r${i}`) ?? 'no data'})`)
+        const said = aliasErrors.get(`r${i}`) ?? 'no data'
+        // A repository GitHub could not resolve stays so; any other failed alias ("Something went
+        // wrong while executing your query" on its path) is asked again once, in a query of its own.
+        const lasting = /could not resolve/i.test(said)
+        if (followUp && !lasting) {
+          retry.push(cursor)
+          return
+        }
+        this.failures.push(`${cursor.owner}/${cursor.name} (${said})`)
+        if (!lasting) this.passing = true
         return
       }
       const page = readRepositorySweep(repo, cursor, this.options.since)
@@ -160,6 +172,7 @@ class Sweep {
       this.overflowing.push(...page.overflowing)
       if (page.next.issues !== 'done' || page.next.pullRequests !== 'done') still.push(page.next)
     })
+    if (retry.length) still.push(...(await this.askTimelines(retry, false)))
     return still
   }
 
@@ -199,8 +212,13 @@ class Sweep {
         if (older || !this.someoneLeft()) break
       }
     } catch (error) {
-      this.failures.push(`${repo.full_name} (${describe(error)})`)
+      this.fail(repo.full_name, error)
     }
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.failures.push(`${what} (${describe(error)})`)
+    if (mayPass(error)) this.passing = true
   }
 }
 

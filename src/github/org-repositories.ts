@@ -15,6 +15,11 @@ export function listOrgRepositories(client: GitHubClient, org: string): Promise<
   const known = listings.get(client) ?? new Map<string, Promise<OrgRepository[]>>()
   listings.set(client, known)
   const key = org.toLowerCase()
-  if (!known.has(key)) known.set(key, client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }) as Promise<OrgRepository[]>)
+  if (!known.has(key)) {
+    const listing = client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }) as Promise<OrgRepository[]>
+    // A failed listing is forgotten, so that asking again (the cascade's second round) reads it anew.
+    listing.catch(() => known.delete(key))
+    known.set(key, listing)
+  }
   return known.get(key)!
 }

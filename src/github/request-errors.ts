@@ -12,6 +12,21 @@ export class GarbledAnswerError extends Error {
   readonly status = 502
 }
 
+/**
+ * Whether asking again later may succeed: a network fault, a 5xx, a body cut short, a rate limit.
+ * Not a missing permission, a missing account or a bad request: those answer the same every time.
+ */
+export function mayPass(error: unknown): boolean {
+  if (!isHttpError(error)) {
+    // GraphQL errors without a status: a timeout ("Something went wrong while executing your
+    // query") or RATE_LIMITED may pass; NOT_FOUND, FORBIDDEN and the like will not.
+    const types = (error as { errors?: { type?: string }[] } | null)?.errors?.map((e) => e.type) ?? []
+    return !types.some((t) => t === 'NOT_FOUND' || t === 'FORBIDDEN' || t === 'INSUFFICIENT_SCOPES')
+  }
+  if (error.status >= 500 || error.status === 429) return true
+  return error.status === 403 && /rate limit/i.test(githubMessage(error))
+}
+
 export function isHttpError(error: unknown): error is HttpError {
   return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
 }
