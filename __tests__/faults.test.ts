@@ -11,6 +11,7 @@ import { silentLogger } from '../src/logger.js'
 import { runMemberAudit } from '../src/run-audit.js'
 import { auditWorld, statuses } from './helpers.js'
 import { generateWorld, random } from './fake-github/generated-world.js'
+import { faultStorm } from './fake-github/faults.js'
 import { FakeGitHub, type FaultAnswer, type RecordedRequest } from './fake-github/server.js'
 
 const LONG = 300_000
@@ -37,14 +38,45 @@ describe('faults on a 1,000-person world', () => {
   const now = new Date()
   const { world, truth, orgs } = generateWorld(1000, 11, now)
   const roster = `version: 1\norgs: [${orgs.join(', ')}]\n`
+  let clean: Record<string, string>
+
+  beforeAll(async () => {
+    clean = statuses((await auditWorld(world, roster)).result)
+    expect(Object.values(clean).filter((s) => s === 'unknown')).toEqual([])
+  }, LONG)
 
   test('5 % server errors and 2 % secondary limits: the same verdicts as a clean run', async () => {
-    const clean = await auditWorld(world, roster)
     const flaky = await auditWorld(world, roster, { fault: flakyGitHub(5) })
     const injected = flaky.github.requests.filter((r) => r.status === 502 || r.status === 403)
     expect(injected.length).toBeGreaterThan(20)
-    expect(statuses(flaky.result)).toEqual(statuses(clean.result))
-    expect(Object.values(statuses(clean.result)).filter((s) => s === 'unknown')).toEqual([])
+    expect(statuses(flaky.result)).toEqual(clean)
+  }, LONG)
+
+  test('every kind of fault at once, from a seed, and an outage longer than the retries: the same verdicts as a clean run', async () => {
+    const storm = faultStorm(
+      7,
+      {
+        slow: 0.05,
+        'server-error': 0.03,
+        'secondary-403': 0.01,
+        'secondary-429': 0.01,
+        'graphql-timeout-502': 0.03,
+        'graphql-timeout-200': 0.03,
+        'graphql-partial': 0.05,
+        'malformed-json': 0.01,
+        'connection-reset': 0.01
+      },
+      // 60 requests in a row answered 503: more than the client's four tries can ride out.
+      { from: 300, requests: 60 }
+    )
+    const stormy = await auditWorld(world, roster, { fault: storm.fault, alter: storm.alter })
+    const kinds = Object.fromEntries([...storm.injected].sort())
+    // Every kind was injected at least once (the map holds only kinds that were).
+    expect(Object.keys(kinds)).toEqual(['connection-reset', 'graphql-partial', 'graphql-timeout-200', 'graphql-timeout-502', 'malformed-json', 'outage', 'secondary-403', 'secondary-429', 'server-error', 'slow'])
+    expect(statuses(stormy.result)).toEqual(clean)
+    // The outage left some people unchecked after the retries; the second round asked them again.
+    expect(stormy.log.lines.join('\n')).toMatch(/asking them again in 0 s/)
+    process.stdout.write(`storm: ${JSON.stringify(kinds)}; ${stormy.github.requests.length} requests\n`)
   }, LONG)
 
   test('the primary rate limit spent halfway: nobody wrongly inactive, run incomplete, tracking list unchanged', async () => {

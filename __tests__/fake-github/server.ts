@@ -26,18 +26,23 @@ export interface RecordedRequest {
 
 /** A canned answer a test injects in place of the normal one (faults, outages). */
 export interface FaultAnswer {
-  status: number
+  /** Without a status the normal answer is sent (after `delayMs`, if set). */
+  status?: number
   /** A string is sent as it is (malformed JSON, HTML error pages). */
   body?: unknown
   headers?: Record<string, string>
   /** Drop the connection without answering (a reset). */
   reset?: boolean
+  /** Answer this much later (a slow request). */
+  delayMs?: number
 }
 
 export interface FakeGitHubOptions {
   world: World
   /** Called for every request before it is served; an answer replaces the normal one. */
   fault?: (request: RecordedRequest) => FaultAnswer | undefined
+  /** Called with the normal answer; a reply returned is sent instead (GraphQL partial errors). */
+  alter?: (request: RecordedRequest, reply: Reply) => Reply | undefined
   /** Delay before each answer, to model network latency. */
   latencyMs?: number
   /** The web address links point at (GITHUB_SERVER_URL); default https://github.com. */
@@ -102,12 +107,14 @@ export class FakeGitHub {
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
 
     const fault = this.options.fault?.(recorded)
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
     if (fault?.reset) {
       recorded.status = 0
       req.socket.destroy()
       return
     }
-    const reply = fault ?? (await this.serve(recorded, url))
+    let reply: Reply = fault?.status !== undefined ? { status: fault.status, body: fault.body, ...(fault.headers ? { headers: fault.headers } : {}) } : await this.serve(recorded, url)
+    if (fault?.status === undefined) reply = this.options.alter?.(recorded, reply) ?? reply
     recorded.status = reply.status
     const headers = { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3', ...reply.headers }
     res.writeHead(reply.status, headers)
