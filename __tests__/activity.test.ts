@@ -255,6 +255,21 @@ describe('365-day verdicts from the first sources', () => {
     expect(github.requests.some((r) => r.path === '/graphql' && 'from3' in (r.body?.variables ?? {}))).toBe(true)
   })
 
+  test('a query that timed out by chance halves the batches only for a while: three good queries in a row double them back', async () => {
+    const b = new WorldBuilder(NOW)
+    for (let i = 0; i < 150; i++) b.member('acme', `p${String(i).padStart(3, '0')}`).did(`p${String(i).padStart(3, '0')}`, 'issue', 20)
+    let userQueries = 0
+    const fault = (r: { path: string; body?: { variables?: Record<string, unknown> } }) =>
+      r.path === '/graphql' && 'l0' in (r.body?.variables ?? {}) && ++userQueries <= 2
+        ? { status: 502, body: { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." } }
+        : undefined
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(new Set(Object.values(statuses(result)))).toEqual(new Set(['active']))
+    const batches = github.requests.filter((r) => r.path === '/graphql' && 'l0' in (r.body?.variables ?? {})).map((r) => Object.keys(r.body!.variables!).filter((k) => /^l\d+$/.test(k)).length)
+    // 50 fails twice (its try and its one retry), is asked as 25 + 25; the next is 25; then 50 again.
+    expect(batches).toEqual([50, 50, 25, 25, 25, 50, 25])
+  })
+
   test('a dropped connection and a body cut short are asked again; an answer that never parses makes the person unknown, never inactive', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'garbled').did('garbled', 'label', 3, { repo: 'elsewhere/lib' })

@@ -22,6 +22,15 @@ interface GraphqlFailure {
 
 const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events'
 
+/** Queries answered in a row at a reduced batch size before it is doubled again. */
+const RECOVER_AFTER = 3
+
+/** The batch size now in use; a failed query halves it, a run of good ones doubles it back. */
+interface BatchState {
+  batchSize: number
+  goodInARow: number
+}
+
 export interface GraphqlSourceOptions {
   client: GitHubClient
   /** Start of the widest window in the roster; the query spans from it to `now`. */
@@ -34,7 +43,7 @@ export interface GraphqlSourceOptions {
 }
 
 export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
-  const state = { batchSize: USERS_PER_QUERY }
+  const state: BatchState = { batchSize: USERS_PER_QUERY, goodInARow: 0 }
   return {
     name: 'graphql',
     async check(questions, policy) {
@@ -57,7 +66,7 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
 
 async function askBatch(
   options: GraphqlSourceOptions,
-  state: { batchSize: number },
+  state: BatchState,
   batch: ActivityQuestion[],
   policy: EvidencePolicy,
   answers: Map<string, SourceAnswer>,
@@ -83,9 +92,11 @@ async function askBatch(
       errors = failure.errors
     } else if (batch.length > 1 && !(isHttpError(error) && [401, 403].includes(error.status))) {
       // The whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in
-      // halves, and keep later batches at that size.
+      // halves, and keep later batches at that size until a few queries in a row have gone
+      // through (a timeout may be chance rather than weight: docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#timeouts).
       const half = Math.ceil(batch.length / 2)
       state.batchSize = Math.min(state.batchSize, half)
+      state.goodInARow = 0
       await askBatch(options, state, batch.slice(0, half), policy, answers)
       await askBatch(options, state, batch.slice(half), policy, answers)
       return
@@ -102,6 +113,10 @@ async function askBatch(
   }
   const cost = (data?.rateLimit as { cost?: number } | undefined)?.cost
   if (typeof cost === 'number') options.onCost?.(cost)
+  if (spans.length === 1 && batch.length >= state.batchSize && state.batchSize < USERS_PER_QUERY && ++state.goodInARow >= RECOVER_AFTER) {
+    state.batchSize = Math.min(USERS_PER_QUERY, state.batchSize * 2)
+    state.goodInARow = 0
+  }
   const batchErrors = errors.filter((e) => !e.path || typeof e.path[0] !== 'string' || !/^u\d+$/.test(e.path[0]))
   batch.forEach((q, i) => {
     const alias = `u${i}`
