@@ -16,6 +16,7 @@ function world(): World {
   b.member('acme', 'quiet').member('beta', 'other')
   b.token('narrow', { orgs: ['acme'] })
   b.token('read-only', { orgs: 'all', canWrite: false })
+  b.token('outsider', { orgs: 'all', memberOf: ['beta'] })
   b.world.repos.push({ fullName: 'acme/security', private: true }, { fullName: 'acme/no-issues', private: true, hasIssues: false })
   return b.world
 }
@@ -34,6 +35,7 @@ const CASES: [string, string, Record<string, string>, RegExp][] = [
   ['tracking repository that does not exist', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/nowhere\n', { token: 'test-token' }, /Tracking repository acme\/nowhere was not found/],
   ['tracking repository with issues disabled', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n', { token: 'test-token' }, /Issues are disabled in tracking repository acme\/no-issues \(410\)/],
   ['issue token that cannot write', ROSTER, { token: 'test-token', 'issue-token': 'read-only' }, /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/],
+  ['classic token of an account outside the organization (sees public members only)', ROSTER, { token: 'outsider' }, /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/],
   ['roster file that does not exist', ROSTER, { token: 'test-token', roster: 'nope.yml' }, /nope\.yml: roster file not found/]
 ]
 

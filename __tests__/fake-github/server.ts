@@ -157,12 +157,26 @@ export class FakeGitHub {
       }
       const role = r.query.role ?? 'all'
       const filter = r.query.filter ?? 'all'
+      // "If the authenticated user is also a member of this organization then both concealed and
+      // public members will be returned" (docs: list organization members); otherwise public ones only.
+      const insider = isMemberOf(token, org.login)
       // The 2FA filters are "only available for organization owners" (docs: list organization members).
       if (filter !== 'all' && !ownsOrg(token, org.login)) return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'filter', code: 'invalid' }], status: '422' } }
       const members = org.members.filter(
-        (m) => (parts[2] === 'public_members' ? m.public : role === 'all' || m.role === role) && (filter !== '2fa_disabled' || m.twoFactor === false)
+        (m) =>
+          (parts[2] === 'public_members' || !insider ? m.public : true) &&
+          (parts[2] === 'public_members' || role === 'all' || m.role === role) &&
+          (filter !== '2fa_disabled' || m.twoFactor === false)
       )
       return paginate(url, members.map((m) => simpleUser(this.world, m.login, serverUrl)))
+    }
+    // docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
+    // 404 when the user is not affiliated with the organization; an installation token has no user.
+    if (r.method === 'GET' && parts[0] === 'user' && parts[1] === 'memberships' && parts[2] === 'orgs' && parts.length === 4) {
+      if (token.app) return error(403, 'Resource not accessible by integration')
+      const org = findOrg(this.world, parts[3]!)
+      if (!org || !isMemberOf(token, org.login)) return error(404, 'Not Found')
+      return { status: 200, body: { state: 'active', role: ownsOrg(token, org.login) ? 'admin' : 'member', organization: { login: org.login }, user: { login: token.login ?? 'auditor' } } }
     }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && (parts[2] === 'invitations' || parts[2] === 'failed_invitations')) {
       const org = findOrg(this.world, parts[1]!)
@@ -265,6 +279,11 @@ export class FakeGitHub {
       'x-ratelimit-resource': 'core'
     }
   }
+}
+
+function isMemberOf(token: WorldToken, org: string): boolean {
+  const orgs = token.memberOf ?? token.orgs
+  return orgs === 'all' || orgs.some((o) => o.toLowerCase() === org.toLowerCase())
 }
 
 function ownsOrg(token: WorldToken, org: string): boolean {

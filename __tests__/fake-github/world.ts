@@ -120,6 +120,13 @@ export interface WorldToken {
   login?: string
   /** Organizations this token's user owns: 2FA filters and invitations answer only to owners. */
   ownerOf?: string[] | 'all'
+  /**
+   * Organizations the token's user belongs to (default: every org in `orgs`). Listing the members
+   * of any other org shows only its public members, as GitHub does for outsiders.
+   */
+  memberOf?: string[]
+  /** A GitHub App installation token: `/user/…` endpoints answer 403. */
+  app?: boolean
 }
 
 export interface World {
