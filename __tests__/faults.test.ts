@@ -11,7 +11,7 @@ import { silentLogger } from '../src/logger.js'
 import { runMemberAudit } from '../src/run-audit.js'
 import { auditWorld, statuses } from './helpers.js'
 import { generateWorld, random } from './fake-github/generated-world.js'
-import { faultStorm } from './fake-github/faults.js'
+import { STORM_OUTAGE, STORM_RATES, faultStorm } from './fake-github/faults.js'
 import { FakeGitHub, type FaultAnswer, type RecordedRequest } from './fake-github/server.js'
 
 const LONG = 300_000
@@ -53,22 +53,7 @@ describe('faults on a 1,000-person world', () => {
   }, LONG)
 
   test('every kind of fault at once, from a seed, and an outage longer than the retries: the same verdicts as a clean run', async () => {
-    const storm = faultStorm(
-      7,
-      {
-        slow: 0.05,
-        'server-error': 0.03,
-        'secondary-403': 0.01,
-        'secondary-429': 0.01,
-        'graphql-timeout-502': 0.03,
-        'graphql-timeout-200': 0.03,
-        'graphql-partial': 0.05,
-        'malformed-json': 0.01,
-        'connection-reset': 0.01
-      },
-      // 60 requests in a row answered 503: more than the client's four tries can ride out.
-      { from: 300, requests: 60 }
-    )
+    const storm = faultStorm(2, STORM_RATES, STORM_OUTAGE)
     const stormy = await auditWorld(world, roster, { fault: storm.fault, alter: storm.alter })
     const kinds = Object.fromEntries([...storm.injected].sort())
     // Every kind was injected at least once (the map holds only kinds that were).
@@ -76,7 +61,6 @@ describe('faults on a 1,000-person world', () => {
     expect(statuses(stormy.result)).toEqual(clean)
     // The outage left some people unchecked after the retries; the second round asked them again.
     expect(stormy.log.lines.join('\n')).toMatch(/asking them again in 0 s/)
-    process.stdout.write(`storm: ${JSON.stringify(kinds)}; ${stormy.github.requests.length} requests\n`)
   }, LONG)
 
   test('the primary rate limit spent halfway: nobody wrongly inactive, run incomplete, tracking list unchanged', async () => {

@@ -4,7 +4,11 @@
  * latency per request (default 100 ms), through the real client with the real throttling plugin.
  * A benchmark, not a test: it prints a table and passes judgement on nothing.
  *
- *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1]
+ *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2]
+ *
+ * --storm SEED serves the fault storm of __tests__/fake-github/faults.ts (every fault kind at once,
+ * deterministic from SEED), with real waits: what faults cost in time and requests, and whether
+ * the verdicts still match the world's truth.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -23,6 +27,7 @@ const arg = (name: string): string | undefined => {
 const latency = Number(arg('latency') ?? 100)
 const seed = Number(arg('seed') ?? 1)
 const order = arg('order')?.split(',')
+const storm = arg('storm')
 const sizes = (arg('sizes') ?? (process.argv.includes('--large') ? '100,1000,5000,20000' : '100,1000,5000')).split(',').map(Number)
 
 interface Row {
@@ -45,7 +50,7 @@ interface Row {
 
 async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
   const serve = fileURLToPath(new URL('../__tests__/fake-github/serve.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency), ...(storm ? ['--storm', storm] : [])], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   const [line] = (await once(child.stdout!, 'data')) as [Buffer]
@@ -70,7 +75,10 @@ async function measure(people: number): Promise<Row> {
       usage,
       serverUrl: 'https://github.com',
       ...(order ? { sourceOrder: order } : {}),
-      observeSources: (source, asked) => snapshots.set(source, { usage: { ...usage }, asked })
+      // First round only: a second round (people asked again after failures) counts with the last source.
+      observeSources: (source, asked) => {
+        if (!snapshots.has(source)) snapshots.set(source, { usage: { ...usage }, asked })
+      }
     })
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
 
@@ -117,7 +125,7 @@ async function measure(people: number): Promise<Row> {
   }
 }
 
-console.log(`member-audit benchmark — sources ${order?.join(' → ') ?? 'graphql → repository-sweep → events'}, ${latency} ms latency per request, seed ${seed}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+console.log(`member-audit benchmark — sources ${order?.join(' → ') ?? 'graphql → repository-sweep → events'}, ${latency} ms latency per request, seed ${seed}${storm ? `, fault storm ${storm}` : ''}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
 console.log('Requests are reads of all kinds; C = people asked of the events API (left after GraphQL and the sweep); S = sweep requests.')
 console.log('Bound = M/20 + 1.1·C + S + 30 (the target). Peak RSS is the audit process (the fake GitHub runs apart).\n')
 console.log('| people | orgs | REST | GraphQL queries | GraphQL points | search | C | S | total | bound | wall s | peak RSS MB | wrongly inactive | wrongly active | unknown | approaching↔active | REST/hour needed |')

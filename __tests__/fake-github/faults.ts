@@ -2,7 +2,8 @@
  * Faults the fake GitHub injects, deterministic from a seed. Each request's fate is drawn from a
  * hash of the seed, the request (method, path, query, GraphQL variables) and how many times that
  * same request was made before, so it does not depend on the order parallel requests arrive in.
- * Only an outage (a run of consecutive answers that all fail) is placed by request count.
+ * An outage is drawn the same way: the requests it hits fail every time for longer than a
+ * client's retries, and answer again later.
  *
  * What GitHub answers in each case, as its documentation describes it:
  * - 5xx: `502 Server Error` / `503` / `504`; a GraphQL timeout is `502` "We couldn't respond to
@@ -34,10 +35,12 @@ export type FaultKind =
 export type FaultRates = Partial<Record<Exclude<FaultKind, 'outage'>, number>>
 
 export interface Outage {
-  /** The outage starts at this request (1-based, counted over all requests but /rate_limit). */
-  from: number
-  /** It lasts this many requests, each answered 503. */
-  requests: number
+  /** Requests the outage applies to. */
+  paths: RegExp
+  /** Share of those requests it hits. */
+  share: number
+  /** A request hit answers 503 this many times in a row, then normally. */
+  tries: number
 }
 
 export interface FaultStorm {
@@ -51,26 +54,41 @@ const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few m
 const TIMEOUT_502 = "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
 const SOMETHING_WRONG = 'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `C0DE:1234:5678` when reporting this issue.'
 
+/** The storm the fault test and `npm run bench -- --storm SEED` use: every kind at once. */
+export const STORM_RATES: FaultRates = {
+  slow: 0.05,
+  'server-error': 0.03,
+  'secondary-403': 0.01,
+  'secondary-429': 0.01,
+  'graphql-timeout-502': 0.05,
+  'graphql-timeout-200': 0.05,
+  'graphql-partial': 0.1,
+  'malformed-json': 0.01,
+  'connection-reset': 0.01
+}
+
+/** One events request in ten answered 503 five times in a row: more than a client's four tries. */
+export const STORM_OUTAGE: Outage = { paths: /\/events\/public$/, share: 0.1, tries: 5 }
+
 export function faultStorm(seed: number, rates: FaultRates, outage?: Outage): FaultStorm {
   const seen = new Map<string, number>()
   const injected = new Map<FaultKind, number>()
   const count = (kind: FaultKind): void => {
     injected.set(kind, (injected.get(kind) ?? 0) + 1)
   }
-  let requests = 0
   // The alias to fail in a partial answer, decided when the request comes in.
   const partial = new WeakMap<RecordedRequest, number>()
 
   const fault = (r: RecordedRequest): FaultAnswer | undefined => {
     if (r.path === '/rate_limit') return undefined
-    requests++
-    if (outage && requests >= outage.from && requests < outage.from + outage.requests) {
+    // Times in a query's variables follow the clock; without them a request is the same on every run.
+    const key = `${r.method} ${r.path} ${JSON.stringify(r.query)} ${JSON.stringify(r.body?.variables ?? '')}`.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
+    const nth = (seen.get(key) ?? 0) + 1
+    seen.set(key, nth)
+    if (outage && outage.paths.test(r.path) && nth <= outage.tries && hashDraw(seed, `outage ${key}`)() < outage.share) {
       count('outage')
       return { status: 503, body: { message: 'Service Unavailable' } }
     }
-    const key = `${r.method} ${r.path} ${JSON.stringify(r.query)} ${JSON.stringify(r.body?.variables ?? '')}`
-    const nth = (seen.get(key) ?? 0) + 1
-    seen.set(key, nth)
     const draw = hashDraw(seed, `${key} #${nth}`)
     const graphql = r.path === '/graphql'
     const read = r.method === 'GET' || graphql
