@@ -204,36 +204,84 @@ function latest(a, b) {
     return Date.parse(b.at) > Date.parse(a.at) ? b : a;
 }
 
-async function findActivity(questions, sources, policy, observe = () => { }) {
-    const findings = new Map(questions.map((q) => [q.person.key, { latest: null, errors: [] }]));
+async function findActivity(questions, sources, policy, observe = () => { }, recheck) {
+    const found = new Map(questions.map((q) => [q.person.key, { latest: null, failures: new Map() }]));
+    const settled = (q) => {
+        const at = found.get(q.person.key).latest?.at;
+        return !!at && Date.parse(at) >= q.settledAt.getTime();
+    };
     let open = questions;
     for (const source of sources) {
         observe(source.name, open.length);
         if (open.length === 0)
             continue;
-        const answers = await source.check(open, policy);
-        for (const q of open) {
-            const found = findings.get(q.person.key);
-            const answer = answers.get(q.person.key);
-            if (!answer) {
-                found.errors.push(`${source.name}: no answer`);
-                continue;
-            }
-            if (answer.error)
-                found.errors.push(`${source.name}: ${answer.error}`);
-            for (const e of answer.evidence)
-                if (admits(e, policy))
-                    found.latest = latest(found.latest, e);
-        }
-        open = open.filter((q) => {
-            const at = findings.get(q.person.key).latest?.at;
-            return !at || Date.parse(at) < q.settledAt.getTime();
-        });
+        record(source.name, open, await source.check(open, policy), found, policy);
+        open = open.filter((q) => !settled(q));
     }
-    return findings;
+    if (recheck) {
+        // Those not settled (unknown, or approaching where a failed source might show newer activity)
+        // whom a source failed in a way that may pass.
+        const again = (q, source) => found.get(q.person.key).failures.get(source)?.lasting === false;
+        const stuck = questions.filter((q) => !settled(q));
+        const plan = new Map();
+        for (const source of sources) {
+            const n = stuck.filter((q) => again(q, source.name)).length;
+            if (n)
+                plan.set(source.name, n);
+        }
+        if (plan.size && (await recheck.affordable(plan))) {
+            recheck.starting?.(plan);
+            await new Promise((resolve) => setTimeout(resolve, recheck.pauseMs));
+            for (const source of sources) {
+                const asked = stuck.filter((q) => again(q, source.name) && !settled(q));
+                if (asked.length === 0)
+                    continue;
+                observe(source.name, asked.length);
+                for (const q of asked)
+                    found.get(q.person.key).failures.delete(source.name);
+                record(source.name, asked, await source.check(asked, policy), found, policy);
+            }
+        }
+    }
+    return new Map([...found].map(([key, f]) => [key, { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }]));
+}
+function record(source, asked, answers, found, policy) {
+    for (const q of asked) {
+        const mine = found.get(q.person.key);
+        const answer = answers.get(q.person.key);
+        if (!answer) {
+            mine.failures.set(source, { message: 'no answer', lasting: false });
+            continue;
+        }
+        if (answer.error)
+            mine.failures.set(source, { message: answer.error, lasting: answer.lasting === true });
+        for (const e of answer.evidence)
+            if (admits(e, policy))
+                mine.latest = latest(mine.latest, e);
+    }
 }
 
 /** Turns GitHub's error answers into messages that say what to fix. */
+/** An answer that claimed to be JSON but did not parse, even when asked again: counted as a 502. */
+class GarbledAnswerError extends Error {
+    name = 'GarbledAnswerError';
+    status = 502;
+}
+/**
+ * Whether asking again later may succeed: a network fault, a 5xx, a body cut short, a rate limit.
+ * Not a missing permission, a missing account or a bad request: those answer the same every time.
+ */
+function mayPass(error) {
+    if (!isHttpError(error)) {
+        // GraphQL errors without a status: a timeout ("Something went wrong while executing your
+        // query") or RATE_LIMITED may pass; NOT_FOUND, FORBIDDEN and the like will not.
+        const types = error?.errors?.map((e) => e.type) ?? [];
+        return !types.some((t) => t === 'NOT_FOUND' || t === 'FORBIDDEN' || t === 'INSUFFICIENT_SCOPES');
+    }
+    if (error.status >= 500 || error.status === 429)
+        return true;
+    return error.status === 403 && /rate limit/i.test(githubMessage(error));
+}
 function isHttpError(error) {
     return typeof error === 'object' && error !== null && typeof error.status === 'number';
 }
@@ -269,6 +317,68 @@ function organizationReadError(org, error) {
         default:
             return new Error(`Reading organization "${org}" failed: ${error.status} ${said}`);
     }
+}
+
+/**
+ * The core REST quota. Reading it costs nothing against the quota
+ * (docs.github.com/en/rest/rate-limit/rate-limit). GitHub Enterprise Server answers 404
+ * "Rate limiting is not enabled." when it has no limits: that is null, not an error.
+ */
+async function readRateLimit(client) {
+    try {
+        const { data } = await client.request('GET /rate_limit');
+        const core = data.resources.core;
+        return { limit: core.limit, remaining: core.remaining, reset: new Date(core.reset * 1000) };
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 404)
+            return null;
+        // The first request of a run: a revoked token shows here, before anything else is read.
+        if (isHttpError(error) && error.status === 401)
+            throw rejectedTokenError(error);
+        throw error;
+    }
+}
+
+/** The sources, measured (REST requests each took the first time), and the recheck rule using it. */
+function recheckWithinQuota(sources, options) {
+    const { client, usage, log, pauseMs } = options;
+    const firstCost = new Map();
+    const measured = sources.map((source) => ({
+        name: source.name,
+        async check(asked, policy) {
+            const before = usage.rest;
+            try {
+                return await source.check(asked, policy);
+            }
+            finally {
+                if (!firstCost.has(source.name))
+                    firstCost.set(source.name, usage.rest - before);
+            }
+        }
+    }));
+    const recheck = {
+        pauseMs,
+        async affordable(plan) {
+            const quota = await readRateLimit(client).catch(() => null);
+            if (!quota)
+                return true;
+            // Events cost a request per person (two for a busy one); the sweep at most what it cost the
+            // first time; GraphQL has its own budget, and a query spent there fails alone.
+            let needed = 10;
+            for (const [name, people] of plan)
+                needed += name === 'events' ? 2 * people : name === 'repository-sweep' ? (firstCost.get(name) ?? 0) : 0;
+            if (quota.remaining >= needed)
+                return true;
+            log.warning(`Not asking again about the people who could not be checked: that needs about ${needed} REST requests and ${quota.remaining} are left until ${quota.reset.toISOString()}.`);
+            return false;
+        },
+        starting(plan) {
+            const asked = [...plan].map(([name, people]) => `${name} for ${people}`).join(', ');
+            log.warning(`Some sources failed for some people even after retrying; asking them again in ${Math.round(pauseMs / 1000)} s (${asked}).`);
+        }
+    };
+    return { measured, recheck };
 }
 
 /** People asked about at once; the throttling plugin allows 10 requests in flight in all, and GitHub 100 (secondary limits). */
@@ -319,10 +429,11 @@ async function latestEvent(client, serverUrl, q, policy) {
     }
     catch (error) {
         if (isHttpError(error) && error.status === 404)
-            return { evidence: [], error: 'account not found (renamed or deleted?)' };
+            return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true };
+        const lasting = !mayPass(error);
         if (isHttpError(error))
-            return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}` };
-        return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}` };
+            return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting };
+        return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}`, lasting };
     }
 }
 
@@ -501,8 +612,10 @@ function readUserActivity(data, since) {
 }
 
 const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events';
+/** Queries answered in a row at a reduced batch size before it is doubled again. */
+const RECOVER_AFTER = 3;
 function graphqlSource(options) {
-    const state = { batchSize: USERS_PER_QUERY };
+    const state = { batchSize: USERS_PER_QUERY, goodInARow: 0 };
     return {
         name: 'graphql',
         async check(questions, policy) {
@@ -512,7 +625,7 @@ function graphqlSource(options) {
             const users = questions.filter((q) => !isBot(q.person));
             for (const q of questions)
                 if (isBot(q.person))
-                    answers.set(q.person.key, { evidence: [], error: BOT_LIMIT });
+                    answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true });
             let next = 0;
             while (next < users.length) {
                 const batch = users.slice(next, next + state.batchSize);
@@ -524,7 +637,7 @@ function graphqlSource(options) {
         }
     };
 }
-async function askBatch(options, state, batch, policy, answers, spans = [{ from: options.from, to: options.now }]) {
+async function askBatch(options, state, batch, policy, answers, spans = [{ from: options.from, to: options.now }], followUp = true) {
     const variables = spanVariables(spans);
     batch.forEach((q, i) => {
         variables[`l${i}`] = q.person.login;
@@ -546,9 +659,11 @@ async function askBatch(options, state, batch, policy, answers, spans = [{ from:
         }
         else if (batch.length > 1 && !(isHttpError(error) && [401, 403].includes(error.status))) {
             // The whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in
-            // halves, and keep later batches at that size.
+            // halves, and keep later batches at that size until a few queries in a row have gone
+            // through (a timeout may be chance rather than weight: docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#timeouts).
             const half = Math.ceil(batch.length / 2);
             state.batchSize = Math.min(state.batchSize, half);
+            state.goodInARow = 0;
             await askBatch(options, state, batch.slice(0, half), policy, answers);
             await askBatch(options, state, batch.slice(half), policy, answers);
             return;
@@ -562,13 +677,17 @@ async function askBatch(options, state, batch, policy, answers, spans = [{ from:
         else {
             const reason = describeFailure(error);
             for (const q of batch)
-                answers.set(q.person.key, { evidence: [], error: reason });
+                answers.set(q.person.key, { evidence: [], error: reason, lasting: !mayPass(error) });
             return;
         }
     }
     const cost = data?.rateLimit?.cost;
     if (typeof cost === 'number')
         options.onCost?.(cost);
+    if (spans.length === 1 && batch.length >= state.batchSize && state.batchSize < USERS_PER_QUERY && ++state.goodInARow >= RECOVER_AFTER) {
+        state.batchSize = Math.min(USERS_PER_QUERY, state.batchSize * 2);
+        state.goodInARow = 0;
+    }
     const batchErrors = errors.filter((e) => !e.path || typeof e.path[0] !== 'string' || !/^u\d+$/.test(e.path[0]));
     batch.forEach((q, i) => {
         const alias = `u${i}`;
@@ -578,7 +697,8 @@ async function askBatch(options, state, batch, policy, answers, spans = [{ from:
             const notFound = own.some((e) => e.type === 'NOT_FOUND');
             answers.set(q.person.key, {
                 evidence: [],
-                error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data')
+                error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data'),
+                lasting: notFound
             });
             return;
         }
@@ -587,14 +707,21 @@ async function askBatch(options, state, batch, policy, answers, spans = [{ from:
         const lists = readUserActivity(user, options.from);
         const evidence = lists.flatMap((l) => l.evidence);
         const problems = [...own, ...batchErrors].map((e) => e.message);
+        // A list longer than one page reads the same when asked again; an error on the alias may not.
+        const lasting = problems.length === 0;
         for (const l of lists) {
             const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime());
             const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1].at) >= q.since.getTime();
             if (l.cutOff && !counted && lastInWindow)
                 problems.push(`${l.name}: more items than one page, none of those read counts`);
         }
-        answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; ') } : { evidence });
+        answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; '), lasting } : { evidence });
     });
+    // GitHub sometimes fails one alias of a query that otherwise answered ("Something went wrong
+    // while executing your query" on that path): those people are asked again once, together.
+    const again = followUp ? batch.filter((q) => answers.get(q.person.key)?.lasting === false) : [];
+    if (again.length)
+        await askBatch(options, state, again, policy, answers, spans, false);
 }
 function describeFailure(error) {
     if (isHttpError(error))
@@ -609,8 +736,12 @@ function listOrgRepositories(client, org) {
     const known = listings.get(client) ?? new Map();
     listings.set(client, known);
     const key = org.toLowerCase();
-    if (!known.has(key))
-        known.set(key, client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }));
+    if (!known.has(key)) {
+        const listing = client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
+        // A failed listing is forgotten, so that asking again (the cascade's second round) reads it anew.
+        listing.catch(() => known.delete(key));
+        known.set(key, listing);
+    }
     return known.get(key);
 }
 
@@ -729,6 +860,8 @@ class Sweep {
     policy;
     found = new Map();
     failures = [];
+    /** Some repository failed in a way that may pass (5xx, rate limit): worth asking again. */
+    passing = false;
     overflowing = [];
     wanted;
     constructor(options, questions, policy) {
@@ -750,7 +883,7 @@ class Sweep {
         ];
         return new Map(this.questions.map((q) => {
             const evidence = this.found.get(q.person.key);
-            return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; ') } : {}) }];
+            return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {}) }];
         }));
     }
     /** True while some person has no evidence that settles their verdict. */
@@ -779,7 +912,7 @@ class Sweep {
                 all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity));
             }
             catch (error) {
-                this.failures.push(`${org}/* (${describe$1(error)})`);
+                this.fail(`${org}/*`, error);
             }
         }
         return all;
@@ -798,7 +931,7 @@ class Sweep {
         }
     }
     /** One round for a batch; returns the cursors that still have pages. */
-    async askTimelines(batch) {
+    async askTimelines(batch, followUp = true) {
         const { query, variables } = repositorySweepDocument(batch);
         let data;
         let aliasErrors = new Map();
@@ -819,7 +952,7 @@ class Sweep {
                 return still;
             }
             else {
-                this.failures.push(`${batch[0].owner}/${batch[0].name} (${describe$1(error)})`);
+                this.fail(`${batch[0].owner}/${batch[0].name}`, error);
                 return [];
             }
         }
@@ -827,10 +960,21 @@ class Sweep {
         if (typeof cost === 'number')
             this.options.onCost?.(cost);
         const still = [];
+        const retry = [];
         batch.forEach((cursor, i) => {
             const repo = data?.[`r${i}`];
             if (!repo) {
-                this.failures.push(`${cursor.owner}/${cursor.name} (${aliasErrors.get(`r${i}`) ?? 'no data'})`);
+                const said = aliasErrors.get(`r${i}`) ?? 'no data';
+                // A repository GitHub could not resolve stays so; any other failed alias ("Something went
+                // wrong while executing your query" on its path) is asked again once, in a query of its own.
+                const lasting = /could not resolve/i.test(said);
+                if (followUp && !lasting) {
+                    retry.push(cursor);
+                    return;
+                }
+                this.failures.push(`${cursor.owner}/${cursor.name} (${said})`);
+                if (!lasting)
+                    this.passing = true;
                 return;
             }
             const page = readRepositorySweep(repo, cursor, this.options.since);
@@ -840,6 +984,8 @@ class Sweep {
             if (page.next.issues !== 'done' || page.next.pullRequests !== 'done')
                 still.push(page.next);
         });
+        if (retry.length)
+            still.push(...(await this.askTimelines(retry, false)));
         return still;
     }
     async readPushes(repositories) {
@@ -879,8 +1025,13 @@ class Sweep {
             }
         }
         catch (error) {
-            this.failures.push(`${repo.full_name} (${describe$1(error)})`);
+            this.fail(repo.full_name, error);
         }
+    }
+    fail(what, error) {
+        this.failures.push(`${what} (${describe$1(error)})`);
+        if (mayPass(error))
+            this.passing = true;
     }
 }
 function describe$1(error) {
@@ -937,7 +1088,9 @@ function mergeChecks(results) {
  * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
  * ones, since the member list itself carries neither role nor visibility
  * (docs.github.com/en/rest/orgs/members#list-organization-members).
- * A token from outside the organization sees public members only, silently; that is warned about.
+ * A token from outside the organization sees public members only, silently
+ * ("If the authenticated user is also a member of this organization then both concealed and
+ * public members will be returned"): when every member listed is public, that is checked.
  */
 async function listOrgMembers(client, org, log) {
     const read = async (route, params) => {
@@ -956,15 +1109,35 @@ async function listOrgMembers(client, org, log) {
     ]);
     const owners = new Set(admins.map((u) => loginKey(u.login)));
     const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
-    if (all.length > 0 && all.every((u) => visible.has(loginKey(u.login)))) {
-        log.warning(`[${org}] every member listed is public. If the token's owner is not a member of "${org}", concealed members are invisible to it and are not audited.`);
-    }
+    if (all.every((u) => visible.has(loginKey(u.login))))
+        await confirmInsider(client, org, all.length, log);
     return all.map((u) => ({
         login: u.login,
         type: u.type ?? 'User',
         role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
         public: visible.has(loginKey(u.login))
     }));
+}
+/**
+ * Every member listed is public: either they all are, or the token's account is not a member and
+ * GitHub showed it the public ones only. The token's own membership tells which
+ * (docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
+ * 404 when the account is not affiliated with the organization). An installation token has no
+ * account to ask about (403); it sees every member once installed, so a warning is enough there.
+ */
+async function confirmInsider(client, org, listed, log) {
+    try {
+        const { data } = await client.request('GET /user/memberships/orgs/{org}', { org });
+        if (data.state === 'active')
+            return;
+    }
+    catch (error) {
+        if (!(isHttpError(error) && error.status === 404)) {
+            log.warning(`[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`);
+            return;
+        }
+    }
+    throw new InputError(`The token's account is not an active member of organization "${org}", so GitHub lists only its public members (${listed}) and concealed members would go unaudited. Use a token of a member of "${org}" with ${MEMBERS_PERMISSION}, or a GitHub App installed on "${org}".`);
 }
 
 const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull'];
@@ -1099,7 +1272,7 @@ async function runAudit(deps) {
     const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
     const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
     const checked = [...people, ...outsideOnly];
-    log.info(`${people.length} people to check across ${roster.orgs.length} organizations${skippedBots.length ? ` (${skippedBots.length} bots skipped)` : ''}`);
+    log.info(`${people.length} people to check across ${roster.orgs.length} organization${roster.orgs.length === 1 ? '' : 's'}${skippedBots.length ? ` (${skippedBots.length} bot${skippedBots.length === 1 ? '' : 's'} skipped)` : ''}`);
     const cost = estimateCost(checked.length);
     log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`);
     const budgetWarning = deps.restRemaining != null && deps.restRemaining < cost.rest
@@ -1129,10 +1302,11 @@ async function runAudit(deps) {
         eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
     ];
     const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
-    const findings = await findActivity(questions, sources, policy, (source, asked) => {
+    const { measured, recheck } = recheckWithinQuota(sources, { client, usage: deps.usage, log, pauseMs: deps.recheckPauseMs ?? 60_000 });
+    const findings = await findActivity(questions, measured, policy, (source, asked) => {
         log.info(`Activity: ${source} for ${asked} people`);
         deps.observeSources?.(source, asked);
-    });
+    }, recheck);
     const today = now.toISOString().slice(0, 10);
     const allVerdicts = questions.map((q) => {
         const found = findings.get(q.person.key);
@@ -36817,6 +36991,21 @@ function createGitHubClient(options) {
             }
         }
     }, throttling, retry);
+    // An answer that says it is JSON but does not parse (a body cut short by a proxy or a dropped
+    // connection mid-answer) is a transient fault like a 502: a read is asked again, twice at most.
+    // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
+    client.hook.wrap('request', async (request, requestOptions) => {
+        for (let attempt = 1;; attempt++) {
+            const response = await request(requestOptions);
+            if (!isGarbled(response))
+                return response;
+            const what = `${requestOptions.method} ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`;
+            if (attempt > 2 || !isRead(requestOptions))
+                throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`);
+            log.warning(`GitHub's answer to ${what} was not valid JSON; asking again.`);
+            await new Promise((resolve) => setTimeout(resolve, 1000 * attempt * scale));
+        }
+    });
     client.hook.before('request', (request) => {
         const url = String(request.url);
         if (url.includes('/graphql'))
@@ -36833,26 +37022,14 @@ function createGitHubClient(options) {
     });
     return client;
 }
-
-/**
- * The core REST quota. Reading it costs nothing against the quota
- * (docs.github.com/en/rest/rate-limit/rate-limit). GitHub Enterprise Server answers 404
- * "Rate limiting is not enabled." when it has no limits: that is null, not an error.
- */
-async function readRateLimit(client) {
-    try {
-        const { data } = await client.request('GET /rate_limit');
-        const core = data.resources.core;
-        return { limit: core.limit, remaining: core.remaining, reset: new Date(core.reset * 1000) };
-    }
-    catch (error) {
-        if (isHttpError(error) && error.status === 404)
-            return null;
-        // The first request of a run: a revoked token shows here, before anything else is read.
-        if (isHttpError(error) && error.status === 401)
-            throw rejectedTokenError(error);
-        throw error;
-    }
+function isGarbled(response) {
+    return response.status !== 204 && typeof response.data === 'string' && /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
+}
+/** Requests that can be sent twice without harm: REST reads and GraphQL queries (not mutations). */
+function isRead(options) {
+    if (options.method === 'GET')
+        return true;
+    return /\/graphql$/.test(String(options.url)) && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
 }
 
 /** One answer per client and repository per run: the summary and the tracking issue both ask. */
@@ -46978,6 +47155,7 @@ async function runMemberAudit(settings, io) {
         usage,
         serverUrl: settings.serverUrl,
         restRemaining: before?.remaining ?? null,
+        recheckPauseMs: 60_000 * (io.waitScale ?? 1),
         ...(progress ? { progress: (stage, done, total) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
     });
     const after = await readRateLimit(client);
