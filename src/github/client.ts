@@ -79,6 +79,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
   client.hook.wrap('request', async (request, requestOptions) => {
     for (let attempt = 1; ; attempt++) {
+      // Every request gets its own `request` options object: octokit shares one between all of a
+      // client's requests, and the retry plugin counts tries on it (`options.request.retryCount`),
+      // so parallel failures made each other wait (n+1)² seconds for ever larger n
+      // (github.com/octokit/plugin-throttling.js/pull/462 describes the same sharing). The hooks
+      // inside this one were given this same options object, so it is changed in place.
+      requestOptions.request = { ...requestOptions.request, retryCount: 0 }
       const response = await request(requestOptions)
       if (!isGarbled(response)) return response
       const what = `${requestOptions.method} ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`
