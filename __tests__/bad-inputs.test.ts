@@ -23,8 +23,8 @@ function world(): World {
 
 const ROSTER = 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/security\n'
 
-/** [case, roster, inputs, what the one error message must say] */
-const CASES: [string, string, Record<string, string>, RegExp][] = [
+/** [case, roster, inputs, what the one error message must say, runner variables] */
+const CASES: [string, string, Record<string, string>, RegExp, Record<string, string>?][] = [
   ['dry-run is not a boolean', ROSTER, { token: 'test-token', 'dry-run': 'maybe' }, /Input "dry-run" must be true or false, not "maybe"/],
   ['empty token', ROSTER, { token: '' }, /Input "token" is empty/],
   ['revoked token', ROSTER, { token: 'revoked' }, /GitHub rejected the token \(401 Bad credentials\)/],
@@ -36,14 +36,19 @@ const CASES: [string, string, Record<string, string>, RegExp][] = [
   ['tracking repository with issues disabled', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n', { token: 'test-token' }, /Issues are disabled in tracking repository acme\/no-issues \(410\)/],
   ['issue token that cannot write', ROSTER, { token: 'test-token', 'issue-token': 'read-only' }, /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/],
   ['classic token of an account outside the organization (sees public members only)', ROSTER, { token: 'outsider' }, /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/],
+  ['two tokens pasted into one secret', ROSTER, { token: 'test-token\nother-token' }, /Input "token" contains a space or line break\. Pass exactly one token\./],
+  ['roster input naming a folder', ROSTER, { token: 'test-token', roster: '.github' }, /\.github: is a folder, not a roster file/],
+  ['GITHUB_API_URL without a scheme', ROSTER, { token: 'test-token' }, /GITHUB_API_URL must be an http\(s\) address such as https:\/\/api\.github\.com, not "ghe\.example\.com\/api\/v3"/, { GITHUB_API_URL: 'ghe.example.com/api/v3' }],
   ['roster file that does not exist', ROSTER, { token: 'test-token', roster: 'nope.yml' }, /nope\.yml: roster file not found/]
 ]
 
 describe('bad input: one message, exit 1, nothing written', () => {
-  test.each(CASES)('%s', async (_name, roster, inputs, message) => {
+  // A rest parameter: jest would take a fifth named parameter, absent from most rows, for `done`.
+  test.each(CASES)('%s', async (...row) => {
+    const [, roster, inputs, message, env] = row
     const github = await FakeGitHub.start({ world: world() })
     try {
-      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs })
+      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs, ...(env ? { env } : {}) })
       expect(run.code).toBe(1)
       const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
       expect(errors).toEqual([expect.stringMatching(message)])

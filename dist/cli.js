@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import 'node:os';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'fs';
 import { EOL } from 'os';
@@ -40,6 +41,46 @@ import require$$0$7 from 'buffer';
 class InputError extends Error {
     name = 'InputError';
 }
+
+/**
+ * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * "Environment"), read once and checked before anything else happens.
+ */
+const DEFAULT_ADDRESSES = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' };
+/** Why an address variable is unusable (not an http(s) URL), or null when it is fine or unset. */
+function webAddressProblem(env, name) {
+    const value = (env[name] ?? '').trim();
+    if (!value)
+        return null;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = null;
+    }
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return null;
+    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`;
+}
+
+/**
+ * Checks the runner's addresses before the GitHub client library loads: @actions/github builds
+ * its proxy agent from GITHUB_API_URL while loading, and a value that is not a URL crashes there
+ * with a bare "Invalid URL" and a stack trace. Each entry imports its own check first.
+ */
+function stopOnBadAddress(env, report) {
+    for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
+        const problem = webAddressProblem(env, name);
+        if (problem) {
+            report(problem);
+            process.exit(1);
+        }
+    }
+}
+
+// Imported first by the command line's entry, so it runs before @actions/github loads (see early-check.ts).
+stopOnBadAddress(process.env, (message) => process.stderr.write(`error: ${message}\n`));
 
 /** The command line's flags, read into the same Settings the action uses. Pure. */
 const USAGE = `Usage: member-audit [options]
@@ -36996,6 +37037,12 @@ function createGitHubClient(options) {
     // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
     client.hook.wrap('request', async (request, requestOptions) => {
         for (let attempt = 1;; attempt++) {
+            // Every request gets its own `request` options object: octokit shares one between all of a
+            // client's requests, and the retry plugin counts tries on it (`options.request.retryCount`),
+            // so parallel failures made each other wait (n+1)² seconds for ever larger n
+            // (github.com/octokit/plugin-throttling.js/pull/462 describes the same sharing). The hooks
+            // inside this one were given this same options object, so it is changed in place.
+            requestOptions.request = { ...requestOptions.request, retryCount: 0 };
             const response = await request(requestOptions);
             if (!isGarbled(response))
                 return response;
@@ -46140,7 +46187,9 @@ async function loadRoster(path, file = path) {
         const code = error.code;
         throw new InputError(code === 'ENOENT'
             ? `${file}: roster file not found. Create it (see the README's quick start) or set the "roster" input to its path.`
-            : `${file}: cannot read the roster (${code ?? String(error)}).`);
+            : code === 'EISDIR'
+                ? `${file}: is a folder, not a roster file. Set the "roster" input to the YAML file's path.`
+                : `${file}: cannot read the roster (${code ?? String(error)}).`);
     }
     return parseRoster(text, file);
 }

@@ -1,3 +1,5 @@
+import { join, isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -32,11 +34,109 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { join, isAbsolute } from 'node:path';
-import { tmpdir } from 'node:os';
 import { readFile, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
+
+/**
+ * Bad input: a roster, an action input, a token or a permission that stops the run before any
+ * write to GitHub. The message is written for the person who has to fix it.
+ */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The audit ran, but too much could not be checked for its verdicts to be trusted. */
+class IncompleteRunError extends Error {
+    name = 'IncompleteRunError';
+}
+
+/**
+ * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * "Environment"), read once and checked before anything else happens.
+ */
+/** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them, with a clearer message. */
+function booleanInput(env, name, fallback) {
+    const raw = input(env, name);
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false, not "${raw}".`);
+}
+function readSettings(env) {
+    const rosterInput = input(env, 'roster') || '.github/member-audit.yml';
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const token = input(env, 'token');
+    if (!token) {
+        throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").');
+    }
+    // A token with a space or line break in it (two pasted, or a trailing newline inside a secret
+    // that was joined) would fail later as an invalid header, far from the cause.
+    if (/\s/.test(token))
+        throw new InputError('Input "token" contains a space or line break. Pass exactly one token.');
+    const issueToken = input(env, 'issue-token');
+    if (/\s/.test(issueToken))
+        throw new InputError('Input "issue-token" contains a space or line break. Pass exactly one token.');
+    return {
+        rosterInput,
+        rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),
+        token,
+        issueToken: issueToken || token,
+        dryRun: booleanInput(env, 'dry-run', false),
+        apiUrl: webAddress(env, 'GITHUB_API_URL', 'https://api.github.com'),
+        serverUrl: webAddress(env, 'GITHUB_SERVER_URL', 'https://github.com'),
+        repository: env.GITHUB_REPOSITORY || null,
+        outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
+    };
+}
+/** An http(s) address from the environment, without a trailing slash. */
+function webAddress(env, name, fallback) {
+    const problem = webAddressProblem(env, name);
+    if (problem)
+        throw new InputError(problem);
+    return (env[name] || fallback).trim().replace(/\/+$/, '');
+}
+const DEFAULT_ADDRESSES = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' };
+/** Why an address variable is unusable (not an http(s) URL), or null when it is fine or unset. */
+function webAddressProblem(env, name) {
+    const value = (env[name] ?? '').trim();
+    if (!value)
+        return null;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = null;
+    }
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return null;
+    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`;
+}
+
+/**
+ * Checks the runner's addresses before the GitHub client library loads: @actions/github builds
+ * its proxy agent from GITHUB_API_URL while loading, and a value that is not a URL crashes there
+ * with a bare "Invalid URL" and a stack trace. Each entry imports its own check first.
+ */
+function stopOnBadAddress(env, report) {
+    for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
+        const problem = webAddressProblem(env, name);
+        if (problem) {
+            report(problem);
+            process.exit(1);
+        }
+    }
+}
+
+// Imported first by the action's entry, so it runs before @actions/github loads (see early-check.ts).
+stopOnBadAddress(process.env, (message) => process.stdout.write(`::error::${message}\n`));
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29089,57 +29189,6 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
-/**
- * Bad input: a roster, an action input, a token or a permission that stops the run before any
- * write to GitHub. The message is written for the person who has to fix it.
- */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** The audit ran, but too much could not be checked for its verdicts to be trusted. */
-class IncompleteRunError extends Error {
-    name = 'IncompleteRunError';
-}
-
-/**
- * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
- * "Environment"), read once and checked before anything else happens.
- */
-/** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
-function input(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them, with a clearer message. */
-function booleanInput(env, name, fallback) {
-    const raw = input(env, name);
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(`Input "${name}" must be true or false, not "${raw}".`);
-}
-function readSettings(env) {
-    const rosterInput = input(env, 'roster') || '.github/member-audit.yml';
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const token = input(env, 'token');
-    if (!token) {
-        throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").');
-    }
-    return {
-        rosterInput,
-        rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),
-        token,
-        issueToken: input(env, 'issue-token') || token,
-        dryRun: booleanInput(env, 'dry-run', false),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        repository: env.GITHUB_REPOSITORY || null,
-        outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
-    };
-}
-
 /** Evidence: one dated public act that shows a person was active, and where it was found. */
 function admits(evidence, policy) {
     if (evidence.private && !policy.countPrivateActivity)
@@ -37580,6 +37629,12 @@ function createGitHubClient(options) {
     // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
     client.hook.wrap('request', async (request, requestOptions) => {
         for (let attempt = 1;; attempt++) {
+            // Every request gets its own `request` options object: octokit shares one between all of a
+            // client's requests, and the retry plugin counts tries on it (`options.request.retryCount`),
+            // so parallel failures made each other wait (n+1)² seconds for ever larger n
+            // (github.com/octokit/plugin-throttling.js/pull/462 describes the same sharing). The hooks
+            // inside this one were given this same options object, so it is changed in place.
+            requestOptions.request = { ...requestOptions.request, retryCount: 0 };
             const response = await request(requestOptions);
             if (!isGarbled(response))
                 return response;
@@ -46724,7 +46779,9 @@ async function loadRoster(path, file = path) {
         const code = error.code;
         throw new InputError(code === 'ENOENT'
             ? `${file}: roster file not found. Create it (see the README's quick start) or set the "roster" input to its path.`
-            : `${file}: cannot read the roster (${code ?? String(error)}).`);
+            : code === 'EISDIR'
+                ? `${file}: is a folder, not a roster file. Set the "roster" input to the YAML file's path.`
+                : `${file}: cannot read the roster (${code ?? String(error)}).`);
     }
     return parseRoster(text, file);
 }

@@ -1,3 +1,4 @@
+import './action-early-check.js'
 import { run } from './main.js'
 
 await run()

@@ -43,15 +43,43 @@ export function readSettings(env: Env): Settings {
   if (!token) {
     throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").')
   }
+  // A token with a space or line break in it (two pasted, or a trailing newline inside a secret
+  // that was joined) would fail later as an invalid header, far from the cause.
+  if (/\s/.test(token)) throw new InputError('Input "token" contains a space or line break. Pass exactly one token.')
+  const issueToken = input(env, 'issue-token')
+  if (/\s/.test(issueToken)) throw new InputError('Input "issue-token" contains a space or line break. Pass exactly one token.')
   return {
     rosterInput,
     rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),
     token,
-    issueToken: input(env, 'issue-token') || token,
+    issueToken: issueToken || token,
     dryRun: booleanInput(env, 'dry-run', false),
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: webAddress(env, 'GITHUB_API_URL', 'https://api.github.com'),
+    serverUrl: webAddress(env, 'GITHUB_SERVER_URL', 'https://github.com'),
     repository: env.GITHUB_REPOSITORY || null,
     outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
   }
+}
+
+/** An http(s) address from the environment, without a trailing slash. */
+function webAddress(env: Env, name: string, fallback: string): string {
+  const problem = webAddressProblem(env, name)
+  if (problem) throw new InputError(problem)
+  return (env[name] || fallback).trim().replace(/\/+$/, '')
+}
+
+const DEFAULT_ADDRESSES: Record<string, string> = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' }
+
+/** Why an address variable is unusable (not an http(s) URL), or null when it is fine or unset. */
+export function webAddressProblem(env: Env, name: string): string | null {
+  const value = (env[name] ?? '').trim()
+  if (!value) return null
+  let url: URL | null
+  try {
+    url = new URL(value)
+  } catch {
+    url = null
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return null
+  return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`
 }

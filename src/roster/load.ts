@@ -41,7 +41,9 @@ export async function loadRoster(path: string, file = path): Promise<Roster> {
     throw new InputError(
       code === 'ENOENT'
         ? `${file}: roster file not found. Create it (see the README's quick start) or set the "roster" input to its path.`
-        : `${file}: cannot read the roster (${code ?? String(error)}).`
+        : code === 'EISDIR'
+          ? `${file}: is a folder, not a roster file. Set the "roster" input to the YAML file's path.`
+          : `${file}: cannot read the roster (${code ?? String(error)}).`
     )
   }
   return parseRoster(text, file)
