@@ -4,7 +4,7 @@
  * latency per request (default 100 ms), through the real client with the real throttling plugin.
  * A benchmark, not a test: it prints a table and passes judgement on nothing.
  *
- *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2]
+ *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose]
  *
  * --storm SEED serves the fault storm of __tests__/fake-github/faults.ts (every fault kind at once,
  * deterministic from SEED), with real waits: what faults cost in time and requests, and whether
@@ -28,9 +28,16 @@ const latency = Number(arg('latency') ?? 100)
 const seed = Number(arg('seed') ?? 1)
 const order = arg('order')?.split(',')
 const storm = arg('storm')
+// --verbose: the audit's warnings (retries, rate limits, second rounds) on stderr, with the time.
+const t0 = Date.now()
+const log = process.argv.includes('--verbose')
+  ? { ...silentLogger, warning: (m: string) => process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}\n`) }
+  : silentLogger
 const sizes = (arg('sizes') ?? (process.argv.includes('--large') ? '100,1000,5000,20000' : '100,1000,5000')).split(',').map(Number)
 
 interface Row {
+  /** Seconds spent in each phase. */
+  phases: string
   people: number
   orgs: number
   rest: number
@@ -48,6 +55,10 @@ interface Row {
   mismatched: number
 }
 
+function secondsBetween(from: bigint, to: bigint): string {
+  return `${(Number(to - from) / 1e9).toFixed(1)} s`
+}
+
 async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
   const serve = fileURLToPath(new URL('../__tests__/fake-github/serve.ts', import.meta.url))
   const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency), ...(storm ? ['--storm', storm] : [])], {
@@ -63,21 +74,21 @@ async function measure(people: number): Promise<Row> {
   const { url, child } = await startServer(people, now)
   try {
     const usage = emptyUsage()
-    const client = createGitHubClient({ token: 'bench-token', apiUrl: url, log: silentLogger, usage })
+    const client = createGitHubClient({ token: 'bench-token', apiUrl: url, log, usage })
     const roster = parseRoster(`version: 1\norgs: [${orgs.join(', ')}]\n`, 'bench.yml')
-    const snapshots = new Map<string, { usage: ApiUsage; asked: number }>()
+    const snapshots = new Map<string, { usage: ApiUsage; asked: number; at: bigint }>()
     const started = process.hrtime.bigint()
     const result = await runAudit({
       client,
       roster,
       now,
-      log: silentLogger,
+      log,
       usage,
       serverUrl: 'https://github.com',
       ...(order ? { sourceOrder: order } : {}),
       // First round only: a second round (people asked again after failures) counts with the last source.
       observeSources: (source, asked) => {
-        if (!snapshots.has(source)) snapshots.set(source, { usage: { ...usage }, asked })
+        if (!snapshots.has(source)) snapshots.set(source, { usage: { ...usage }, asked, at: process.hrtime.bigint() })
       }
     })
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
@@ -91,6 +102,9 @@ async function measure(people: number): Promise<Row> {
       return to.rest + to.graphql - from.rest - from.graphql
     }
     const s = spent('repository-sweep')
+    // Where the time went: members and setup, then each source (the last one with any second round).
+    const ends = [...names.slice(1).map((n) => snapshots.get(n)!.at), process.hrtime.bigint()]
+    const phases = [`before the sources ${secondsBetween(started, snapshots.get(names[0]!)!.at)}`, ...names.map((n, i) => `${n} ${secondsBetween(snapshots.get(n)!.at, ends[i]!)}`)]
     const c = snapshots.get('events')!.asked
     let wronglyInactive = 0
     let wronglyActive = 0
@@ -104,6 +118,7 @@ async function measure(people: number): Promise<Row> {
       else if (v.status !== expected) mismatched++
     }
     return {
+      phases: phases.join(', '),
       people,
       orgs: orgs.length,
       rest: usage.rest,
@@ -130,10 +145,13 @@ console.log('Requests are reads of all kinds; C = people asked of the events API
 console.log('Bound = M/20 + 1.1·C + S + 30 (the target). Peak RSS is the audit process (the fake GitHub runs apart).\n')
 console.log('| people | orgs | REST | GraphQL queries | GraphQL points | search | C | S | total | bound | wall s | peak RSS MB | wrongly inactive | wrongly active | unknown | approaching↔active | REST/hour needed |')
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+const timings: string[] = []
 for (const people of sizes) {
   const r = await measure(people)
+  timings.push(`${people} people: ${r.phases}`)
   const total = r.rest + r.graphql + r.search
   console.log(
     `| ${r.people} | ${r.orgs} | ${r.rest} | ${r.graphql} | ${r.points} | ${r.search} | ${r.c} | ${r.s} | ${total} | ${r.bound} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.wronglyInactive} | ${r.wronglyActive} | ${r.unknown} | ${r.mismatched} | ${r.rest <= 5000 ? '≤ 5,000 (any token)' : r.rest <= 15000 ? '≤ 15,000 (App on GHEC)' : 'more than one hour'} |`
   )
 }
+console.log(`\nWhere the time went — ${timings.join('; ')}`)
