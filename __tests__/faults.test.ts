@@ -10,29 +10,11 @@ import { join } from 'node:path'
 import { silentLogger } from '../src/logger.js'
 import { runMemberAudit } from '../src/run-audit.js'
 import { auditWorld, statuses } from './helpers.js'
-import { generateWorld, random } from './fake-github/generated-world.js'
+import { generateWorld } from './fake-github/generated-world.js'
 import { STORM_OUTAGE, STORM_RATES, faultStorm } from './fake-github/faults.js'
-import { FakeGitHub, type FaultAnswer, type RecordedRequest } from './fake-github/server.js'
+import { FakeGitHub } from './fake-github/server.js'
 
 const LONG = 300_000
-
-/** 5 % server errors and 2 % secondary rate limits, drawn from a seeded sequence. */
-function flakyGitHub(seed: number): (r: RecordedRequest) => FaultAnswer | undefined {
-  const draw = random(seed)
-  return (r) => {
-    if (r.path === '/rate_limit') return undefined
-    const x = draw()
-    if (x < 0.05) return { status: 502, body: { message: 'Server Error' } }
-    if (x < 0.07) {
-      return {
-        status: 403,
-        headers: { 'retry-after': '1' },
-        body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' }
-      }
-    }
-    return undefined
-  }
-}
 
 describe('faults on a 1,000-person world', () => {
   const now = new Date()
@@ -47,9 +29,10 @@ describe('faults on a 1,000-person world', () => {
   }, LONG)
 
   test('5 % server errors and 2 % secondary limits: the same verdicts as a clean run', async () => {
-    const flaky = await auditWorld(world, roster, { fault: flakyGitHub(5) })
-    const injected = flaky.github.requests.filter((r) => r.status === 502 || r.status === 403)
-    expect(injected.length).toBeGreaterThan(20)
+    const storm = faultStorm(5, { 'server-error': 0.05, 'secondary-403': 0.02 })
+    const flaky = await auditWorld(world, roster, { fault: storm.fault })
+    expect(storm.injected.get('server-error')).toBeGreaterThan(10)
+    expect(storm.injected.get('secondary-403')).toBeGreaterThan(5)
     expect(statuses(flaky.result)).toEqual(clean)
   }, LONG)
 

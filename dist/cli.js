@@ -61,7 +61,7 @@ function webAddressProblem(env, name) {
     }
     if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
         return null;
-    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`;
+    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`;
 }
 
 /**

@@ -89,18 +89,18 @@ function readSettings(env) {
         token,
         issueToken: issueToken || token,
         dryRun: booleanInput(env, 'dry-run', false),
-        apiUrl: webAddress(env, 'GITHUB_API_URL', 'https://api.github.com'),
-        serverUrl: webAddress(env, 'GITHUB_SERVER_URL', 'https://github.com'),
+        apiUrl: webAddress(env, 'GITHUB_API_URL'),
+        serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
         repository: env.GITHUB_REPOSITORY || null,
         outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
     };
 }
 /** An http(s) address from the environment, without a trailing slash. */
-function webAddress(env, name, fallback) {
+function webAddress(env, name) {
     const problem = webAddressProblem(env, name);
     if (problem)
         throw new InputError(problem);
-    return (env[name] || fallback).trim().replace(/\/+$/, '');
+    return (env[name] || DEFAULT_ADDRESSES[name]).trim().replace(/\/+$/, '');
 }
 const DEFAULT_ADDRESSES = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' };
 /** Why an address variable is unusable (not an http(s) URL), or null when it is fine or unset. */
@@ -117,7 +117,7 @@ function webAddressProblem(env, name) {
     }
     if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
         return null;
-    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`;
+    return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { webAddressProblem } from './inputs.js'
 
 export function stopOnBadAddress(env: Record<string, string | undefined>, report: (message: string) => void): void {
-  for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
+  for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL'] as const) {
     const problem = webAddressProblem(env, name)
     if (problem) {
       report(problem)

@@ -54,24 +54,25 @@ export function readSettings(env: Env): Settings {
     token,
     issueToken: issueToken || token,
     dryRun: booleanInput(env, 'dry-run', false),
-    apiUrl: webAddress(env, 'GITHUB_API_URL', 'https://api.github.com'),
-    serverUrl: webAddress(env, 'GITHUB_SERVER_URL', 'https://github.com'),
+    apiUrl: webAddress(env, 'GITHUB_API_URL'),
+    serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
     repository: env.GITHUB_REPOSITORY || null,
     outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
   }
 }
 
 /** An http(s) address from the environment, without a trailing slash. */
-function webAddress(env: Env, name: string, fallback: string): string {
+function webAddress(env: Env, name: AddressVariable): string {
   const problem = webAddressProblem(env, name)
   if (problem) throw new InputError(problem)
-  return (env[name] || fallback).trim().replace(/\/+$/, '')
+  return (env[name] || DEFAULT_ADDRESSES[name]).trim().replace(/\/+$/, '')
 }
 
-const DEFAULT_ADDRESSES: Record<string, string> = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' }
+const DEFAULT_ADDRESSES = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' }
+export type AddressVariable = keyof typeof DEFAULT_ADDRESSES
 
 /** Why an address variable is unusable (not an http(s) URL), or null when it is fine or unset. */
-export function webAddressProblem(env: Env, name: string): string | null {
+export function webAddressProblem(env: Env, name: AddressVariable): string | null {
   const value = (env[name] ?? '').trim()
   if (!value) return null
   let url: URL | null
@@ -81,5 +82,5 @@ export function webAddressProblem(env: Env, name: string): string | null {
     url = null
   }
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return null
-  return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name] ?? 'https://github.com'}, not "${value}".`
+  return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`
 }
