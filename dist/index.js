@@ -37271,7 +37271,7 @@ function requireLight () {
 }
 
 var lightExports = requireLight();
-var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+var Bottleneck = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
 var VERSION$1 = "0.0.0-development";
@@ -37292,7 +37292,7 @@ async function errorRequest(state, octokit, error, options) {
   throw error;
 }
 async function wrapRequest$1(state, octokit, request, options) {
-  const limiter = new BottleneckLight();
+  const limiter = new Bottleneck();
   limiter.on("failed", function(error, info) {
     const maxRetries = ~~error.request.request?.retries;
     const after = ~~error.request.request?.retryAfter;
@@ -37470,7 +37470,7 @@ var createGroups = function(Bottleneck, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck = BottleneckLight,
+    Bottleneck: Bottleneck$1 = Bottleneck,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -37513,16 +37513,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck, common);
+      createGroups(Bottleneck$1, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck$1();
     const events = {};
-    const emitter = new Bottleneck.Events(events);
+    const emitter = new Bottleneck$1.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -37605,6 +37605,7 @@ function createGitHubClient(options) {
         log: { debug: () => { }, info: () => { }, warn: (m) => log.warning(m), error: (m) => log.warning(m) },
         retry: { retryAfterBaseValue: 1000 * scale },
         throttle: {
+            ...scaledSpacing(scale),
             retryAfterBaseValue: 1000 * scale,
             // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
             // wait what `retry-after` says, and try again a few times.
@@ -37660,6 +37661,32 @@ function createGitHubClient(options) {
             options.onRateLimitRemaining?.(left);
     });
     return client;
+}
+/**
+ * The throttling plugin spaces requests with its limiter groups: every GraphQL query and every
+ * write at least 1 s apart, writes that notify 3 s, searches 2 s (@octokit/plugin-throttling,
+ * `createGroups`; GitHub asks for a second between mutations:
+ * docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api). At scale 1 the
+ * plugin's own groups are kept (shared by every client in the process, as the plugin intends).
+ * Tests pass a small scale: the same groups, same concurrency, spacing scaled, so the real plugin
+ * still runs but a suite does not sleep through minutes of spacing.
+ */
+const scaledGroups = new Map();
+function scaledSpacing(scale) {
+    if (scale === 1)
+        return {};
+    let groups = scaledGroups.get(scale);
+    if (!groups) {
+        const group = (id, maxConcurrent, minTime) => new Bottleneck.Group({ id, maxConcurrent, minTime: Math.round(minTime * scale), timeout: 120_000 });
+        groups = {
+            global: group('octokit-global', 10, 0),
+            write: group('octokit-write', 1, 1000),
+            search: group('octokit-search', 1, 2000),
+            notifications: group('octokit-notifications', 1, 3000)
+        };
+        scaledGroups.set(scale, groups);
+    }
+    return groups;
 }
 function isGarbled(response) {
     return response.status !== 204 && typeof response.data === 'string' && /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));

@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import type { Logger } from '../logger.js'
 import { GarbledAnswerError } from './request-errors.js'
 
@@ -51,6 +52,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
       retry: { retryAfterBaseValue: 1000 * scale },
       throttle: {
+        ...scaledSpacing(scale),
         retryAfterBaseValue: 1000 * scale,
         // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
         // wait what `retry-after` says, and try again a few times.
@@ -104,6 +106,33 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left)) options.onRateLimitRemaining?.(left)
   })
   return client
+}
+
+/**
+ * The throttling plugin spaces requests with its limiter groups: every GraphQL query and every
+ * write at least 1 s apart, writes that notify 3 s, searches 2 s (@octokit/plugin-throttling,
+ * `createGroups`; GitHub asks for a second between mutations:
+ * docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api). At scale 1 the
+ * plugin's own groups are kept (shared by every client in the process, as the plugin intends).
+ * Tests pass a small scale: the same groups, same concurrency, spacing scaled, so the real plugin
+ * still runs but a suite does not sleep through minutes of spacing.
+ */
+const scaledGroups = new Map<number, Record<'global' | 'write' | 'search' | 'notifications', Bottleneck.Group>>()
+function scaledSpacing(scale: number): Record<string, Bottleneck.Group> {
+  if (scale === 1) return {}
+  let groups = scaledGroups.get(scale)
+  if (!groups) {
+    const group = (id: string, maxConcurrent: number, minTime: number): Bottleneck.Group =>
+      new Bottleneck.Group({ id, maxConcurrent, minTime: Math.round(minTime * scale), timeout: 120_000 })
+    groups = {
+      global: group('octokit-global', 10, 0),
+      write: group('octokit-write', 1, 1000),
+      search: group('octokit-search', 1, 2000),
+      notifications: group('octokit-notifications', 1, 3000)
+    }
+    scaledGroups.set(scale, groups)
+  }
+  return groups
 }
 
 function isGarbled(response: { status: number; headers: Record<string, unknown>; data: unknown }): boolean {
