@@ -8,7 +8,7 @@ import { jsonReport } from '../src/reports/json-report.js'
 import { notChecked } from '../src/reports/not-checked.js'
 import { jobSummary } from '../src/reports/summary.js'
 import { auditWorld, statuses } from './helpers.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const summaryOf = (result: Parameters<typeof jobSummary>[0]) => jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: true })

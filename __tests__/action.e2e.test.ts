@@ -1,22 +1,25 @@
 /**
- * The bundled action, run as the Actions runner runs it (`node dist/index.js` with INPUT_* and
- * GITHUB_* variables only), against the fake GitHub serving the demo world.
+ * The action as the Actions runner runs it (INPUT_* and GITHUB_* variables only), against the fake
+ * GitHub serving the demo world: first the bundle (`node dist/index.js`) once, as a smoke test of
+ * what users run, then other runs through the same `run()` in process.
  */
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from './fake-github/demo-world.js'
-import { type ActionRun, type ActionRunOptions, runAction } from './fake-github/run-action.js'
-import { FakeGitHub } from './fake-github/server.js'
+import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { type ActionRun, type ActionRunOptions, runAction, runActionInProcess } from '../fake-github/run-action.js'
+import { FakeGitHub } from '../fake-github/server.js'
 
 const CONCEALED_INACTIVE = ['tina', 'infra-owner']
 
-async function runOnDemo(overrides: Partial<ActionRunOptions> & { repoPrivate?: boolean; apiPath?: string } = {}): Promise<{ run: ActionRun; github: FakeGitHub; expected: Record<string, string> }> {
+async function runOnDemo(
+  overrides: Partial<ActionRunOptions> & { repoPrivate?: boolean; apiPath?: string; bundle?: boolean } = {}
+): Promise<{ run: ActionRun; github: FakeGitHub; expected: Record<string, string> }> {
   const { world, expected } = demoWorld()
   if (overrides.repoPrivate) world.repos.find((r) => r.fullName === DEMO_REPOSITORY)!.private = true
   const github = await FakeGitHub.start({ world })
   try {
-    const run = await runAction({
+    const run = await (overrides.bundle ? runAction : runActionInProcess)({
       dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
       apiUrl: github.url + (overrides.apiPath ?? ''),
       roster: DEMO_ROSTER,
@@ -33,7 +36,7 @@ async function runOnDemo(overrides: Partial<ActionRunOptions> & { repoPrivate?: 
 describe('node dist/index.js on the demo world', () => {
   let demo: Awaited<ReturnType<typeof runOnDemo>>
   beforeAll(async () => {
-    demo = await runOnDemo()
+    demo = await runOnDemo({ bundle: true })
   })
 
   test('succeeds and sets every output of PRODUCT.md', () => {
@@ -106,7 +109,7 @@ describe('node dist/index.js on the demo world', () => {
   })
 })
 
-describe('node dist/index.js, other runs', () => {
+describe('the action in process, other runs', () => {
   test('in a private repository, concealed members are named in the summary', async () => {
     const { run } = await runOnDemo({ repoPrivate: true })
     expect(run.code).toBe(0)
@@ -118,21 +121,24 @@ describe('node dist/index.js, other runs', () => {
     const { run, github } = await runOnDemo({ apiPath: '/api/v3' })
     expect(run.code).toBe(0)
     expect(run.outputs['member-count']).toBe('44')
-    expect(github.requests.some((r) => r.path === '/graphql')).toBe(true)
+    // The client itself must ask GHES's paths (the fake maps both to GitHub.com's, so look at what was asked).
+    expect(github.requests.some((r) => r.rawPath === '/api/graphql')).toBe(true)
+    expect(github.requests.some((r) => r.rawPath === '/api/v3/orgs/orbit-lab/members')).toBe(true)
+    expect(github.requests.every((r) => r.rawPath.startsWith('/api/'))).toBe(true)
   })
 
   test('more unknown people than max-unknown-percent: reports written, then the step fails', async () => {
     const { world } = demoWorld()
     const github = await FakeGitHub.start({ world })
     try {
-      const run = await runAction({
+      const run = await runActionInProcess({
         dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
         apiUrl: github.url,
         roster: DEMO_ROSTER + 'max-unknown-percent: 0\n',
         inputs: { token: DEMO_TOKEN }
       })
       expect(run.code).toBe(1)
-      expect(run.stdout).toMatch(/::error::1 of 44 people \(2\.3%25\) could not be checked, more than max-unknown-percent \(0%25\)/)
+      expect(run.errors).toEqual([expect.stringMatching(/^1 of 44 people \(2\.3%\) could not be checked, more than max-unknown-percent \(0%\)/)])
       expect(run.report).not.toBeNull()
       expect(run.summary).toMatch(/### Unknown/)
       expect(github.writes()).toEqual([])
@@ -149,9 +155,9 @@ describe('node dist/index.js, other runs', () => {
     const { world } = demoWorld()
     const github = await FakeGitHub.start({ world })
     try {
-      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), apiUrl: github.url, roster: DEMO_ROSTER, inputs })
+      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), apiUrl: github.url, roster: DEMO_ROSTER, inputs })
       expect(run.code).toBe(1)
-      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([expect.stringMatching(message)])
+      expect(run.errors).toEqual([expect.stringMatching(message)])
       expect(github.writes()).toEqual([])
       expect(run.report).toBeNull()
     } finally {
@@ -164,7 +170,7 @@ describe('node dist/index.js, other runs', () => {
     const github = await FakeGitHub.start({ world })
     try {
       const options = { apiUrl: github.url, roster: DEMO_ROSTER, inputs: { token: DEMO_TOKEN }, env: { GITHUB_REPOSITORY: DEMO_REPOSITORY } }
-      const first = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
+      const first = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
       expect(first.code).toBe(0)
       expect(first.outputs['issue-number']).toBe('1')
       expect(first.outputs['issue-url']).toBe('https://github.com/orbit-lab/security/issues/1')
@@ -175,7 +181,7 @@ describe('node dist/index.js, other runs', () => {
       // The repository's visibility is read once, for the issue and the summary alike.
       expect(github.requests.filter((r) => r.path === '/repos/orbit-lab/security')).toHaveLength(1)
       const writes = github.writes().length
-      const second = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
+      const second = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
       expect(second.code).toBe(0)
       expect(second.summary).toMatch(/unchanged \(nothing to write\)/)
       expect(github.writes().length).toBe(writes)
@@ -190,7 +196,7 @@ describe('node dist/index.js, other runs', () => {
     world.repos.push({ fullName: 'orbit-lab/private-tracking', private: true })
     const github = await FakeGitHub.start({ world })
     try {
-      const run = await runAction({
+      const run = await runActionInProcess({
         dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
         apiUrl: github.url,
         roster: DEMO_ROSTER + 'tracking-issue:\n  repo: orbit-lab/private-tracking\n',

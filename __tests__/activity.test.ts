@@ -3,7 +3,7 @@
  * client and audit run against it over HTTP, and the status must follow the policy.
  */
 import { auditWorld, rosterFor, statuses } from './helpers.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 

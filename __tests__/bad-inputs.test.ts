@@ -1,15 +1,16 @@
 /**
  * Bad input of every kind the action meets — action inputs, tokens, permissions, organizations,
- * teams, the tracking repository — through the bundled action as the runner runs it: one clear
- * message, exit code 1, and not one successful write to GitHub. (Malformed rosters have their own
- * file: malformed-rosters.test.ts.)
+ * teams, the tracking repository — through the action's `run()` in process, as the runner would
+ * run it: one clear message, the step failed, and not one successful write to GitHub. One case
+ * that only the bundle can show (an address that crashes a library while it loads) runs
+ * `node dist/index.js`. (Malformed rosters have their own file: malformed-rosters.test.ts.)
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from './fake-github/run-action.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { type World, WorldBuilder } from './fake-github/world.js'
+import { runAction, runActionInProcess } from '../fake-github/run-action.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { type World, WorldBuilder } from '../fake-github/world.js'
 
 function world(): World {
   const b = new WorldBuilder()
@@ -38,7 +39,7 @@ const CASES: [string, string, Record<string, string>, RegExp, Record<string, str
   ['classic token of an account outside the organization (sees public members only)', ROSTER, { token: 'outsider' }, /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/],
   ['two tokens pasted into one secret', ROSTER, { token: 'test-token\nother-token' }, /Input "token" contains a space or line break\. Pass exactly one token\./],
   ['roster input naming a folder', ROSTER, { token: 'test-token', roster: '.github' }, /\.github: is a folder, not a roster file/],
-  ['GITHUB_API_URL without a scheme', ROSTER, { token: 'test-token' }, /GITHUB_API_URL must be an http\(s\) address such as https:\/\/api\.github\.com, not "ghe\.example\.com\/api\/v3"/, { GITHUB_API_URL: 'ghe.example.com/api/v3' }],
+  ['GITHUB_SERVER_URL without a scheme', ROSTER, { token: 'test-token' }, /GITHUB_SERVER_URL must be an http\(s\) address such as https:\/\/github\.com, not "ghe\.example\.com"/, { GITHUB_SERVER_URL: 'ghe.example.com' }],
   ['roster file that does not exist', ROSTER, { token: 'test-token', roster: 'nope.yml' }, /nope\.yml: roster file not found/]
 ]
 
@@ -48,10 +49,9 @@ describe('bad input: one message, exit 1, nothing written', () => {
     const [, roster, inputs, message, env] = row
     const github = await FakeGitHub.start({ world: world() })
     try {
-      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs, ...(env ? { env } : {}) })
+      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs, ...(env ? { env } : {}) })
       expect(run.code).toBe(1)
-      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-      expect(errors).toEqual([expect.stringMatching(message)])
+      expect(run.errors).toEqual([expect.stringMatching(message)])
       expect(github.writes().filter((w) => (w.status ?? 500) < 300)).toEqual([])
       expect(github.world.issues).toEqual([])
     } finally {
@@ -65,9 +65,22 @@ describe('bad input: one message, exit 1, nothing written', () => {
       fault: (r) => (r.path === '/rate_limit' ? { status: 404, body: { message: 'Rate limiting is not enabled.', documentation_url: 'https://docs.github.com/enterprise-server/rest' } } : undefined)
     })
     try {
-      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: `${github.url}/api/v3`, roster: ROSTER, inputs: { token: 'test-token', 'dry-run': 'true' } })
+      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: `${github.url}/api/v3`, roster: ROSTER, inputs: { token: 'test-token', 'dry-run': 'true' } })
       expect(run.code).toBe(0)
       expect(run.stdout).toContain('Rate limiting is not enabled on this server.')
+    } finally {
+      await github.close()
+    }
+  })
+
+  test('the bundle: a GITHUB_API_URL without a scheme stops before the GitHub library loads (it would crash there)', async () => {
+    const github = await FakeGitHub.start({ world: world() })
+    try {
+      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster: ROSTER, inputs: { token: 'test-token' }, env: { GITHUB_API_URL: 'ghe.example.com/api/v3' } })
+      expect(run.code).toBe(1)
+      expect(run.errors).toEqual(['GITHUB_API_URL must be an http(s) address such as https://api.github.com, not "ghe.example.com/api/v3".'])
+      expect(run.stderr).toBe('')
+      expect(github.requests).toEqual([])
     } finally {
       await github.close()
     }

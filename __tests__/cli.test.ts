@@ -12,8 +12,8 @@ import { USAGE, parseArgs, serverUrlFor } from '../src/cli/args.js'
 import { progressWriter } from '../src/cli/progress.js'
 import { emptyUsage } from '../src/github/client.js'
 import { VERSION } from '../src/version.js'
-import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from './fake-github/demo-world.js'
-import { FakeGitHub } from './fake-github/server.js'
+import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { FakeGitHub } from '../fake-github/server.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 

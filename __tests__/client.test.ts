@@ -1,8 +1,8 @@
 /** The one client factory: what every request gets, whatever its neighbours do. */
 import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { silentLogger } from '../src/logger.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 test("parallel failing requests each keep their own retry count, so none waits for its neighbours' failures", async () => {
   const github = await FakeGitHub.start({

@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
-import { renderSamples } from './fake-github/samples.js'
+import { renderSamples } from '../fake-github/samples.js'
 
 const read = (path: string): Promise<string> => readFile(new URL(`../${path}`, import.meta.url), 'utf8')
 

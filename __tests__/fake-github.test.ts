@@ -2,8 +2,8 @@
  * The fake GitHub itself behaves as GitHub documents, checked with plain HTTP requests, so that
  * tests passing against it mean something.
  */
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const NOW = new Date()
 

@@ -8,11 +8,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../src/logger.js'
-import { runMemberAudit } from '../src/run-audit.js'
+import { runMemberAudit } from '../src/run.js'
 import { auditWorld, statuses } from './helpers.js'
-import { generateWorld } from './fake-github/generated-world.js'
-import { STORM_OUTAGE, STORM_RATES, faultStorm } from './fake-github/faults.js'
-import { FakeGitHub } from './fake-github/server.js'
+import { generateWorld } from '../fake-github/generated-world.js'
+import { STORM_OUTAGE, STORM_RATES, faultStorm } from '../fake-github/faults.js'
+import { FakeGitHub } from '../fake-github/server.js'
 
 const LONG = 300_000
 

@@ -4,7 +4,7 @@
  * stay within the cost target M/20 + 1.1·C + S + 30.
  */
 import { auditWorld } from './helpers.js'
-import { generateWorld } from './fake-github/generated-world.js'
+import { generateWorld } from '../fake-github/generated-world.js'
 
 describe('generated world against its ground truth', () => {
   test('200 people: no one wrongly inactive, no one wrongly active, no one unknown', async () => {

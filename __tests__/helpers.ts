@@ -7,8 +7,8 @@ import { personWindow } from '../src/verdicts/window.js'
 import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
 import type { Logger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
-import { type FakeGitHubOptions, FakeGitHub } from './fake-github/server.js'
-import type { World } from './fake-github/world.js'
+import { type FakeGitHubOptions, FakeGitHub } from '../fake-github/server.js'
+import type { World } from '../fake-github/world.js'
 
 export interface RecordingLogger extends Logger {
   lines: string[]

@@ -8,9 +8,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../src/logger.js'
-import { runMemberAudit } from '../src/run-audit.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { runMemberAudit } from '../src/run.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const HOSTILE = '@everyone <!-- hide --> <img src=x onerror=alert(1)> [click](javascript:alert(1)) | `x` **y**\n# heading'
 

@@ -1,13 +1,14 @@
 /**
- * Bad rosters, run through the bundled action as the runner runs it: one clear message naming
- * file:line:col and the key, exit code 1, and not a single request to GitHub.
+ * Bad rosters, run through the action's `run()` as the runner would run it: one clear message
+ * naming file:line:col and the key, the step failed, and not a single request to GitHub. One
+ * case runs the bundle (`node dist/index.js`) to show the same holds for what users run.
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from './fake-github/run-action.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { runAction, runActionInProcess } from '../fake-github/run-action.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const FILE = '.github/member-audit.yml'
 
@@ -44,11 +45,10 @@ describe('malformed rosters stop the action before any request', () => {
 
   test.each(CASES)('%s', async (_name, roster, location, key, words) => {
     const before = github.requests.length
-    const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-roster-')), apiUrl: github.url, roster, inputs: { token: 'test-token' } })
+    const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-roster-')), apiUrl: github.url, roster, inputs: { token: 'test-token' } })
     expect(run.code).toBe(1)
-    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
-    expect(errors).toHaveLength(1)
-    const message = decodeURIComponent(errors[0]!.replace(/%0A/g, '\n'))
+    expect(run.errors).toHaveLength(1)
+    const message = run.errors[0]!
     expect(message).toContain(`${FILE}:${location}`)
     if (key) expect(message).toContain(`: ${key}: `)
     expect(message).toMatch(words)
@@ -57,10 +57,21 @@ describe('malformed rosters stop the action before any request', () => {
   })
 
   test('a missing roster file names the path and the input to set', async () => {
+    const before = github.requests.length
     const dir = await mkdtemp(join(tmpdir(), 'ma-roster-'))
-    const run = await runAction({ dir, apiUrl: github.url, roster: 'version: 1\norgs: [acme]\n', inputs: { token: 'test-token', roster: 'config/audit.yml' } })
+    const run = await runActionInProcess({ dir, apiUrl: github.url, roster: 'version: 1\norgs: [acme]\n', inputs: { token: 'test-token', roster: 'config/audit.yml' } })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::config\/audit.yml: roster file not found\. .*"roster" input/)
-    expect(github.requests).toHaveLength(0)
+    expect(run.errors).toEqual([expect.stringMatching(/^config\/audit.yml: roster file not found\. .*"roster" input/)])
+    expect(github.requests.length - before).toBe(0)
+  })
+
+  test('the bundle: a misspelt key stops `node dist/index.js` with one error command, exit 1, no request', async () => {
+    const before = github.requests.length
+    const [, roster] = CASES[2]!
+    const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-roster-')), apiUrl: github.url, roster, inputs: { token: 'test-token' } })
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([expect.stringMatching(/^\.github\/member-audit\.yml:6:5: exemptions\[0\]\.untill: unknown key "untill"; did you mean "until"\?/)])
+    expect(github.requests.length - before).toBe(0)
+    expect(run.report).toBeNull()
   })
 })

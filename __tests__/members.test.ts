@@ -3,8 +3,8 @@ import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { InputError } from '../src/errors.js'
 import { listOrgMembers } from '../src/members/list-members.js'
 import { recordingLogger } from './helpers.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 async function withGitHub<T>(b: WorldBuilder, token: string, body: (github: FakeGitHub, list: (org: string) => ReturnType<typeof listOrgMembers>) => Promise<T>): Promise<T> {
   const github = await FakeGitHub.start({ world: b.world })

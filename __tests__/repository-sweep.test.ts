@@ -3,7 +3,7 @@
  * and pushes to any branch in the roster's organizations — found for everyone still left.
  */
 import { auditWorld, rosterFor, statuses } from './helpers.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 

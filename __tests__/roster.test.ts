@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { RosterError, parseRoster } from '../src/roster/load.js'
 import { rosterJsonSchema } from '../src/roster/schema.js'
 import { closestKey } from '../src/roster/did-you-mean.js'
-import { DEMO_ROSTER } from './fake-github/demo-world.js'
+import { DEMO_ROSTER } from '../fake-github/demo-world.js'
 
 const FULL = `# yaml-language-server: $schema=../roster.schema.json
 version: 1

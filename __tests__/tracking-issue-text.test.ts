@@ -8,8 +8,8 @@ import { planContacts } from '../src/tracking-issue/plan.js'
 import { readRecords } from '../src/tracking-issue/state.js'
 import { findTrackingIssue, syncTrackingIssue } from '../src/tracking-issue/sync.js'
 import { recordingLogger, syntheticResult } from './helpers.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { WorldBuilder } from './fake-github/world.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { WorldBuilder } from '../fake-github/world.js'
 
 const TODAY = '2026-11-24'
 const ctx = { id: '.github/member-audit.yml', serverUrl: 'https://github.com', today: TODAY, mention: false, graceDays: 30, hideConcealed: false, warnBeforeDays: 30 }

@@ -8,8 +8,8 @@ import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { parseRoster } from '../src/roster/load.js'
 import { keepTrackingIssue, parseRepository } from '../src/tracking-issue/track.js'
 import { recordingLogger } from './helpers.js'
-import { FakeGitHub } from './fake-github/server.js'
-import { type World, WorldBuilder, daysAgo } from './fake-github/world.js'
+import { FakeGitHub } from '../fake-github/server.js'
+import { type World, WorldBuilder, daysAgo } from '../fake-github/world.js'
 
 const DAY = 86400000
 const START = new Date('2026-11-24T12:00:00Z')

@@ -65,22 +65,22 @@ function webAddressProblem(env, name) {
 }
 
 /**
- * Checks the runner's addresses before the GitHub client library loads: @actions/github builds
- * its proxy agent from GITHUB_API_URL while loading, and a value that is not a URL crashes there
- * with a bare "Invalid URL" and a stack trace. Each entry imports its own check first.
+ * Imported first by both entries (the action and the command line), so it runs before
+ * @actions/github loads: that library builds its proxy agent from GITHUB_API_URL while loading,
+ * and a value that is not a URL crashes there with a bare "Invalid URL" and a stack trace.
+ * In Actions (the runner sets GITHUB_ACTIONS=true) the problem is a workflow error command;
+ * in a terminal, an `error:` line on stderr.
  */
-function stopOnBadAddress(env, report) {
-    for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
-        const problem = webAddressProblem(env, name);
-        if (problem) {
-            report(problem);
-            process.exit(1);
-        }
+for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
+    const problem = webAddressProblem(process.env, name);
+    if (problem) {
+        if (process.env.GITHUB_ACTIONS === 'true')
+            process.stdout.write(`::error::${problem}\n`);
+        else
+            process.stderr.write(`error: ${problem}\n`);
+        process.exit(1);
     }
 }
-
-// Imported first by the command line's entry, so it runs before @actions/github loads (see early-check.ts).
-stopOnBadAddress(process.env, (message) => process.stderr.write(`error: ${message}\n`));
 
 /** The command line's flags, read into the same Settings the action uses. Pure. */
 const USAGE = `Usage: member-audit [options]
@@ -47328,5 +47328,5 @@ async function main(argv, env, cwd) {
     }
 }
 
-// The command line's entry (dist/cli.js, the package's \`member-audit\` bin); see cli/main.ts.
+// The command line's entry (dist/cli.js, the package's `member-audit` bin); see cli/main.ts.
 process.exitCode = await main(process.argv.slice(2), process.env, process.cwd());

@@ -121,22 +121,22 @@ function webAddressProblem(env, name) {
 }
 
 /**
- * Checks the runner's addresses before the GitHub client library loads: @actions/github builds
- * its proxy agent from GITHUB_API_URL while loading, and a value that is not a URL crashes there
- * with a bare "Invalid URL" and a stack trace. Each entry imports its own check first.
+ * Imported first by both entries (the action and the command line), so it runs before
+ * @actions/github loads: that library builds its proxy agent from GITHUB_API_URL while loading,
+ * and a value that is not a URL crashes there with a bare "Invalid URL" and a stack trace.
+ * In Actions (the runner sets GITHUB_ACTIONS=true) the problem is a workflow error command;
+ * in a terminal, an `error:` line on stderr.
  */
-function stopOnBadAddress(env, report) {
-    for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
-        const problem = webAddressProblem(env, name);
-        if (problem) {
-            report(problem);
-            process.exit(1);
-        }
+for (const name of ['GITHUB_API_URL', 'GITHUB_SERVER_URL']) {
+    const problem = webAddressProblem(process.env, name);
+    if (problem) {
+        if (process.env.GITHUB_ACTIONS === 'true')
+            process.stdout.write(`::error::${problem}\n`);
+        else
+            process.stderr.write(`error: ${problem}\n`);
+        process.exit(1);
     }
 }
-
-// Imported first by the action's entry, so it runs before @actions/github loads (see early-check.ts).
-stopOnBadAddress(process.env, (message) => process.stdout.write(`::error::${message}\n`));
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -47865,36 +47865,49 @@ async function runMemberAudit(settings, io) {
 
 /**
  * The action's entry: reads inputs, runs the audit, writes the job summary and the outputs. The
- * one `catch` that fails the step lives here.
+ * one `catch` that fails the step lives here. What it does to the runner (outputs, summary, the
+ * failure, masks, log) goes through `ActionIO`, so tests run the whole action in process.
  */
-const coreLogger = { info: info, warning: warning, debug: debug };
+/** The runner's side of ActionIO, through @actions/core. */
+function coreIO(env) {
+    return {
+        log: { info: info, warning: warning, debug: debug },
+        setSecret: setSecret,
+        setOutput: setOutput,
+        setFailed: setFailed,
+        writeSummary: async (markdown) => {
+            if (env.GITHUB_STEP_SUMMARY)
+                await summary.addRaw(markdown).write();
+            else
+                info(markdown);
+        }
+    };
+}
 async function run(deps = { env: process.env, now: () => new Date() }) {
+    const io = deps.io ?? coreIO(deps.env);
     try {
         const settings = readSettings(deps.env);
-        setSecret(settings.token);
+        io.setSecret(settings.token);
         if (settings.issueToken !== settings.token)
-            setSecret(settings.issueToken);
-        const outcome = await runMemberAudit(settings, { log: coreLogger, now: deps.now, ...(deps.waitScale ? { waitScale: deps.waitScale } : {}) });
-        if (deps.env.GITHUB_STEP_SUMMARY)
-            await summary.addRaw(outcome.summaryMarkdown).write();
-        else
-            info(outcome.summaryMarkdown);
-        setOutput('member-count', outcome.people);
-        setOutput('inactive-count', outcome.counts.inactive);
-        setOutput('approaching-count', outcome.counts.approaching);
-        setOutput('unknown-count', outcome.counts.unknown);
-        setOutput('exempt-count', outcome.counts.exempt);
-        setOutput('report-path', outcome.reportPath);
-        setOutput('csv-path', outcome.csvPath);
-        setOutput('issue-number', outcome.tracking?.sync.number ?? '');
-        setOutput('issue-url', outcome.tracking?.sync.url ?? '');
-        info(`Report: ${outcome.reportPath}`);
+            io.setSecret(settings.issueToken);
+        const outcome = await runMemberAudit(settings, { log: io.log, now: deps.now, ...(deps.waitScale ? { waitScale: deps.waitScale } : {}) });
+        await io.writeSummary(outcome.summaryMarkdown);
+        io.setOutput('member-count', outcome.people);
+        io.setOutput('inactive-count', outcome.counts.inactive);
+        io.setOutput('approaching-count', outcome.counts.approaching);
+        io.setOutput('unknown-count', outcome.counts.unknown);
+        io.setOutput('exempt-count', outcome.counts.exempt);
+        io.setOutput('report-path', outcome.reportPath);
+        io.setOutput('csv-path', outcome.csvPath);
+        io.setOutput('issue-number', outcome.tracking?.sync.number ?? '');
+        io.setOutput('issue-url', outcome.tracking?.sync.url ?? '');
+        io.log.info(`Report: ${outcome.reportPath}`);
         if (outcome.incomplete) {
             throw new IncompleteRunError(`${outcome.incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`);
         }
     }
     catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
+        io.setFailed(error instanceof Error ? error.message : String(error));
     }
 }
 

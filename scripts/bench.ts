@@ -6,7 +6,7 @@
  *
  *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose]
  *
- * --storm SEED serves the fault storm of __tests__/fake-github/faults.ts (every fault kind at once,
+ * --storm SEED serves the fault storm of fake-github/faults.ts (every fault kind at once,
  * deterministic from SEED), with real waits: what faults cost in time and requests, and whether
  * the verdicts still match the world's truth.
  */
@@ -18,7 +18,7 @@ import { runAudit } from '../src/audit.js'
 import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { silentLogger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
-import { generateWorld } from '../__tests__/fake-github/generated-world.js'
+import { generateWorld } from '../fake-github/generated-world.js'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`)
@@ -60,7 +60,7 @@ function secondsBetween(from: bigint, to: bigint): string {
 }
 
 async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
-  const serve = fileURLToPath(new URL('../__tests__/fake-github/serve.ts', import.meta.url))
+  const serve = fileURLToPath(new URL('../fake-github/serve.ts', import.meta.url))
   const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency), ...(storm ? ['--storm', storm] : [])], {
     stdio: ['ignore', 'pipe', 'inherit']
   })

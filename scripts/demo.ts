@@ -5,9 +5,9 @@
  */
 import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../__tests__/fake-github/demo-world.js'
-import { runAction } from '../__tests__/fake-github/run-action.js'
-import { FakeGitHub } from '../__tests__/fake-github/server.js'
+import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { runAction } from '../fake-github/run-action.js'
+import { FakeGitHub } from '../fake-github/server.js'
 
 const out = resolve('demo-output')
 await rm(out, { recursive: true, force: true })

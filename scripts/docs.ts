@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
-import { renderSamples } from '../__tests__/fake-github/samples.js'
+import { renderSamples } from '../fake-github/samples.js'
 
 const readme = await readFile('README.md', 'utf8')
 const start = readme.indexOf(REFERENCE_START)

@@ -4,8 +4,8 @@
  * Also writes the demo roster to demo-output/roster.yml.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../__tests__/fake-github/demo-world.js'
-import { FakeGitHub } from '../__tests__/fake-github/server.js'
+import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { FakeGitHub } from '../fake-github/server.js'
 
 await mkdir('demo-output', { recursive: true })
 await writeFile('demo-output/roster.yml', DEMO_ROSTER)

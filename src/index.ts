@@ -1,4 +1,4 @@
-import './action-early-check.js'
+import './entry-check.js'
 import { run } from './main.js'
 
 await run()

@@ -10,7 +10,7 @@ import { progressWriter } from './progress.js'
 import { findToken } from './token.js'
 import { InputError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { runMemberAudit } from '../run-audit.js'
+import { runMemberAudit } from '../run.js'
 import { VERSION } from '../version.js'
 
 export async function main(argv: string[], env: Record<string, string | undefined>, cwd: string): Promise<number> {

@@ -16,7 +16,10 @@ import { type World, type WorldToken, findOrg, findUser, orgRepositories } from 
 
 export interface RecordedRequest {
   method: string
+  /** The path as served, GitHub Enterprise Server's `/api/v3` and `/api/graphql` mapped to GitHub.com's. */
   path: string
+  /** The path exactly as the client asked for it. */
+  rawPath: string
   query: Record<string, string>
   /** The token presented, if any (tests check which token wrote what). */
   token: string | null
@@ -92,6 +95,7 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? ''
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
+      rawPath: url.pathname,
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql'),
       query: Object.fromEntries(url.searchParams),
       token: auth.replace(/^(token|bearer)\s+/i, '') || null
