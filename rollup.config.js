@@ -18,13 +18,25 @@ const transpile = {
 
 const bundle = (input, file, banner) => ({
   input,
-  output: { esModule: true, file, format: 'es', sourcemap: false, inlineDynamicImports: true, ...(banner ? { banner } : {}) },
+  output: {
+    esModule: true,
+    file,
+    format: 'es',
+    sourcemap: false,
+    inlineDynamicImports: true,
+    ...(banner ? { banner } : {})
+  },
   onwarn(warning, warn) {
     // Dependencies (undici, @actions/*) use `this` at top level and circular imports; neither matters in a bundle.
     if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
     warn(warning)
   },
-  plugins: [transpile, nodeResolve({ preferBuiltins: true, exportConditions: ['node'], extensions: ['.ts', '.mjs', '.js', '.json'] }), commonjs(), json()]
+  plugins: [
+    transpile,
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
+    commonjs(),
+    json()
+  ]
 })
 
 export default [bundle('src/index.ts', 'dist/index.js'), bundle('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')]

@@ -11,7 +11,8 @@ import { auditWorld, statuses } from './helpers.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
-const summaryOf = (result: Parameters<typeof jobSummary>[0]) => jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: true })
+const summaryOf = (result: Parameters<typeof jobSummary>[0]) =>
+  jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: true })
 
 describe('privileged and stale access', () => {
   test('an inactive owner of one org who is a plain member of another is listed once, as owner, at the top', async () => {
@@ -21,7 +22,9 @@ describe('privileged and stale access', () => {
     b.member('beta', 'busy').did('busy', 'issue', 3)
     const { result } = await auditWorld(b.world, 'version: 1\norgs: [alpha, beta]\n')
     const summary = summaryOf(result)
-    expect(summary).toMatch(/^## Member audit[^\n]*\n\n[^\n]*\n\n### Inactive owners \(1\)\n\n\[boss\]\(https:\/\/github\.com\/boss\) \(owner of alpha\)\n/)
+    expect(summary).toMatch(
+      /^## Member audit[^\n]*\n\n[^\n]*\n\n### Inactive owners \(1\)\n\n\[boss\]\(https:\/\/github\.com\/boss\) \(owner of alpha\)\n/
+    )
     expect(summary.match(/\[boss\]/g)).toHaveLength(2) // the owners line and one row in the inactive table
     const report = jsonReport(result, emptyUsage()) as { inactiveOwners: string[]; people: { login: string }[] }
     expect(report.inactiveOwners).toEqual(['boss'])
@@ -34,28 +37,54 @@ describe('privileged and stale access', () => {
     b.member('acme', 'council-member').did('council-member', 'issue', 200)
     b.member('acme', 'ordinary').did('ordinary', 'issue', 200)
     b.team('acme', 'security-council', [{ login: 'council-chair', role: 'maintainer' }, { login: 'council-member' }])
-    const { result } = await auditWorld(b.world, 'version: 1\norgs: [acme]\nteams:\n  - team: acme/security-council\n    inactive-after-days: 180\n')
+    const { result } = await auditWorld(
+      b.world,
+      'version: 1\norgs: [acme]\nteams:\n  - team: acme/security-council\n    inactive-after-days: 180\n'
+    )
     expect(statuses(result)).toEqual({ 'council-chair': 'active', 'council-member': 'inactive', ordinary: 'active' })
-    expect(result.teams).toEqual([{ team: 'acme/security-council', windowDays: 180, members: [{ login: 'council-chair', maintainer: true }, { login: 'council-member', maintainer: false }] }])
-    expect(summaryOf(result)).toMatch(/### Team acme\/security-council \(2, inactive after 180 days\)\n\n\| Member \| Maintainer \| Status \|\n\| --- \| --- \| --- \|\n\| \[council-chair\][^\n]*\| yes \| active \|\n\| \[council-member\][^\n]*\|  \| inactive \|/)
+    expect(result.teams).toEqual([
+      {
+        team: 'acme/security-council',
+        windowDays: 180,
+        members: [
+          { login: 'council-chair', maintainer: true },
+          { login: 'council-member', maintainer: false }
+        ]
+      }
+    ])
+    expect(summaryOf(result)).toMatch(
+      /### Team acme\/security-council \(2, inactive after 180 days\)\n\n\| Member \| Maintainer \| Status \|\n\| --- \| --- \| --- \|\n\| \[council-chair\][^\n]*\| yes \| active \|\n\| \[council-member\][^\n]*\| {2}\| inactive \|/
+    )
   })
 
   test('a team that does not exist stops the run with a message naming it', async () => {
     const b = new WorldBuilder(NOW).member('acme', 'a')
-    await expect(auditWorld(b.world, 'version: 1\norgs: [acme]\nteams:\n  - team: acme/no-such-team\n')).rejects.toThrow(/Team "acme\/no-such-team" \(roster teams\) was not found/)
+    await expect(
+      auditWorld(b.world, 'version: 1\norgs: [acme]\nteams:\n  - team: acme/no-such-team\n')
+    ).rejects.toThrow(/Team "acme\/no-such-team" \(roster teams\) was not found/)
   })
 
   test('an invitation pending 45 days and a failed one are reported; a 10-day-old one is not', async () => {
     const b = new WorldBuilder(NOW).member('acme', 'a').did('a', 'issue', 1)
     b.invite('acme', { login: 'slowpoke', email: null, role: 'direct_member', inviter: 'a', daysAgo: 45 })
-    b.invite('acme', { login: null, email: 'someone@example.org', role: 'admin', inviter: 'a', daysAgo: 60, failedDaysAgo: 53, failedReason: 'Invitation expired' })
+    b.invite('acme', {
+      login: null,
+      email: 'someone@example.org',
+      role: 'admin',
+      inviter: 'a',
+      daysAgo: 60,
+      failedDaysAgo: 53,
+      failedReason: 'Invitation expired'
+    })
     b.invite('acme', { login: 'newbie', email: null, role: 'direct_member', inviter: 'a', daysAgo: 10 })
     const { result } = await auditWorld(b.world, 'version: 1\norgs: [acme]\n')
     expect(result.invitations!.items.map((i) => i.login ?? i.email)).toEqual(['slowpoke', 'someone@example.org'])
     const summary = summaryOf(result)
     expect(summary).toMatch(/### Invitations pending too long or failed \(2\)/)
     expect(summary).toMatch(/\| acme \| \[slowpoke\][^|]*\| direct\\_member \| \[a\][^|]*\| pending for 45 days \|/)
-    expect(summary).toMatch(/\| acme \| someone&#64;example\.org \| admin \| \[a\][^|]*\| failed 2026-10-02: Invitation expired \|/)
+    expect(summary).toMatch(
+      /\| acme \| someone&#64;example\.org \| admin \| \[a\][^|]*\| failed 2026-10-02: Invitation expired \|/
+    )
   })
 
   test('a member without 2FA in three orgs is one line; with a non-owner token it is "not checked", never "none"', async () => {
@@ -63,14 +92,21 @@ describe('privileged and stale access', () => {
     for (const org of ['o1', 'o2', 'o3']) b.member(org, 'no2fa', { twoFactor: false }).member(org, `safe-${org}`)
     const roster = 'version: 1\norgs: [o1, o2, o3]\n'
     const owner = await auditWorld(b.world, roster)
-    expect(owner.result.twoFactorDisabled).toEqual({ items: [{ login: 'no2fa', orgs: ['o1', 'o2', 'o3'] }], notChecked: [] })
-    expect(summaryOf(owner.result)).toMatch(/### Without two-factor authentication \(1\)\n\n\| Person \| Organizations \|\n\| --- \| --- \|\n\| \[no2fa\][^|]*\| o1, o2, o3 \|/)
+    expect(owner.result.twoFactorDisabled).toEqual({
+      items: [{ login: 'no2fa', orgs: ['o1', 'o2', 'o3'] }],
+      notChecked: []
+    })
+    expect(summaryOf(owner.result)).toMatch(
+      /### Without two-factor authentication \(1\)\n\n\| Person \| Organizations \|\n\| --- \| --- \|\n\| \[no2fa\][^|]*\| o1, o2, o3 \|/
+    )
 
     b.token('plain-member', { orgs: 'all' })
     const plain = await auditWorld(b.world, roster, { token: 'plain-member' })
     expect(plain.result.twoFactorDisabled!.items).toEqual([])
     const summary = summaryOf(plain.result)
-    expect(summary).toMatch(/### Without two-factor authentication \(0\)\n\n\*\*Not checked\*\* in o1 \(needs an organization owner's token\), o2 \(needs/)
+    expect(summary).toMatch(
+      /### Without two-factor authentication \(0\)\n\n\*\*Not checked\*\* in o1 \(needs an organization owner's token\), o2 \(needs/
+    )
     expect(summary).not.toMatch(/Without two-factor authentication \(0\)\n\nNone\./)
     const reasons = notChecked(plain.result)
     expect(reasons.twoFactorDisabled).toMatch(/^o1: not checked: needs an organization owner's token; o2: /)
@@ -92,8 +128,12 @@ exemptions:
     expect(statuses(result)).toEqual({ lapsed: 'inactive', soon: 'exempt', fine: 'exempt' })
     expect(result.danglingExemptions.map((e) => e.login)).toEqual(['departed'])
     const summary = summaryOf(result)
-    expect(summary).toMatch(/### Exemptions not applied \(1\)[\s\S]*\[lapsed\][^\n]*\| expired \| 2026-10-01 \| Sabbatical \|/)
-    expect(summary).toMatch(/### Exemptions for people in none of the organizations \(1\)\n\n- departed \(roster line 7\): Left last year/)
+    expect(summary).toMatch(
+      /### Exemptions not applied \(1\)[\s\S]*\[lapsed\][^\n]*\| expired \| 2026-10-01 \| Sabbatical \|/
+    )
+    expect(summary).toMatch(
+      /### Exemptions for people in none of the organizations \(1\)\n\n- departed \(roster line 7\): Left last year/
+    )
   })
 
   test('an outside collaborator with write access and no activity: repositories, permission and verdict; members unchanged', async () => {
@@ -108,16 +148,35 @@ exemptions:
     // The org's repositories are listed once, for the collaborator check and the sweep alike.
     expect(github.requests.filter((r) => r.path === '/orgs/acme/repos')).toHaveLength(1)
     expect(result.outsideCollaborators!.map((v) => [v.person.login, v.status, v.person.outside])).toEqual([
-      ['contractor', 'inactive', [{ org: 'acme', repos: [{ repo: 'acme/app', permission: 'push' }, { repo: 'acme/docs', permission: 'pull' }] }]],
+      [
+        'contractor',
+        'inactive',
+        [
+          {
+            org: 'acme',
+            repos: [
+              { repo: 'acme/app', permission: 'push' },
+              { repo: 'acme/docs', permission: 'pull' }
+            ]
+          }
+        ]
+      ],
       ['helper', 'active', [{ org: 'acme', repos: [{ repo: 'acme/docs', permission: 'triage' }] }]]
     ])
     expect(result.twoFactorDisabled!.items).toEqual([{ login: 'contractor', orgs: ['acme'] }])
-    expect(summaryOf(result)).toMatch(/### Outside collaborators \(2\)\n\n[^\n]*\n[^\n]*\n\| \[contractor\][^|]*\| acme\/app \(push\), acme\/docs \(pull\) \| inactive \| none in the window \|/)
+    expect(summaryOf(result)).toMatch(
+      /### Outside collaborators \(2\)\n\n[^\n]*\n[^\n]*\n\| \[contractor\][^|]*\| acme\/app \(push\), acme\/docs \(pull\) \| inactive \| none in the window \|/
+    )
     const report = jsonReport(result, emptyUsage()) as { outsideCollaborators: { login: string; status: string }[] }
-    expect(report.outsideCollaborators.map((o) => `${o.login}:${o.status}`)).toEqual(['contractor:inactive', 'helper:active'])
+    expect(report.outsideCollaborators.map((o) => `${o.login}:${o.status}`)).toEqual([
+      'contractor:inactive',
+      'helper:active'
+    ])
     // Off by default: not read at all.
     const off = await auditWorld(b.world, 'version: 1\norgs: [acme]\n')
     expect(off.result.outsideCollaborators).toBeNull()
-    expect(off.github.requests.some((r) => r.path.includes('outside_collaborators') || r.path.endsWith('/collaborators'))).toBe(false)
+    expect(
+      off.github.requests.some((r) => r.path.includes('outside_collaborators') || r.path.endsWith('/collaborators'))
+    ).toBe(false)
   })
 })

@@ -12,6 +12,9 @@ import { FakeGitHub } from '../fake-github/server.js'
 
 const CONCEALED_INACTIVE = ['tina', 'infra-owner']
 
+/** The JSON report, as far as these tests read it. */
+type Report = Record<string, unknown> & { people: ({ login: string; status: string } & Record<string, unknown>)[] }
+
 async function runOnDemo(
   overrides: Partial<ActionRunOptions> & { repoPrivate?: boolean; apiPath?: string; bundle?: boolean } = {}
 ): Promise<{ run: ActionRun; github: FakeGitHub; expected: Record<string, string> }> {
@@ -55,10 +58,21 @@ describe('node dist/index.js on the demo world', () => {
     })
   })
 
-  test('the JSON report follows PRODUCT.md and every verdict matches the world\'s truth', () => {
-    const report = demo.run.report as Record<string, any>
+  test("the JSON report follows PRODUCT.md and every verdict matches the world's truth", () => {
+    const report = demo.run.report as Report
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(['version', 'generatedAt', 'windowDays', 'since', 'orgs', 'people', 'outsideCollaborators', 'invitations', 'twoFactorDisabled', 'apiUsage'])
+      expect.arrayContaining([
+        'version',
+        'generatedAt',
+        'windowDays',
+        'since',
+        'orgs',
+        'people',
+        'outsideCollaborators',
+        'invitations',
+        'twoFactorDisabled',
+        'apiUsage'
+      ])
     )
     expect(report.version).toBe(1)
     expect(report.windowDays).toBe(365)
@@ -67,14 +81,33 @@ describe('node dist/index.js on the demo world', () => {
       { login: 'orbit-docs', members: 18, complete: true },
       { login: 'orbit-infra', members: 4, complete: true }
     ])
-    const got = Object.fromEntries(report.people.map((p: any) => [p.login, p.status]))
+    const got = Object.fromEntries(report.people.map((p) => [p.login, p.status]))
     expect(got).toEqual(demo.expected)
-    const alice = report.people.find((p: any) => p.login === 'alice')
-    expect(alice).toMatchObject({ orgs: [{ org: 'orbit-lab', role: 'member', public: false }], lastActivity: { kind: 'issue_comment', source: 'issue-comments', url: expect.stringMatching(/^https:\/\/github\.com\//) }, exemption: null, errors: [] })
-    const grace = report.people.find((p: any) => p.login === 'grace-hopper')
-    expect(grace.exemption).toEqual({ reason: 'Founding maintainer; reviews releases by mail', approvedBy: 'ada-admin', until: '2099-12-31', state: 'valid' })
+    const alice = report.people.find((p) => p.login === 'alice')
+    expect(alice).toMatchObject({
+      orgs: [{ org: 'orbit-lab', role: 'member', public: false }],
+      lastActivity: {
+        kind: 'issue_comment',
+        source: 'issue-comments',
+        url: expect.stringMatching(/^https:\/\/github\.com\//)
+      },
+      exemption: null,
+      errors: []
+    })
+    const grace = report.people.find((p) => p.login === 'grace-hopper')
+    expect(grace?.exemption).toEqual({
+      reason: 'Founding maintainer; reviews releases by mail',
+      approvedBy: 'ada-admin',
+      until: '2099-12-31',
+      state: 'valid'
+    })
     expect(report.people[0]).toMatchObject({ login: 'dormant-owner', status: 'inactive' }) // owners first
-    expect(report.apiUsage).toEqual({ rest: expect.any(Number), graphql: expect.any(Number), graphqlPoints: expect.any(Number), search: 0 })
+    expect(report.apiUsage).toEqual({
+      rest: expect.any(Number),
+      graphql: expect.any(Number),
+      graphqlPoints: expect.any(Number),
+      search: 0
+    })
   })
 
   test('the summary has the counts and tables, and names no concealed member (the repository is public)', () => {
@@ -87,23 +120,28 @@ describe('node dist/index.js on the demo world', () => {
     expect(summary).toMatch(/2 concealed members are not named/)
     // A dry run shows the issue text it would write (the public tracking issue names no concealed member either).
     expect(summary).toMatch(/### Tracking issue\n\nno issue yet: dry run: nothing was written\. 8 to contact/)
-    expect(summary).toMatch(/<details><summary>Issue text this run would write<\/summary>\n\n<!-- member-audit:tracking-issue id=\.github\/member-audit\.yml -->/)
+    expect(summary).toMatch(
+      /<details><summary>Issue text this run would write<\/summary>\n\n<!-- member-audit:tracking-issue id=\.github\/member-audit\.yml -->/
+    )
     for (const login of CONCEALED_INACTIVE) expect(summary).not.toContain(login)
-    const report = demo.run.report as Record<string, any>
-    for (const login of CONCEALED_INACTIVE) expect(report.people.some((p: any) => p.login === login)).toBe(true)
+    const report = demo.run.report as Report
+    for (const login of CONCEALED_INACTIVE) expect(report.people.some((p) => p.login === login)).toBe(true)
   })
 
   test('nothing is written to GitHub and the token appears only in the mask command', async () => {
     expect(demo.github.writes()).toEqual([])
     const csv = await readFile(demo.run.outputs['csv-path']!, 'utf8')
-    for (const text of [demo.run.summary, JSON.stringify(demo.run.report), csv, demo.run.stderr]) expect(text).not.toContain(DEMO_TOKEN)
+    for (const text of [demo.run.summary, JSON.stringify(demo.run.report), csv, demo.run.stderr])
+      expect(text).not.toContain(DEMO_TOKEN)
     expect(demo.run.stdout.split(DEMO_TOKEN)).toHaveLength(2)
     expect(demo.run.stdout).toContain(`::add-mask::${DEMO_TOKEN}`)
   })
 
   test('the CSV lists everyone, owners first', async () => {
     const csv = (await readFile(demo.run.outputs['csv-path']!, 'utf8')).trim().split('\n')
-    expect(csv[0]).toBe('login,status,owner,orgs,last_activity_at,last_activity_kind,last_activity_url,source,exemption_reason,exemption_until,exemption_state,errors')
+    expect(csv[0]).toBe(
+      'login,status,owner,orgs,last_activity_at,last_activity_kind,last_activity_url,source,exemption_reason,exemption_until,exemption_state,errors'
+    )
     expect(csv).toHaveLength(45)
     expect(csv[1]).toMatch(/^dormant-owner,inactive,yes,/)
   })
@@ -138,7 +176,9 @@ describe('the action in process, other runs', () => {
         inputs: { token: DEMO_TOKEN }
       })
       expect(run.code).toBe(1)
-      expect(run.errors).toEqual([expect.stringMatching(/^1 of 44 people \(2\.3%\) could not be checked, more than max-unknown-percent \(0%\)/)])
+      expect(run.errors).toEqual([
+        expect.stringMatching(/^1 of 44 people \(2\.3%\) could not be checked, more than max-unknown-percent \(0%\)/)
+      ])
       expect(run.report).not.toBeNull()
       expect(run.summary).toMatch(/### Unknown/)
       expect(github.writes()).toEqual([])
@@ -155,7 +195,12 @@ describe('the action in process, other runs', () => {
     const { world } = demoWorld()
     const github = await FakeGitHub.start({ world })
     try {
-      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), apiUrl: github.url, roster: DEMO_ROSTER, inputs })
+      const run = await runActionInProcess({
+        dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')),
+        apiUrl: github.url,
+        roster: DEMO_ROSTER,
+        inputs
+      })
       expect(run.code).toBe(1)
       expect(run.errors).toEqual([expect.stringMatching(message)])
       expect(github.writes()).toEqual([])
@@ -169,12 +214,19 @@ describe('the action in process, other runs', () => {
     const { world } = demoWorld()
     const github = await FakeGitHub.start({ world })
     try {
-      const options = { apiUrl: github.url, roster: DEMO_ROSTER, inputs: { token: DEMO_TOKEN }, env: { GITHUB_REPOSITORY: DEMO_REPOSITORY } }
+      const options = {
+        apiUrl: github.url,
+        roster: DEMO_ROSTER,
+        inputs: { token: DEMO_TOKEN },
+        env: { GITHUB_REPOSITORY: DEMO_REPOSITORY }
+      }
       const first = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-e2e-')), ...options })
       expect(first.code).toBe(0)
       expect(first.outputs['issue-number']).toBe('1')
       expect(first.outputs['issue-url']).toBe('https://github.com/orbit-lab/security/issues/1')
-      expect(first.summary).toMatch(/### Tracking issue\n\n\[\\#1\]\(https:\/\/github\.com\/orbit-lab\/security\/issues\/1\): created\. 8 to contact/)
+      expect(first.summary).toMatch(
+        /### Tracking issue\n\n\[\\#1\]\(https:\/\/github\.com\/orbit-lab\/security\/issues\/1\): created\. 8 to contact/
+      )
       const issue = world.issues[0]!
       expect(issue.body).toMatch(/### To contact \(8\)/)
       for (const login of CONCEALED_INACTIVE) expect(issue.body).not.toContain(login)
@@ -204,7 +256,9 @@ describe('the action in process, other runs', () => {
         env: { GITHUB_REPOSITORY: DEMO_REPOSITORY }
       })
       expect(run.code).toBe(0)
-      expect(run.summary).toMatch(/The would-be issue text is not shown: the tracking repository is private and this summary is public\./)
+      expect(run.summary).toMatch(
+        /The would-be issue text is not shown: the tracking repository is private and this summary is public\./
+      )
       expect(run.summary).not.toContain('member-audit:tracking-issue')
       for (const login of CONCEALED_INACTIVE) expect(run.summary).not.toContain(login)
     } finally {

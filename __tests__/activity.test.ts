@@ -16,7 +16,13 @@ describe('365-day verdicts from the first sources', () => {
     b.member('acme', 'd364').did('d364', 'review', 364)
     b.member('acme', 'd366').did('d366', 'issue', 366)
     const { result } = await auditWorld(b.world, rosterFor('acme'))
-    expect(statuses(result)).toEqual({ d29: 'active', d31: 'active', d200: 'active', d364: 'approaching', d366: 'inactive' })
+    expect(statuses(result)).toEqual({
+      d29: 'active',
+      d31: 'active',
+      d200: 'active',
+      d364: 'approaching',
+      d366: 'inactive'
+    })
     const d364 = result.verdicts.find((v) => v.person.login === 'd364')!
     expect(d364.lastActivity).toMatchObject({ kind: 'review', source: 'contributions' })
   })
@@ -29,7 +35,13 @@ describe('365-day verdicts from the first sources', () => {
     b.member('acme', 'committer').did('committer', 'commit', 180)
     b.member('acme', 'creator').did('creator', 'repository', 120, { repo: 'creator/new' })
     const { result } = await auditWorld(b.world, rosterFor('acme'))
-    expect(statuses(result)).toEqual({ commenter: 'active', reviewer: 'active', starrer: 'active', committer: 'active', creator: 'active' })
+    expect(statuses(result)).toEqual({
+      commenter: 'active',
+      reviewer: 'active',
+      starrer: 'active',
+      committer: 'active',
+      creator: 'active'
+    })
     const byLogin = Object.fromEntries(result.verdicts.map((v) => [v.person.login, v.lastActivity]))
     expect(byLogin.commenter).toMatchObject({ kind: 'issue_comment', source: 'issue-comments' })
     expect(byLogin.starrer).toMatchObject({ kind: 'star', source: 'stars', repo: 'someone/else' })
@@ -57,7 +69,9 @@ describe('365-day verdicts from the first sources', () => {
 
   test('a comment written 400 days ago and edited 10 days ago is not new activity', async () => {
     const b = new WorldBuilder(NOW)
-    b.member('acme', 'editor').did('editor', 'issue_comment', 400, { editedAt: new Date(NOW.getTime() - 10 * 86400000) })
+    b.member('acme', 'editor').did('editor', 'issue_comment', 400, {
+      editedAt: new Date(NOW.getTime() - 10 * 86400000)
+    })
     const { result } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ editor: 'inactive' })
   })
@@ -65,7 +79,9 @@ describe('365-day verdicts from the first sources', () => {
   test('never active, and activity only in private repositories, are inactive', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'never')
-    b.member('acme', 'secretive').did('secretive', 'commit', 10, { private: true }).did('secretive', 'issue_comment', 20, { private: true })
+    b.member('acme', 'secretive')
+      .did('secretive', 'commit', 10, { private: true })
+      .did('secretive', 'issue_comment', 20, { private: true })
     const { result } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ never: 'inactive', secretive: 'inactive' })
   })
@@ -98,7 +114,9 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ human: 'active' })
     expect(result.skippedBots.map((p) => p.login)).toEqual(['busy[bot]', 'helper[bot]'])
-    expect(github.requests.some((r) => r.path.includes('[bot]') || JSON.stringify(r.body ?? {}).includes('[bot]'))).toBe(false)
+    expect(
+      github.requests.some((r) => r.path.includes('[bot]') || JSON.stringify(r.body ?? {}).includes('[bot]'))
+    ).toBe(false)
 
     const withBots = await auditWorld(b.world, `${rosterFor('acme')}include:\n  bots: true\n`)
     // GraphQL has no User for a bot, and events go back 30 days only: a quiet bot is unknown, not inactive.
@@ -113,10 +131,18 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor(...orgs))
     expect(result.verdicts).toHaveLength(2)
     const person = result.verdicts.find((v) => v.person.login === 'everywhere')!
-    expect(person.person.memberships.map((m) => `${m.org}:${m.role}`)).toEqual(['o1:member', 'o2:member', 'o3:admin', 'o4:member', 'o5:member'])
+    expect(person.person.memberships.map((m) => `${m.org}:${m.role}`)).toEqual([
+      'o1:member',
+      'o2:member',
+      'o3:admin',
+      'o4:member',
+      'o5:member'
+    ])
     const eventsReads = github.requests.filter((r) => r.path === '/users/everywhere/events/public')
     expect(eventsReads).toHaveLength(1)
-    const graphqlLogins = github.requests.filter((r) => r.path === '/graphql').flatMap((r) => Object.values(r.body?.variables ?? {}))
+    const graphqlLogins = github.requests
+      .filter((r) => r.path === '/graphql')
+      .flatMap((r) => Object.values(r.body?.variables ?? {}))
     expect(graphqlLogins.filter((l) => l === 'everywhere')).toHaveLength(1)
   })
 
@@ -128,17 +154,22 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ 'gone-user': 'unknown', neighbour: 'active' })
     expect(result.verdicts.find((v) => v.person.login === 'gone-user')!.errors.join(' ')).toMatch(/account not found/)
-    expect(github.requests.filter((r) => r.path === '/graphql' && String(r.body?.query).startsWith('query UserActivity'))).toHaveLength(1)
+    expect(
+      github.requests.filter((r) => r.path === '/graphql' && String(r.body?.query).startsWith('query UserActivity'))
+    ).toHaveLength(1)
   })
 
   test('one source failing for one person makes them unknown, never inactive', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'unlucky')
     b.member('acme', 'lucky')
-    const fault = (r: { path: string }) => (r.path === '/users/unlucky/events/public' ? { status: 502, body: { message: 'Server Error' } } : undefined)
+    const fault = (r: { path: string }) =>
+      r.path === '/users/unlucky/events/public' ? { status: 502, body: { message: 'Server Error' } } : undefined
     const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ unlucky: 'unknown', lucky: 'inactive' })
-    expect(result.verdicts.find((v) => v.person.login === 'unlucky')!.errors.join(' ')).toMatch(/events request failed: 502/)
+    expect(result.verdicts.find((v) => v.person.login === 'unlucky')!.errors.join(' ')).toMatch(
+      /events request failed: 502/
+    )
     // The retry plugin tried again before giving up (1 + 3 retries), and the cascade asked once more at its end.
     expect(github.requests.filter((r) => r.path === '/users/unlucky/events/public')).toHaveLength(8)
   })
@@ -150,9 +181,15 @@ describe('365-day verdicts from the first sources', () => {
     b.member('acme', 'cyd')
     // GitHub answers 503 to every events request for a while: all four tries of the first round fail.
     let eventsAsked = 0
-    const fault = (r: { path: string }) => (r.path.endsWith('/events/public') && ++eventsAsked <= 8 ? { status: 503, body: { message: 'Service Unavailable' } } : undefined)
+    const fault = (r: { path: string }) =>
+      r.path.endsWith('/events/public') && ++eventsAsked <= 8
+        ? { status: 503, body: { message: 'Service Unavailable' } }
+        : undefined
     const asked: [string, number][] = []
-    const { result, github, log } = await auditWorld(b.world, rosterFor('acme'), { fault, observeSources: (source, n) => asked.push([source, n]) })
+    const { result, github, log } = await auditWorld(b.world, rosterFor('acme'), {
+      fault,
+      observeSources: (source, n) => asked.push([source, n])
+    })
     expect(statuses(result)).toEqual({ ada: 'active', bob: 'active', cyd: 'inactive' })
     // bob was settled by GraphQL; ada and cyd went on to events, failed, and only events asked again.
     expect(asked.slice(3)).toEqual([['events', 2]])
@@ -179,7 +216,9 @@ describe('365-day verdicts from the first sources', () => {
     const spent = await auditWorld(b.world, rosterFor('acme'), { fault, token: 'nearly-spent' })
     expect(statuses(spent.result)).toEqual({ gone: 'unknown', flaky: 'unknown' })
     expect(spent.github.requests.filter((r) => r.path === '/users/flaky/events/public')).toHaveLength(4)
-    expect(spent.log.lines.join('\n')).toMatch(/Not asking again about the people who could not be checked: that needs about 12 REST requests and \d are left/)
+    expect(spent.log.lines.join('\n')).toMatch(
+      /Not asking again about the people who could not be checked: that needs about 12 REST requests and \d are left/
+    )
     // 12: ten to spare and two for flaky's events; gone's 404 is not asked again.
   })
 
@@ -187,7 +226,10 @@ describe('365-day verdicts from the first sources', () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'steady').did('steady', 'label', 3)
     let failures = 0
-    const fault = (r: { path: string }) => (r.path === '/users/steady/events/public' && failures++ < 1 ? { status: 502, body: { message: 'Server Error' } } : undefined)
+    const fault = (r: { path: string }) =>
+      r.path === '/users/steady/events/public' && failures++ < 1
+        ? { status: 502, body: { message: 'Server Error' } }
+        : undefined
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ steady: 'active' })
   })
@@ -195,7 +237,10 @@ describe('365-day verdicts from the first sources', () => {
   test('a person in a 180-day org and a 365-day org is held to 180 days', async () => {
     const b = new WorldBuilder(NOW)
     b.member('strict', 'both').member('lenient', 'both').did('both', 'issue', 200, { repo: 'lenient/x' })
-    const { result } = await auditWorld(b.world, 'version: 1\norgs:\n  - name: strict\n    inactive-after-days: 180\n  - lenient\n')
+    const { result } = await auditWorld(
+      b.world,
+      'version: 1\norgs:\n  - name: strict\n    inactive-after-days: 180\n  - lenient\n'
+    )
     const v = result.verdicts[0]!
     expect(v.status).toBe('inactive')
     expect(v.window.days).toBe(180)
@@ -208,7 +253,9 @@ describe('365-day verdicts from the first sources', () => {
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(result.verdicts.every((v) => v.status === 'active')).toBe(true)
     expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)
-    expect(github.requests.filter((r) => r.path.endsWith('/events/public') || r.path.endsWith('/repos'))).toHaveLength(0)
+    expect(github.requests.filter((r) => r.path.endsWith('/events/public') || r.path.endsWith('/repos'))).toHaveLength(
+      0
+    )
   })
 
   test('what contributions leave out is still found: pull requests and issues in forks, forks, gists, discussions, commit comments', async () => {
@@ -218,7 +265,9 @@ describe('365-day verdicts from the first sources', () => {
     b.member('acme', 'forker').did('forker', 'fork', 90, { repo: 'forker/lib' })
     b.member('acme', 'gister').did('gister', 'gist', 200, { repo: 'gist' })
     b.member('acme', 'discusser').did('discusser', 'discussion', 150, { repo: 'elsewhere/forum' })
-    b.member('acme', 'replier').did('replier', 'discussion_comment', 250, { repo: 'elsewhere/forum' }).did('replier', 'discussion_comment', 500, { repo: 'elsewhere/forum' })
+    b.member('acme', 'replier')
+      .did('replier', 'discussion_comment', 250, { repo: 'elsewhere/forum' })
+      .did('replier', 'discussion_comment', 500, { repo: 'elsewhere/forum' })
     b.member('acme', 'commit-commenter').did('commit-commenter', 'commit_comment', 60, { repo: 'elsewhere/lib' })
     const { result } = await auditWorld(b.world, rosterFor('acme'))
     expect(Object.values(statuses(result))).toEqual(Array(7).fill('active'))
@@ -242,14 +291,24 @@ describe('365-day verdicts from the first sources', () => {
       const vars = r.body?.variables ?? {}
       const asksHeavy = Object.values(vars).includes('heavy')
       if (r.path === '/graphql' && asksHeavy && !('from1' in vars)) {
-        return { status: 200, body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] } }
+        return {
+          status: 200,
+          body: {
+            data: null,
+            errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }]
+          }
+        }
       }
       return undefined
     }
     const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(Object.values(statuses(result))).toEqual(Array(6).fill('active'))
-    expect(result.verdicts.find((v) => v.person.login === 'heavy')!.lastActivity).toMatchObject({ kind: 'pull_request' })
-    const batches = github.requests.filter((r) => r.path === '/graphql').map((r) => Object.keys(r.body?.variables ?? {}).filter((k) => /^l\d+$/.test(k)).length)
+    expect(result.verdicts.find((v) => v.person.login === 'heavy')!.lastActivity).toMatchObject({
+      kind: 'pull_request'
+    })
+    const batches = github.requests
+      .filter((r) => r.path === '/graphql')
+      .map((r) => Object.keys(r.body?.variables ?? {}).filter((k) => /^l\d+$/.test(k)).length)
     // 6 people, then 3 + 3, then the heavy one's half split again to 1 + 1 (+1), then heavy alone over quarters.
     expect(batches[0]).toBe(6)
     expect(github.requests.some((r) => r.path === '/graphql' && 'from3' in (r.body?.variables ?? {}))).toBe(true)
@@ -257,15 +316,24 @@ describe('365-day verdicts from the first sources', () => {
 
   test('a query that timed out by chance halves the batches only for a while: three good queries in a row double them back', async () => {
     const b = new WorldBuilder(NOW)
-    for (let i = 0; i < 150; i++) b.member('acme', `p${String(i).padStart(3, '0')}`).did(`p${String(i).padStart(3, '0')}`, 'issue', 20)
+    for (let i = 0; i < 150; i++)
+      b.member('acme', `p${String(i).padStart(3, '0')}`).did(`p${String(i).padStart(3, '0')}`, 'issue', 20)
     let userQueries = 0
     const fault = (r: { path: string; body?: { variables?: Record<string, unknown> } }) =>
       r.path === '/graphql' && 'l0' in (r.body?.variables ?? {}) && ++userQueries <= 2
-        ? { status: 502, body: { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." } }
+        ? {
+            status: 502,
+            body: {
+              message:
+                "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
+            }
+          }
         : undefined
     const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(new Set(Object.values(statuses(result)))).toEqual(new Set(['active']))
-    const batches = github.requests.filter((r) => r.path === '/graphql' && 'l0' in (r.body?.variables ?? {})).map((r) => Object.keys(r.body!.variables!).filter((k) => /^l\d+$/.test(k)).length)
+    const batches = github.requests
+      .filter((r) => r.path === '/graphql' && 'l0' in (r.body?.variables ?? {}))
+      .map((r) => Object.keys(r.body!.variables!).filter((k) => /^l\d+$/.test(k)).length)
     // 50 fails twice (its try and its one retry), is asked as 25 + 25; the next is 25; then 50 again.
     expect(batches).toEqual([50, 50, 25, 25, 25, 50, 25])
   })
@@ -281,8 +349,9 @@ describe('365-day verdicts from the first sources', () => {
       const n = (seen.get(r.path) ?? 0) + 1
       seen.set(r.path, n)
       // The first GraphQL query's answer is cut short too: a query is a read, so it is asked again.
-      if (r.path === '/graphql' && n === 1) return garbledGraphql++, { status: 200, body: '{"data": {"u0": ' }
-      if (r.path === '/users/garbled/events/public' && n === 1) return { status: 200, body: '[{"type": "IssuesEvent", "created_at": ' }
+      if (r.path === '/graphql' && n === 1) return (garbledGraphql++, { status: 200, body: '{"data": {"u0": ' })
+      if (r.path === '/users/garbled/events/public' && n === 1)
+        return { status: 200, body: '[{"type": "IssuesEvent", "created_at": ' }
       if (r.path === '/users/dropped/events/public' && n === 1) return { status: 0, reset: true }
       if (r.path === '/users/always-broken/events/public') return { status: 200, body: '<html>upstream error</html>' }
       return undefined
@@ -304,7 +373,11 @@ describe('365-day verdicts from the first sources', () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600)
     const fault = (r: { path: string; body?: { query?: string } }) =>
       r.path === '/graphql' && String(r.body?.query).startsWith('query UserActivity')
-        ? { status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'graphql' }, body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] } }
+        ? {
+            status: 200,
+            headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'graphql' },
+            body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }
+          }
         : undefined
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
     // The sweep (REST and its own queries) still sees the label; the comment is only visible to the user query.

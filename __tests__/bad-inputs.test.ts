@@ -18,7 +18,10 @@ function world(): World {
   b.token('narrow', { orgs: ['acme'] })
   b.token('read-only', { orgs: 'all', canWrite: false })
   b.token('outsider', { orgs: 'all', memberOf: ['beta'] })
-  b.world.repos.push({ fullName: 'acme/security', private: true }, { fullName: 'acme/no-issues', private: true, hasIssues: false })
+  b.world.repos.push(
+    { fullName: 'acme/security', private: true },
+    { fullName: 'acme/no-issues', private: true, hasIssues: false }
+  )
   return b.world
 }
 
@@ -26,21 +29,87 @@ const ROSTER = 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/security
 
 /** [case, roster, inputs, what the one error message must say, runner variables] */
 const CASES: [string, string, Record<string, string>, RegExp, Record<string, string>?][] = [
-  ['dry-run is not a boolean', ROSTER, { token: 'test-token', 'dry-run': 'maybe' }, /Input "dry-run" must be true or false, not "maybe"/],
+  [
+    'dry-run is not a boolean',
+    ROSTER,
+    { token: 'test-token', 'dry-run': 'maybe' },
+    /Input "dry-run" must be true or false, not "maybe"/
+  ],
   ['empty token', ROSTER, { token: '' }, /Input "token" is empty/],
   ['revoked token', ROSTER, { token: 'revoked' }, /GitHub rejected the token \(401 Bad credentials\)/],
-  ['revoked issue token', ROSTER, { token: 'test-token', 'issue-token': 'revoked' }, /GitHub rejected the issue token \(401 Bad credentials\)/],
-  ['organization that does not exist', 'version: 1\norgs: [acme, acmee]\n', { token: 'test-token' }, /Organization "acmee" was not found, or the token cannot see it \(404\)/],
-  ['token without Members: read for one org', 'version: 1\norgs: [acme, beta]\n', { token: 'narrow' }, /cannot list the members of organization "beta" \(403 .*read:org.*Members: read/],
-  ['team that does not exist', 'version: 1\norgs: [acme]\nteams:\n  - team: acme/ghosts\n', { token: 'test-token' }, /Team "acme\/ghosts" \(roster teams\) was not found/],
-  ['tracking repository that does not exist', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/nowhere\n', { token: 'test-token' }, /Tracking repository acme\/nowhere was not found/],
-  ['tracking repository with issues disabled', 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n', { token: 'test-token' }, /Issues are disabled in tracking repository acme\/no-issues \(410\)/],
-  ['issue token that cannot write', ROSTER, { token: 'test-token', 'issue-token': 'read-only' }, /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/],
-  ['classic token of an account outside the organization (sees public members only)', ROSTER, { token: 'outsider' }, /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/],
-  ['two tokens pasted into one secret', ROSTER, { token: 'test-token\nother-token' }, /Input "token" contains a space or line break\. Pass exactly one token\./],
-  ['roster input naming a folder', ROSTER, { token: 'test-token', roster: '.github' }, /\.github: is a folder, not a roster file/],
-  ['GITHUB_SERVER_URL without a scheme', ROSTER, { token: 'test-token' }, /GITHUB_SERVER_URL must be an http\(s\) address such as https:\/\/github\.com, not "ghe\.example\.com"/, { GITHUB_SERVER_URL: 'ghe.example.com' }],
-  ['roster file that does not exist', ROSTER, { token: 'test-token', roster: 'nope.yml' }, /nope\.yml: roster file not found/]
+  [
+    'revoked issue token',
+    ROSTER,
+    { token: 'test-token', 'issue-token': 'revoked' },
+    /GitHub rejected the issue token \(401 Bad credentials\)/
+  ],
+  [
+    'organization that does not exist',
+    'version: 1\norgs: [acme, acmee]\n',
+    { token: 'test-token' },
+    /Organization "acmee" was not found, or the token cannot see it \(404\)/
+  ],
+  [
+    'token without Members: read for one org',
+    'version: 1\norgs: [acme, beta]\n',
+    { token: 'narrow' },
+    /cannot list the members of organization "beta" \(403 .*read:org.*Members: read/
+  ],
+  [
+    'team that does not exist',
+    'version: 1\norgs: [acme]\nteams:\n  - team: acme/ghosts\n',
+    { token: 'test-token' },
+    /Team "acme\/ghosts" \(roster teams\) was not found/
+  ],
+  [
+    'tracking repository that does not exist',
+    'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/nowhere\n',
+    { token: 'test-token' },
+    /Tracking repository acme\/nowhere was not found/
+  ],
+  [
+    'tracking repository with issues disabled',
+    'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n',
+    { token: 'test-token' },
+    /Issues are disabled in tracking repository acme\/no-issues \(410\)/
+  ],
+  [
+    'issue token that cannot write',
+    ROSTER,
+    { token: 'test-token', 'issue-token': 'read-only' },
+    /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/
+  ],
+  [
+    'classic token of an account outside the organization (sees public members only)',
+    ROSTER,
+    { token: 'outsider' },
+    /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/
+  ],
+  [
+    'two tokens pasted into one secret',
+    ROSTER,
+    { token: 'test-token\nother-token' },
+    /Input "token" contains a space or line break\. Pass exactly one token\./
+  ],
+  [
+    'roster input naming a folder',
+    ROSTER,
+    { token: 'test-token', roster: '.github' },
+    /\.github: is a folder, not a roster file/
+  ],
+  [
+    'GITHUB_SERVER_URL without a scheme',
+    ROSTER,
+    { token: 'test-token' },
+    /GITHUB_SERVER_URL must be an http\(s\) address such as https:\/\/github\.com, not "ghe\.example\.com"/,
+    { GITHUB_SERVER_URL: 'ghe.example.com' }
+  ],
+  [
+    'roster file that does not exist',
+    ROSTER,
+    { token: 'test-token', roster: 'nope.yml' },
+    /nope\.yml: roster file not found/
+  ]
 ]
 
 describe('bad input: one message, exit 1, nothing written', () => {
@@ -49,7 +118,13 @@ describe('bad input: one message, exit 1, nothing written', () => {
     const [, roster, inputs, message, env] = row
     const github = await FakeGitHub.start({ world: world() })
     try {
-      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster, inputs, ...(env ? { env } : {}) })
+      const run = await runActionInProcess({
+        dir: await mkdtemp(join(tmpdir(), 'ma-bad-')),
+        apiUrl: github.url,
+        roster,
+        inputs,
+        ...(env ? { env } : {})
+      })
       expect(run.code).toBe(1)
       expect(run.errors).toEqual([expect.stringMatching(message)])
       expect(github.writes().filter((w) => (w.status ?? 500) < 300)).toEqual([])
@@ -62,10 +137,24 @@ describe('bad input: one message, exit 1, nothing written', () => {
   test('GitHub Enterprise Server without rate limiting ("Rate limiting is not enabled.") is fine', async () => {
     const github = await FakeGitHub.start({
       world: world(),
-      fault: (r) => (r.path === '/rate_limit' ? { status: 404, body: { message: 'Rate limiting is not enabled.', documentation_url: 'https://docs.github.com/enterprise-server/rest' } } : undefined)
+      fault: (r) =>
+        r.path === '/rate_limit'
+          ? {
+              status: 404,
+              body: {
+                message: 'Rate limiting is not enabled.',
+                documentation_url: 'https://docs.github.com/enterprise-server/rest'
+              }
+            }
+          : undefined
     })
     try {
-      const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: `${github.url}/api/v3`, roster: ROSTER, inputs: { token: 'test-token', 'dry-run': 'true' } })
+      const run = await runActionInProcess({
+        dir: await mkdtemp(join(tmpdir(), 'ma-bad-')),
+        apiUrl: `${github.url}/api/v3`,
+        roster: ROSTER,
+        inputs: { token: 'test-token', 'dry-run': 'true' }
+      })
       expect(run.code).toBe(0)
       expect(run.stdout).toContain('Rate limiting is not enabled on this server.')
     } finally {
@@ -76,9 +165,17 @@ describe('bad input: one message, exit 1, nothing written', () => {
   test('the bundle: a GITHUB_API_URL without a scheme stops before the GitHub library loads (it would crash there)', async () => {
     const github = await FakeGitHub.start({ world: world() })
     try {
-      const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-bad-')), apiUrl: github.url, roster: ROSTER, inputs: { token: 'test-token' }, env: { GITHUB_API_URL: 'ghe.example.com/api/v3' } })
+      const run = await runAction({
+        dir: await mkdtemp(join(tmpdir(), 'ma-bad-')),
+        apiUrl: github.url,
+        roster: ROSTER,
+        inputs: { token: 'test-token' },
+        env: { GITHUB_API_URL: 'ghe.example.com/api/v3' }
+      })
       expect(run.code).toBe(1)
-      expect(run.errors).toEqual(['GITHUB_API_URL must be an http(s) address such as https://api.github.com, not "ghe.example.com/api/v3".'])
+      expect(run.errors).toEqual([
+        'GITHUB_API_URL must be an http(s) address such as https://api.github.com, not "ghe.example.com/api/v3".'
+      ])
       expect(run.stderr).toBe('')
       expect(github.requests).toEqual([])
     } finally {

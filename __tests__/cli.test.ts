@@ -29,7 +29,11 @@ async function cli(args: string[], env: Record<string, string>, roster = DEMO_RO
   await mkdir(join(dir, '.github'))
   await writeFile(join(dir, '.github', 'member-audit.yml'), roster)
   // Only node on the PATH: no `gh` to fall back on, so a missing token is really missing.
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: dirname(process.execPath), ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    env: { PATH: dirname(process.execPath), ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -50,33 +54,48 @@ describe('member-audit command line', () => {
   test('--help names every flag the parser accepts, and the exit statuses', async () => {
     const run = await cli(['--help'], {})
     expect(run.code).toBe(0)
-    for (const flag of ['--roster', '--out', '--dry-run', '--api-url', '--help', '--version']) expect(run.stdout).toContain(flag)
+    for (const flag of ['--roster', '--out', '--dry-run', '--api-url', '--help', '--version'])
+      expect(run.stdout).toContain(flag)
     expect(run.stdout).toMatch(/Exit status: 0 .*; 1 bad input/s)
     expect(run.stdout.trim()).toBe(USAGE)
     // And every flag USAGE names is one the parser accepts.
-    for (const flag of USAGE.match(/--[a-z-]+/g)!) expect(() => parseArgs(flag === '--roster' || flag === '--out' || flag === '--api-url' ? [flag, 'x'] : [flag])).not.toThrow()
+    for (const flag of USAGE.match(/--[a-z-]+/g)!)
+      expect(() =>
+        parseArgs(flag === '--roster' || flag === '--out' || flag === '--api-url' ? [flag, 'x'] : [flag])
+      ).not.toThrow()
   })
 
   test('a dry run with progress: summary and reports in --out, nothing written to GitHub, exit 0', async () => {
     const before = github.requests.length
     const run = await cli(['--dry-run', '--api-url', github.url, '--out', 'out'], { GH_TOKEN: DEMO_TOKEN })
     expect(run.code).toBe(0)
-    expect(run.stderr).toMatch(new RegExp(`member-audit ${VERSION}: roster \\.github/member-audit\\.yml, http://127\\.0\\.0\\.1:\\d+, dry run`))
+    expect(run.stderr).toMatch(
+      new RegExp(`member-audit ${VERSION}: roster \\.github/member-audit\\.yml, http://127\\.0\\.0\\.1:\\d+, dry run`)
+    )
     expect(run.stderr).toMatch(/reading member lists: 3\/3 · \d+ requests · \d+ left this hour/)
     expect(run.stderr).toMatch(/asking GraphQL about people: 45\/45/)
     expect(run.stderr).toMatch(/reading public events of people still left: \d+\/\d+/)
     expect(run.stdout).toMatch(/^44 people: 8 inactive, 1 unknown, 4 approaching, 2 exempt, 29 active\.\n/)
-    for (const file of ['summary.md', 'report.json', 'report.csv']) expect(existsSync(join(run.dir, 'out', file))).toBe(true)
-    expect(await readFile(join(run.dir, 'out', 'summary.md'), 'utf8')).toMatch(/## Member audit: 44 people in 3 organizations/)
+    for (const file of ['summary.md', 'report.json', 'report.csv'])
+      expect(existsSync(join(run.dir, 'out', file))).toBe(true)
+    expect(await readFile(join(run.dir, 'out', 'summary.md'), 'utf8')).toMatch(
+      /## Member audit: 44 people in 3 organizations/
+    )
     expect(run.stderr + run.stdout).not.toContain(DEMO_TOKEN)
     expect(github.requests.slice(before).filter((r) => r.method !== 'GET' && r.path !== '/graphql')).toEqual([])
   })
 
   test('a bad roster: file:line:col and key, exit 1, no request', async () => {
     const before = github.requests.length
-    const run = await cli(['--api-url', github.url], { GH_TOKEN: DEMO_TOKEN }, 'version: 1\norgs: [orbit-lab]\nwarn-before-days: soon\n')
+    const run = await cli(
+      ['--api-url', github.url],
+      { GH_TOKEN: DEMO_TOKEN },
+      'version: 1\norgs: [orbit-lab]\nwarn-before-days: soon\n'
+    )
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/error: \.github\/member-audit\.yml:3:19: warn-before-days: expected a whole number from 0 to 365, found the text "soon"/)
+    expect(run.stderr).toMatch(
+      /error: \.github\/member-audit\.yml:3:19: warn-before-days: expected a whole number from 0 to 365, found the text "soon"/
+    )
     expect(github.requests.length).toBe(before)
   })
 
@@ -94,7 +113,11 @@ describe('member-audit command line', () => {
   })
 
   test('an incomplete run exits 2', async () => {
-    const run = await cli(['--dry-run', '--api-url', github.url], { GITHUB_TOKEN: DEMO_TOKEN }, DEMO_ROSTER + 'max-unknown-percent: 0\n')
+    const run = await cli(
+      ['--dry-run', '--api-url', github.url],
+      { GITHUB_TOKEN: DEMO_TOKEN },
+      DEMO_ROSTER + 'max-unknown-percent: 0\n'
+    )
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/Incomplete run: 1 of 44 people \(2\.3%\) could not be checked/)
   })
@@ -118,10 +141,13 @@ describe('member-audit command line', () => {
     const tty = progressWriter({ write: (s: string) => live.push(s) > 0, isTTY: true }, () => 0)
     tty.update('events', 1, 2, emptyUsage(), null)
     tty.end()
-    expect(live).toEqual(['\r\x1b[2Kreading public events of people still left: 1/2 · 0 requests · about 0 s left', '\n'])
+    expect(live).toEqual([
+      '\r\x1b[2Kreading public events of people still left: 1/2 · 0 requests · about 0 s left',
+      '\n'
+    ])
   })
 
-  test('the version printed is package.json\'s', async () => {
+  test("the version printed is package.json's", async () => {
     const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
     expect(VERSION).toBe(pkg.version)
     expect((await cli(['--version'], {})).stdout).toBe(`member-audit ${pkg.version}\n`)

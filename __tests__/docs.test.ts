@@ -13,24 +13,47 @@ const read = (path: string): Promise<string> => readFile(new URL(`../${path}`, i
 describe('documentation', () => {
   test("the README's roster reference is written from the roster's shape (run `npm run docs` when this fails)", async () => {
     const readme = await read('README.md')
-    const section = readme.slice(readme.indexOf(REFERENCE_START) + REFERENCE_START.length, readme.indexOf(REFERENCE_END)).trim()
+    const section = readme
+      .slice(readme.indexOf(REFERENCE_START) + REFERENCE_START.length, readme.indexOf(REFERENCE_END))
+      .trim()
     expect(section).toBe(rosterReference())
-    for (const key of ['version', 'orgs', 'exemptions[].reason', 'tracking-issue.grace-days', 'include.bots', 'max-unknown-percent']) expect(section).toContain(`\`${key}\``)
+    for (const key of [
+      'version',
+      'orgs',
+      'exemptions[].reason',
+      'tracking-issue.grace-days',
+      'include.bots',
+      'max-unknown-percent'
+    ])
+      expect(section).toContain(`\`${key}\``)
   })
 
   test('every example workflow is valid YAML and passes the action only inputs it declares', async () => {
-    const action = parse(await read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+    const action = parse(await read('action.yml')) as {
+      inputs: Record<string, unknown>
+      outputs: Record<string, unknown>
+    }
     const files = (await readdir(new URL('../docs/examples/', import.meta.url))).filter((f) => f.endsWith('.yml'))
     expect(files.sort()).toEqual(['ghes.yml', 'github-app.yml', 'monthly.yml', 'private-tracking-repo.yml'])
     const readme = await read('README.md')
     const quickStart = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!
-    for (const [name, text] of [...(await Promise.all(files.map(async (f) => [f, await read(`docs/examples/${f}`)] as const))), ['README quick start', quickStart] as const]) {
-      const workflow = parse(text) as { on: unknown; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; id?: string }[] }> }
+    for (const [name, text] of [
+      ...(await Promise.all(files.map(async (f) => [f, await read(`docs/examples/${f}`)] as const))),
+      ['README quick start', quickStart] as const
+    ]) {
+      const workflow = parse(text) as {
+        on: unknown
+        jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; id?: string }[] }>
+      }
       expect(workflow.on).toBeDefined()
-      const steps = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith('member-audit/member-audit@'))
+      const steps = Object.values(workflow.jobs)
+        .flatMap((j) => j.steps)
+        .filter((s) => s.uses?.startsWith('member-audit/member-audit@'))
       expect({ name, steps: steps.length }).toEqual({ name, steps: 1 })
-      for (const input of Object.keys(steps[0]!.with ?? {})) expect({ name, input, known: input in action.inputs }).toEqual({ name, input, known: true })
-      for (const used of text.match(/steps\.audit\.outputs\.([a-z-]+)/g) ?? []) expect(Object.keys(action.outputs)).toContain(used.split('.').pop())
+      for (const input of Object.keys(steps[0]!.with ?? {}))
+        expect({ name, input, known: input in action.inputs }).toEqual({ name, input, known: true })
+      for (const used of text.match(/steps\.audit\.outputs\.([a-z-]+)/g) ?? [])
+        expect(Object.keys(action.outputs)).toContain(used.split('.').pop())
     }
   })
 

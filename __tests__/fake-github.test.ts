@@ -57,16 +57,23 @@ describe('fake GitHub', () => {
     expect((spent.body as { message: string }).message).toMatch(/API rate limit exceeded/)
   })
 
-  test('bad credentials are a 401 with GitHub\'s error body', async () => {
+  test("bad credentials are a 401 with GitHub's error body", async () => {
     const res = await get(github, '/orgs/acme/members', 'nope')
     expect(res.status).toBe(401)
     expect(res.body).toMatchObject({ message: 'Bad credentials', documentation_url: expect.any(String) })
   })
 
-  test('GraphQL rejects a document GitHub\'s schema rejects, and answers NOT_FOUND per alias', async () => {
+  test("GraphQL rejects a document GitHub's schema rejects, and answers NOT_FOUND per alias", async () => {
     const post = async (query: string, variables = {}) => {
-      const res = await fetch(`${github.url}/graphql`, { method: 'POST', headers: { authorization: 'bearer test-token' }, body: JSON.stringify({ query, variables }) })
-      return (await res.json()) as { data?: Record<string, unknown>; errors?: { type?: string; message: string; path?: string[] }[] }
+      const res = await fetch(`${github.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: 'bearer test-token' },
+        body: JSON.stringify({ query, variables })
+      })
+      return (await res.json()) as {
+        data?: Record<string, unknown>
+        errors?: { type?: string; message: string; path?: string[] }[]
+      }
     }
     const invalid = await post('{ user(login: "busy") { lastSeenAt } }')
     expect(invalid.data).toBeUndefined()
@@ -76,7 +83,8 @@ describe('fake GitHub', () => {
     expect(partial.errors).toEqual([expect.objectContaining({ type: 'NOT_FOUND', path: ['b'] })])
     const noFirst = await post('{ user(login: "busy") { issueComments { totalCount } } }')
     expect(noFirst.errors![0]!.message).toMatch(/must provide a `first` or `last`/)
-    const span = 'query($from: DateTime!, $to: DateTime) { user(login: "busy") { contributionsCollection(from: $from, to: $to) { issueContributions(first: 1) { totalCount } } } }'
+    const span =
+      'query($from: DateTime!, $to: DateTime) { user(login: "busy") { contributionsCollection(from: $from, to: $to) { issueContributions(first: 1) { totalCount } } } }'
     const twoYears = await post(span, { from: '2020-01-01T00:00:00Z', to: '2022-01-01T00:00:00Z' })
     expect(twoYears.errors![0]!.message).toBe("The total time spanned by 'from' and 'to' must not exceed 1 year")
     const fromOnly = await post(span, { from: new Date(NOW.getTime() - 60 * 86400000).toISOString() })

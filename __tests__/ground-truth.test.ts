@@ -14,14 +14,18 @@ describe('generated world against its ground truth', () => {
     const { result, github } = await auditWorld(world, `version: 1\norgs: [${orgs.join(', ')}]\n`, {
       observeSources: (source: string, n: number) => asked.set(source, n)
     })
-    const wrong = result.verdicts.filter((v) => v.status !== truth.get(v.person.login)).map((v) => `${v.person.login}: ${v.status}, truth ${truth.get(v.person.login)}`)
+    const wrong = result.verdicts
+      .filter((v) => v.status !== truth.get(v.person.login))
+      .map((v) => `${v.person.login}: ${v.status}, truth ${truth.get(v.person.login)}`)
     expect(wrong).toEqual([])
     expect(result.verdicts).toHaveLength(truth.size)
     const statuses = new Set(result.verdicts.map((v) => v.status))
     expect(statuses).toEqual(new Set(['active', 'approaching', 'inactive']))
     const c = asked.get('events') ?? 0
     const isSweep = (r: { path: string; body?: { query?: string } }): boolean =>
-      /^\/orgs\/[^/]+\/repos$/.test(r.path) || r.path.endsWith('/activity') || String(r.body?.query ?? '').startsWith('query RepositorySweep')
+      /^\/orgs\/[^/]+\/repos$/.test(r.path) ||
+      r.path.endsWith('/activity') ||
+      String(r.body?.query ?? '').startsWith('query RepositorySweep')
     const s = github.requests.filter(isSweep).length
     const total = github.requests.length
     expect(c).toBeGreaterThan(0)

@@ -35,13 +35,22 @@ export interface AuditRun {
 export async function auditWorld(
   world: World,
   rosterText: string,
-  options: Omit<FakeGitHubOptions, 'world'> & { token?: string; observeSources?: (source: string, asked: number) => void } = {}
+  options: Omit<FakeGitHubOptions, 'world'> & {
+    token?: string
+    observeSources?: (source: string, asked: number) => void
+  } = {}
 ): Promise<AuditRun> {
   const github = await FakeGitHub.start({ world, ...options })
   try {
     const usage = emptyUsage()
     const log = recordingLogger()
-    const client = createGitHubClient({ token: options.token ?? 'test-token', apiUrl: github.url, log, usage, waitScale: 0.001 })
+    const client = createGitHubClient({
+      token: options.token ?? 'test-token',
+      apiUrl: github.url,
+      log,
+      usage,
+      waitScale: 0.001
+    })
     const result = await runAudit({
       client,
       roster: parseRoster(rosterText, 'roster.yml'),
@@ -81,9 +90,17 @@ export function syntheticResult(
     since: new Date(now.getTime() - 365 * 86400000),
     orgs: [{ login: 'acme', members: people.length, complete: true }],
     verdicts: people.map((p) => {
-      const person: Person = { login: p.login, key: p.login.toLowerCase(), type: 'User', memberships: [{ org: 'acme', role: p.role ?? 'member', public: p.public ?? true }] }
+      const person: Person = {
+        login: p.login,
+        key: p.login.toLowerCase(),
+        type: 'User',
+        memberships: [{ org: 'acme', role: p.role ?? 'member', public: p.public ?? true }]
+      }
       const window = personWindow(person, roster, now)
-      const evidence = p.status === 'active' ? { at: now.toISOString(), kind: 'issue', url: null, repo: 'acme/x', private: false, source: 'contributions' } : null
+      const evidence =
+        p.status === 'active'
+          ? { at: now.toISOString(), kind: 'issue', url: null, repo: 'acme/x', private: false, source: 'contributions' }
+          : null
       return classify(person, window, evidence, [], exemptionFor(person, roster, today))
     }),
     skippedBots: [],

@@ -12,7 +12,8 @@ import { runMemberAudit } from '../src/run.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
-const HOSTILE = '@everyone <!-- hide --> <img src=x onerror=alert(1)> [click](javascript:alert(1)) | `x` **y**\n# heading'
+const HOSTILE =
+  '@everyone <!-- hide --> <img src=x onerror=alert(1)> [click](javascript:alert(1)) | `x` **y**\n# heading'
 
 function inert(text: string): void {
   expect(text).not.toMatch(/(^|[^\w&#])@everyone/)
@@ -24,8 +25,19 @@ function inert(text: string): void {
 test('hostile text from the roster and from GitHub is printed inert in the summary and the issue', async () => {
   const now = new Date()
   const b = new WorldBuilder(now)
-  b.member('acme', 'quiet').member('acme', 'exempted').member('acme', 'broken').member('acme', 'owner', { role: 'admin' })
-  b.invite('acme', { login: null, email: `mallory@example.org ${HOSTILE}`, role: 'admin', inviter: 'owner', daysAgo: 60, failedDaysAgo: 50, failedReason: HOSTILE })
+  b.member('acme', 'quiet')
+    .member('acme', 'exempted')
+    .member('acme', 'broken')
+    .member('acme', 'owner', { role: 'admin' })
+  b.invite('acme', {
+    login: null,
+    email: `mallory@example.org ${HOSTILE}`,
+    role: 'admin',
+    inviter: 'owner',
+    daysAgo: 60,
+    failedDaysAgo: 50,
+    failedReason: HOSTILE
+  })
   b.token('owner-token', { orgs: 'all', ownerOf: 'all' })
   b.world.repos.push({ fullName: 'acme/security', private: false })
   const github = await FakeGitHub.start({
@@ -51,7 +63,17 @@ test('hostile text from the roster and from GitHub is printed inert in the summa
       '    approved-by: owner'
     ].join('\n')
     await writeFile(rosterPath, roster + '\n')
-    const settings = { rosterInput: 'roster.yml', rosterPath, token: 'owner-token', issueToken: 'owner-token', dryRun: false, apiUrl: github.url, serverUrl: 'https://github.com', repository: null, outputDir: dir }
+    const settings = {
+      rosterInput: 'roster.yml',
+      rosterPath,
+      token: 'owner-token',
+      issueToken: 'owner-token',
+      dryRun: false,
+      apiUrl: github.url,
+      serverUrl: 'https://github.com',
+      repository: null,
+      outputDir: dir
+    }
     const run = await runMemberAudit(settings, { log: silentLogger, now: () => now, waitScale: 0.001 })
 
     // Each hostile text did reach the summary (escaped), so the checks below are about something.

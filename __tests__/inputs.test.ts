@@ -19,11 +19,26 @@ describe('inputs', () => {
   })
 
   test('GHES URLs, an issue token, and dry-run spellings the runner accepts', () => {
-    const s = readSettings({ INPUT_TOKEN: 'abc', 'INPUT_ISSUE-TOKEN': 'xyz', 'INPUT_DRY-RUN': 'True', GITHUB_API_URL: 'https://ghe.example.com/api/v3/', GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_REPOSITORY: 'o/r' })
-    expect(s).toMatchObject({ issueToken: 'xyz', dryRun: true, apiUrl: 'https://ghe.example.com/api/v3', serverUrl: 'https://ghe.example.com', repository: 'o/r' })
+    const s = readSettings({
+      INPUT_TOKEN: 'abc',
+      'INPUT_ISSUE-TOKEN': 'xyz',
+      'INPUT_DRY-RUN': 'True',
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
+      GITHUB_SERVER_URL: 'https://ghe.example.com',
+      GITHUB_REPOSITORY: 'o/r'
+    })
+    expect(s).toMatchObject({
+      issueToken: 'xyz',
+      dryRun: true,
+      apiUrl: 'https://ghe.example.com/api/v3',
+      serverUrl: 'https://ghe.example.com',
+      repository: 'o/r'
+    })
   })
 
   test.each([['maybe'], ['yes'], ['1']])('dry-run: %s is refused by name', (value) => {
-    expect(() => readSettings({ INPUT_TOKEN: 'abc', 'INPUT_DRY-RUN': value })).toThrow(new InputError(`Input "dry-run" must be true or false, not "${value}".`))
+    expect(() => readSettings({ INPUT_TOKEN: 'abc', 'INPUT_DRY-RUN': value })).toThrow(
+      new InputError(`Input "dry-run" must be true or false, not "${value}".`)
+    )
   })
 })

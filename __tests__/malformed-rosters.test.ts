@@ -16,21 +16,81 @@ const FILE = '.github/member-audit.yml'
 const CASES: [string, string, string, string, RegExp][] = [
   ['empty file', '', '1:1', '', /the roster is empty/],
   ['not YAML', 'version: 1\norgs: [acme\n', '3:1', '', /not valid YAML: .*end with a \]/],
-  ['unknown key, with a suggestion', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: on leave\n    untill: 2027-01-01\n', '6:5', 'exemptions[0].untill', /unknown key "untill"; did you mean "until"\?/],
-  ['wrong type', 'version: 1\norgs: [acme]\ninactive-after-days: a year\n', '3:22', 'inactive-after-days', /expected a whole number from 1 to 365, found the text "a year"/],
+  [
+    'unknown key, with a suggestion',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: on leave\n    untill: 2027-01-01\n',
+    '6:5',
+    'exemptions[0].untill',
+    /unknown key "untill"; did you mean "until"\?/
+  ],
+  [
+    'wrong type',
+    'version: 1\norgs: [acme]\ninactive-after-days: a year\n',
+    '3:22',
+    'inactive-after-days',
+    /expected a whole number from 1 to 365, found the text "a year"/
+  ],
   ['no orgs', 'version: 1\n', '1:1', 'orgs', /missing required key "orgs"/],
   ['empty orgs list', 'version: 1\norgs: []\n', '2:7', 'orgs', /expected at least 1 item/],
-  ['bad date', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: on leave\n    until: 2027-02-30\n', '6:12', 'exemptions[0].until', /expected a date written YYYY-MM-DD, found the text "2027-02-30"/],
-  ['duplicate exemption', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: a\n  - login: Bob\n    reason: b\n', '6:5', 'exemptions[1].login', /"Bob" already has an exemption \(exemptions\[0\]\)/],
-  ['invalid login characters', 'version: 1\norgs: [acme]\nexemptions:\n  - login: "@bob smith"\n    reason: a\n', '4:12', 'exemptions[0].login', /expected a GitHub login/],
-  ['exemption without a reason', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n', '4:5', 'exemptions[0].reason', /missing required key "reason"/],
-  ['blank reason', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: "  "\n', '5:13', 'exemptions[0].reason', /expected a non-empty reason/],
-  ['negative days', 'version: 1\norgs: [acme]\nwarn-before-days: -5\n', '3:19', 'warn-before-days', /expected a whole number from 0 to 365, found the number -5/],
+  [
+    'bad date',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: on leave\n    until: 2027-02-30\n',
+    '6:12',
+    'exemptions[0].until',
+    /expected a date written YYYY-MM-DD, found the text "2027-02-30"/
+  ],
+  [
+    'duplicate exemption',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: a\n  - login: Bob\n    reason: b\n',
+    '6:5',
+    'exemptions[1].login',
+    /"Bob" already has an exemption \(exemptions\[0\]\)/
+  ],
+  [
+    'invalid login characters',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: "@bob smith"\n    reason: a\n',
+    '4:12',
+    'exemptions[0].login',
+    /expected a GitHub login/
+  ],
+  [
+    'exemption without a reason',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n',
+    '4:5',
+    'exemptions[0].reason',
+    /missing required key "reason"/
+  ],
+  [
+    'blank reason',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: "  "\n',
+    '5:13',
+    'exemptions[0].reason',
+    /expected a non-empty reason/
+  ],
+  [
+    'negative days',
+    'version: 1\norgs: [acme]\nwarn-before-days: -5\n',
+    '3:19',
+    'warn-before-days',
+    /expected a whole number from 0 to 365, found the number -5/
+  ],
   ['version 2', 'version: 2\norgs: [acme]\n', '1:10', 'version', /expected 1, found 2/],
   ['tab indentation', 'version: 1\norgs:\n\t- acme\n', '3:1', '', /tabs are not allowed as indentation/],
   ['a key written twice', 'version: 1\norgs: [acme]\norgs: [other]\n', '3:1', '', /a key is written twice/],
-  ['exemption for an org not audited', 'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: a\n    orgs: [acme, other]\n', '6:18', 'exemptions[0].orgs[1]', /"other" is not one of the roster's orgs/],
-  ['misspelt enum value', 'version: 1\norgs: [acme]\nactivity-scope: org\n', '3:17', 'activity-scope', /one of anywhere, orgs, found the text "org"; did you mean "orgs"\?/],
+  [
+    'exemption for an org not audited',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: a\n    orgs: [acme, other]\n',
+    '6:18',
+    'exemptions[0].orgs[1]',
+    /"other" is not one of the roster's orgs/
+  ],
+  [
+    'misspelt enum value',
+    'version: 1\norgs: [acme]\nactivity-scope: org\n',
+    '3:17',
+    'activity-scope',
+    /one of anywhere, orgs, found the text "org"; did you mean "orgs"\?/
+  ],
   ['a mapping where a list belongs', 'version: 1\norgs:\n  acme: true\n', '3:3', 'orgs', /expected a list/]
 ]
 
@@ -45,12 +105,17 @@ describe('malformed rosters stop the action before any request', () => {
 
   test.each(CASES)('%s', async (_name, roster, location, key, words) => {
     const before = github.requests.length
-    const run = await runActionInProcess({ dir: await mkdtemp(join(tmpdir(), 'ma-roster-')), apiUrl: github.url, roster, inputs: { token: 'test-token' } })
+    const run = await runActionInProcess({
+      dir: await mkdtemp(join(tmpdir(), 'ma-roster-')),
+      apiUrl: github.url,
+      roster,
+      inputs: { token: 'test-token' }
+    })
     expect(run.code).toBe(1)
     expect(run.errors).toHaveLength(1)
     const message = run.errors[0]!
     expect(message).toContain(`${FILE}:${location}`)
-    if (key) expect(message).toContain(`: ${key}: `)
+    expect(message).toContain(key ? `: ${key}: ` : `${FILE}:${location}: `)
     expect(message).toMatch(words)
     expect(github.requests.length - before).toBe(0)
     expect(run.report).toBeNull()
@@ -59,7 +124,12 @@ describe('malformed rosters stop the action before any request', () => {
   test('a missing roster file names the path and the input to set', async () => {
     const before = github.requests.length
     const dir = await mkdtemp(join(tmpdir(), 'ma-roster-'))
-    const run = await runActionInProcess({ dir, apiUrl: github.url, roster: 'version: 1\norgs: [acme]\n', inputs: { token: 'test-token', roster: 'config/audit.yml' } })
+    const run = await runActionInProcess({
+      dir,
+      apiUrl: github.url,
+      roster: 'version: 1\norgs: [acme]\n',
+      inputs: { token: 'test-token', roster: 'config/audit.yml' }
+    })
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringMatching(/^config\/audit.yml: roster file not found\. .*"roster" input/)])
     expect(github.requests.length - before).toBe(0)
@@ -68,9 +138,18 @@ describe('malformed rosters stop the action before any request', () => {
   test('the bundle: a misspelt key stops `node dist/index.js` with one error command, exit 1, no request', async () => {
     const before = github.requests.length
     const [, roster] = CASES[2]!
-    const run = await runAction({ dir: await mkdtemp(join(tmpdir(), 'ma-roster-')), apiUrl: github.url, roster, inputs: { token: 'test-token' } })
+    const run = await runAction({
+      dir: await mkdtemp(join(tmpdir(), 'ma-roster-')),
+      apiUrl: github.url,
+      roster,
+      inputs: { token: 'test-token' }
+    })
     expect(run.code).toBe(1)
-    expect(run.errors).toEqual([expect.stringMatching(/^\.github\/member-audit\.yml:6:5: exemptions\[0\]\.untill: unknown key "untill"; did you mean "until"\?/)])
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /^\.github\/member-audit\.yml:6:5: exemptions\[0\]\.untill: unknown key "untill"; did you mean "until"\?/
+      )
+    ])
     expect(github.requests.length - before).toBe(0)
     expect(run.report).toBeNull()
   })

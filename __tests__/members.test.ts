@@ -6,7 +6,11 @@ import { recordingLogger } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
-async function withGitHub<T>(b: WorldBuilder, token: string, body: (github: FakeGitHub, list: (org: string) => ReturnType<typeof listOrgMembers>) => Promise<T>): Promise<T> {
+async function withGitHub<T>(
+  b: WorldBuilder,
+  token: string,
+  body: (github: FakeGitHub, list: (org: string) => ReturnType<typeof listOrgMembers>) => Promise<T>
+): Promise<T> {
   const github = await FakeGitHub.start({ world: b.world })
   try {
     const log = recordingLogger()
@@ -37,17 +41,24 @@ describe('members', () => {
     await withGitHub(new WorldBuilder().member('acme', 'a'), 'test-token', async (_g, list) => {
       const error = await list('acmee').catch((e: Error) => e)
       expect(error).toBeInstanceOf(InputError)
-      expect((error as Error).message).toMatch(/Organization "acmee" was not found, or the token cannot see it \(404\).*Members: read/)
+      expect((error as Error).message).toMatch(
+        /Organization "acmee" was not found, or the token cannot see it \(404\).*Members: read/
+      )
     })
   })
 
   test('a token without Members: read for one org gets 403 and a message naming org and permission', async () => {
-    const b = new WorldBuilder().member('acme', 'a').member('private-org', 'b').token('narrow', { orgs: ['acme'] })
+    const b = new WorldBuilder()
+      .member('acme', 'a')
+      .member('private-org', 'b')
+      .token('narrow', { orgs: ['acme'] })
     await withGitHub(b, 'narrow', async (_g, list) => {
       await expect(list('acme')).resolves.toHaveLength(1)
       const error = await list('private-org').catch((e: Error) => e)
       expect(error).toBeInstanceOf(InputError)
-      expect((error as Error).message).toMatch(/cannot list the members of organization "private-org" \(403.*read:org.*Members: read/)
+      expect((error as Error).message).toMatch(
+        /cannot list the members of organization "private-org" \(403.*read:org.*Members: read/
+      )
     })
   })
 
@@ -69,13 +80,17 @@ describe('members', () => {
       expect(github.requests.filter((r) => r.path.startsWith('/user/'))).toEqual([])
       // An org whose members are all public: the token's account is a member, so that is the truth.
       expect((await list('open')).map((m) => m.login)).toEqual(['a'])
-      expect(github.requests.filter((r) => r.path.startsWith('/user/')).map((r) => [r.path, r.status])).toEqual([['/user/memberships/orgs/open', 200]])
+      expect(github.requests.filter((r) => r.path.startsWith('/user/')).map((r) => [r.path, r.status])).toEqual([
+        ['/user/memberships/orgs/open', 200]
+      ])
     })
     // An outsider's classic token sees a and b only: stopped, with what to do.
     await withGitHub(b, 'outsider', async (_g, list) => {
       const error = await list('acme').catch((e: Error) => e)
       expect(error).toBeInstanceOf(InputError)
-      expect((error as Error).message).toMatch(/The token's account is not an active member of organization "acme", so GitHub lists only its public members \(2\)/)
+      expect((error as Error).message).toMatch(
+        /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(2\)/
+      )
     })
     // An installation token has no account to ask about: a warning, not an error.
     const b2 = new WorldBuilder().member('acme', 'a')
@@ -83,9 +98,17 @@ describe('members', () => {
     const github = await FakeGitHub.start({ world: b2.world })
     try {
       const log = recordingLogger()
-      const client = createGitHubClient({ token: 'installation', apiUrl: github.url, log, usage: emptyUsage(), waitScale: 0.001 })
+      const client = createGitHubClient({
+        token: 'installation',
+        apiUrl: github.url,
+        log,
+        usage: emptyUsage(),
+        waitScale: 0.001
+      })
       expect((await listOrgMembers(client, 'acme', log)).map((m) => m.login)).toEqual(['a'])
-      expect(log.lines.join('\n')).toMatch(/warning: \[acme\] every member listed is public\. If the token's account is not a member/)
+      expect(log.lines.join('\n')).toMatch(
+        /warning: \[acme\] every member listed is public\. If the token's account is not a member/
+      )
     } finally {
       await github.close()
     }

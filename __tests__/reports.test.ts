@@ -9,11 +9,20 @@ import { escapeText, link, safeUrl } from '../src/reports/markdown.js'
 import { SUMMARY_BUDGET, jobSummary, trackingSummary } from '../src/reports/summary.js'
 import { syntheticResult } from './helpers.js'
 
-const HOSTILE = '@everyone <!-- hide --> <img src=x onerror=alert(1)> | [click](javascript:alert(1)) **bold** `code`\n# heading'
+const HOSTILE =
+  '@everyone <!-- hide --> <img src=x onerror=alert(1)> | [click](javascript:alert(1)) **bold** `code`\n# heading'
 
 const resultFor = (people: Person[], rosterText?: string): AuditResult =>
-  syntheticResult(people.map((p) => ({ login: p.login, public: p.memberships[0]!.public })), rosterText)
-const member = (login: string, isPublic = true): Person => ({ login, key: login.toLowerCase(), type: 'User', memberships: [{ org: 'acme', role: 'member', public: isPublic }] })
+  syntheticResult(
+    people.map((p) => ({ login: p.login, public: p.memberships[0]!.public })),
+    rosterText
+  )
+const member = (login: string, isPublic = true): Person => ({
+  login,
+  key: login.toLowerCase(),
+  type: 'User',
+  memberships: [{ org: 'acme', role: 'member', public: isPublic }]
+})
 
 describe('escaping', () => {
   test('hostile text cannot mention, open HTML, hide content, link, or break a table', () => {
@@ -34,7 +43,11 @@ describe('escaping', () => {
 
   test('an exemption reason full of Markdown is shown inert in the summary', () => {
     const roster = `version: 1\norgs: [acme]\nexemptions:\n  - login: mallory\n    reason: ${JSON.stringify(HOSTILE)}\n`
-    const md = jobSummary(resultFor([member('mallory')], roster), emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: false })
+    const md = jobSummary(resultFor([member('mallory')], roster), emptyUsage(), {
+      serverUrl: 'https://github.com',
+      hideConcealed: false,
+      dryRun: false
+    })
     const row = md.split('\n').find((l) => l.includes('mallory') && l.includes('everyone'))!
     expect(row).toBeDefined()
     expect(row).not.toMatch(/@everyone|<!--|<img/)
@@ -45,7 +58,9 @@ describe('escaping', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
     expect(csvCell('a,b')).toBe('"a,b"')
     expect(csvCell('plain')).toBe('plain')
-    const csv = peopleCsv(resultFor([member('x')], 'version: 1\norgs: [acme]\nexemptions: [{login: x, reason: "+1 trust me"}]\n'))
+    const csv = peopleCsv(
+      resultFor([member('x')], 'version: 1\norgs: [acme]\nexemptions: [{login: x, reason: "+1 trust me"}]\n')
+    )
     expect(csv).toContain(",'+1 trust me,")
   })
 })
@@ -53,7 +68,11 @@ describe('escaping', () => {
 describe('job summary', () => {
   test('a summary that would pass 1 MiB is cut, with a note pointing at the JSON report', () => {
     const people = Array.from({ length: 12000 }, (_, i) => member(`person-with-a-rather-long-login-${i}`))
-    const md = jobSummary(resultFor(people), emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: false })
+    const md = jobSummary(resultFor(people), emptyUsage(), {
+      serverUrl: 'https://github.com',
+      hideConcealed: false,
+      dryRun: false
+    })
     expect(md.length).toBeLessThan(1024 * 1024)
     expect(md.length).toBeGreaterThan(SUMMARY_BUDGET * 0.9)
     expect(md).toMatch(/### Inactive \(12000\)/)
@@ -61,21 +80,41 @@ describe('job summary', () => {
   })
 
   test('access tables are capped too: 3,000 members without 2FA still leave the summary under 1 MiB', () => {
-    const result = { ...resultFor(Array.from({ length: 12000 }, (_, i) => member(`person-with-a-rather-long-login-${i}`))) }
-    result.twoFactorDisabled = { items: Array.from({ length: 3000 }, (_, i) => ({ login: `no-2fa-person-with-a-long-login-${i}`, orgs: ['acme', 'beta', 'gamma'] })), notChecked: [] }
-    const md = jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: false })
+    const result = {
+      ...resultFor(Array.from({ length: 12000 }, (_, i) => member(`person-with-a-rather-long-login-${i}`)))
+    }
+    result.twoFactorDisabled = {
+      items: Array.from({ length: 3000 }, (_, i) => ({
+        login: `no-2fa-person-with-a-long-login-${i}`,
+        orgs: ['acme', 'beta', 'gamma']
+      })),
+      notChecked: []
+    }
+    const md = jobSummary(result, emptyUsage(), {
+      serverUrl: 'https://github.com',
+      hideConcealed: false,
+      dryRun: false
+    })
     expect(md.length).toBeLessThan(SUMMARY_BUDGET + 4096)
     expect(md).toMatch(/### Without two-factor authentication \(3000\)[\s\S]*2500 more not shown here/)
   })
 
   test('concealed members are counted, not named, when the run is public', () => {
     const result = resultFor([member('shown'), member('hidden', false)])
-    const publicRun = jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: true, dryRun: true })
+    const publicRun = jobSummary(result, emptyUsage(), {
+      serverUrl: 'https://github.com',
+      hideConcealed: true,
+      dryRun: true
+    })
     expect(publicRun).toContain('[shown]')
     expect(publicRun).not.toContain('hidden')
     expect(publicRun).toMatch(/1 concealed member is not named/)
     expect(publicRun).toMatch(/as a \*\*dry run\*\*/)
-    const privateRun = jobSummary(result, emptyUsage(), { serverUrl: 'https://github.com', hideConcealed: false, dryRun: false })
+    const privateRun = jobSummary(result, emptyUsage(), {
+      serverUrl: 'https://github.com',
+      hideConcealed: false,
+      dryRun: false
+    })
     expect(privateRun).toContain('[hidden]')
   })
 })
@@ -106,6 +145,8 @@ describe('tracking issue in the summary', () => {
     expect(trackingSummary(outcome(false), true)).not.toContain('hidden-hank')
     expect(trackingSummary(outcome(false), true)).toMatch(/not shown: the tracking repository is private/)
     expect(trackingSummary(outcome(false), false)).toContain('hidden-hank')
-    expect(trackingSummary(outcome(true), true)).toContain('<details><summary>Issue text this run would write</summary>')
+    expect(trackingSummary(outcome(true), true)).toContain(
+      '<details><summary>Issue text this run would write</summary>'
+    )
   })
 })

@@ -16,11 +16,26 @@ describe('repository sweep', () => {
     b.member('acme', 'brancher').did('brancher', 'push', 120, { repo: 'acme/app', defaultBranch: false })
     b.member('acme', 'idle')
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
-    expect(statuses(result)).toEqual({ labeller: 'active', maintainer: 'active', triager: 'active', brancher: 'active', idle: 'inactive' })
+    expect(statuses(result)).toEqual({
+      labeller: 'active',
+      maintainer: 'active',
+      triager: 'active',
+      brancher: 'active',
+      idle: 'inactive'
+    })
     const by = Object.fromEntries(result.verdicts.map((v) => [v.person.login, v.lastActivity]))
-    expect(by.labeller).toMatchObject({ kind: 'labeled', source: 'repository-sweep', repo: 'acme/app', url: expect.stringMatching(/\/acme\/app\/issues\/\d+$/) })
+    expect(by.labeller).toMatchObject({
+      kind: 'labeled',
+      source: 'repository-sweep',
+      repo: 'acme/app',
+      url: expect.stringMatching(/\/acme\/app\/issues\/\d+$/)
+    })
     expect(by.maintainer).toMatchObject({ kind: 'merged', source: 'repository-sweep' })
-    expect(by.brancher).toMatchObject({ kind: 'push', source: 'repository-sweep', url: 'https://github.com/acme/app/activity' })
+    expect(by.brancher).toMatchObject({
+      kind: 'push',
+      source: 'repository-sweep',
+      url: 'https://github.com/acme/app/activity'
+    })
     // Each repository's activity is read once, for everyone still left.
     expect(github.requests.filter((r) => r.path === '/repos/acme/app/activity')).toHaveLength(1)
   })
@@ -45,7 +60,9 @@ describe('repository sweep', () => {
     b.member('acme', 'recent').did('recent', 'push', 60, { repo: 'acme/new' })
     const { result, github } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ idle: 'inactive', recent: 'active' })
-    expect(github.requests.filter((r) => r.path.endsWith('/activity')).map((r) => r.path)).toEqual(['/repos/acme/new/activity'])
+    expect(github.requests.filter((r) => r.path.endsWith('/activity')).map((r) => r.path)).toEqual([
+      '/repos/acme/new/activity'
+    ])
   })
 
   test('a busy issue whose older events were not read leaves the people still left unknown, not inactive', async () => {
@@ -56,17 +73,22 @@ describe('repository sweep', () => {
     b.member('acme', 'idle')
     const { result } = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(result)).toEqual({ early: 'unknown', 'bot-like': 'active', idle: 'unknown' })
-    expect(result.verdicts.find((v) => v.person.login === 'early')!.errors.join(' ')).toMatch(/busy issues or pull requests whose older events were not read/)
+    expect(result.verdicts.find((v) => v.person.login === 'early')!.errors.join(' ')).toMatch(
+      /busy issues or pull requests whose older events were not read/
+    )
   })
 
   test('a repository that cannot be read leaves the people still left unknown', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'idle')
     b.member('acme', 'pusher').did('pusher', 'push', 200, { repo: 'acme/app' })
-    const fault = (r: { path: string }) => (r.path === '/repos/acme/app/activity' ? { status: 500, body: { message: 'Server Error' } } : undefined)
+    const fault = (r: { path: string }) =>
+      r.path === '/repos/acme/app/activity' ? { status: 500, body: { message: 'Server Error' } } : undefined
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ idle: 'unknown', pusher: 'unknown' })
-    expect(result.verdicts[0]!.errors.join(' ')).toMatch(/repository-sweep: could not read 1 repositories \(acme\/app \(500 Server Error\)\)/)
+    expect(result.verdicts[0]!.errors.join(' ')).toMatch(
+      /repository-sweep: could not read 1 repositories \(acme\/app \(500 Server Error\)\)/
+    )
   })
 
   test('private repositories are not read unless private activity counts', async () => {
@@ -75,7 +97,11 @@ describe('repository sweep', () => {
     b.member('acme', 'insider').did('insider', 'merge', 100, { repo: 'acme/secret', private: true })
     const plain = await auditWorld(b.world, rosterFor('acme'))
     expect(statuses(plain.result)).toEqual({ insider: 'inactive' })
-    expect(plain.github.requests.some((r) => r.path.includes('acme/secret') || JSON.stringify(r.body ?? '').includes('secret'))).toBe(false)
+    expect(
+      plain.github.requests.some(
+        (r) => r.path.includes('acme/secret') || JSON.stringify(r.body ?? '').includes('secret')
+      )
+    ).toBe(false)
     const counting = await auditWorld(b.world, `${rosterFor('acme')}count-private-activity: true\n`)
     expect(statuses(counting.result)).toEqual({ insider: 'active' })
   })

@@ -48,10 +48,33 @@ describe('roster', () => {
       { login: 'jupyter', inactiveAfterDays: 365, warnBeforeDays: 30 },
       { login: 'jupyterhub', inactiveAfterDays: 180, warnBeforeDays: 30 }
     ])
-    expect(roster.exemptions).toEqual([{ login: 'jhamrick', reason: 'Wrote nbgrader; long-time team member', approvedBy: 'carreau', until: '2027-06-30', orgs: ['jupyter'], line: 16 }])
-    expect(roster.teams).toEqual([{ org: 'jupyter', slug: 'security-council', inactiveAfterDays: 180, warnBeforeDays: 30 }])
-    expect(roster.trackingIssue).toEqual({ repo: 'jupyter/security', title: 'Inactive organization members', labels: ['member-audit'], mention: false, graceDays: 30 })
-    expect(roster.include).toEqual({ outsideCollaborators: false, pendingInvitations: true, invitationMaxAgeDays: 30, twoFactorDisabled: true, bots: false })
+    expect(roster.exemptions).toEqual([
+      {
+        login: 'jhamrick',
+        reason: 'Wrote nbgrader; long-time team member',
+        approvedBy: 'carreau',
+        until: '2027-06-30',
+        orgs: ['jupyter'],
+        line: 16
+      }
+    ])
+    expect(roster.teams).toEqual([
+      { org: 'jupyter', slug: 'security-council', inactiveAfterDays: 180, warnBeforeDays: 30 }
+    ])
+    expect(roster.trackingIssue).toEqual({
+      repo: 'jupyter/security',
+      title: 'Inactive organization members',
+      labels: ['member-audit'],
+      mention: false,
+      graceDays: 30
+    })
+    expect(roster.include).toEqual({
+      outsideCollaborators: false,
+      pendingInvitations: true,
+      invitationMaxAgeDays: 30,
+      twoFactorDisabled: true,
+      bots: false
+    })
   })
 
   test('a minimal roster gets every default of PRODUCT.md', () => {
@@ -64,13 +87,27 @@ describe('roster', () => {
       maxUnknownPercent: 10,
       teams: [],
       exemptions: [],
-      trackingIssue: { title: 'Inactive organization members', labels: ['member-audit'], mention: false, graceDays: 30 },
-      include: { outsideCollaborators: false, pendingInvitations: true, invitationMaxAgeDays: 30, twoFactorDisabled: true, bots: false }
+      trackingIssue: {
+        title: 'Inactive organization members',
+        labels: ['member-audit'],
+        mention: false,
+        graceDays: 30
+      },
+      include: {
+        outsideCollaborators: false,
+        pendingInvitations: true,
+        invitationMaxAgeDays: 30,
+        twoFactorDisabled: true,
+        bots: false
+      }
     })
   })
 
   test('an org-level threshold inherits the top-level warn band, and top-level values reach short-form orgs', () => {
-    const roster = parseRoster('version: 1\ninactive-after-days: 200\nwarn-before-days: 10\norgs: [a, {name: b, inactive-after-days: 90}]\n', 'r.yml')
+    const roster = parseRoster(
+      'version: 1\ninactive-after-days: 200\nwarn-before-days: 10\norgs: [a, {name: b, inactive-after-days: 90}]\n',
+      'r.yml'
+    )
     expect(roster.orgs).toEqual([
       { login: 'a', inactiveAfterDays: 200, warnBeforeDays: 10 },
       { login: 'b', inactiveAfterDays: 90, warnBeforeDays: 10 }
@@ -85,7 +122,11 @@ describe('roster', () => {
       error = e as RosterError
     }
     expect(error).toBeInstanceOf(RosterError)
-    expect(error!.problems.map((p) => `${p.line}:${p.column} ${p.key}`)).toEqual(['1:10 version', '3:19 warn-before-days', '4:1 bots'])
+    expect(error!.problems.map((p) => `${p.line}:${p.column} ${p.key}`)).toEqual([
+      '1:10 version',
+      '3:19 warn-before-days',
+      '4:1 bots'
+    ])
     expect(error!.message.split('\n')).toHaveLength(3)
     expect(error!.problems[2]!.message).toMatch(/unknown key "bots"/)
   })

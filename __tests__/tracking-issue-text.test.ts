@@ -12,8 +12,17 @@ import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
 const TODAY = '2026-11-24'
-const ctx = { id: '.github/member-audit.yml', serverUrl: 'https://github.com', today: TODAY, mention: false, graceDays: 30, hideConcealed: false, warnBeforeDays: 30 }
-const people = (n: number, prefix = 'member') => Array.from({ length: n }, (_, i) => ({ login: `${prefix}-${String(i).padStart(4, '0')}` }))
+const ctx = {
+  id: '.github/member-audit.yml',
+  serverUrl: 'https://github.com',
+  today: TODAY,
+  mention: false,
+  graceDays: 30,
+  hideConcealed: false,
+  warnBeforeDays: 30
+}
+const people = (n: number, prefix = 'member') =>
+  Array.from({ length: n }, (_, i) => ({ login: `${prefix}-${String(i).padStart(4, '0')}` }))
 
 describe('tracking issue text', () => {
   test('1,500 people to contact: body and continuation comments within the limit, no 422, every person once', async () => {
@@ -22,9 +31,13 @@ describe('tracking issue text', () => {
     const text = renderIssue(plan, result, ctx)
     expect(text.parts.length).toBeGreaterThan(0)
     // The compact form is used before continuing in comments: no roles on the lines.
-    expect(text.body).toMatch(/- \[ \] \[member-0000\]\(https:\/\/github\.com\/member-0000\) · no public activity in 365 days · flagged 2026-11-24 <!-- ma:member-0000 f=2026-11-24 -->/)
+    expect(text.body).toMatch(
+      /- \[ \] \[member-0000\]\(https:\/\/github\.com\/member-0000\) · no public activity in 365 days · flagged 2026-11-24 <!-- ma:member-0000 f=2026-11-24 -->/
+    )
     for (const t of [text.body, ...text.parts]) expect(t.length).toBeLessThanOrEqual(TEXT_LIMIT)
-    expect(text.parts[0]).toMatch(/^<!-- member-audit:part 2 id=\.github\/member-audit\.yml -->\n\n### To contact \(1500\) \(continued\)\n\n- \[ \]/)
+    expect(text.parts[0]).toMatch(
+      /^<!-- member-audit:part 2 id=\.github\/member-audit\.yml -->\n\n### To contact \(1500\) \(continued\)\n\n- \[ \]/
+    )
     const records = readRecords([text.body, ...text.parts], TODAY)
     expect(records.size).toBe(1500)
 
@@ -32,9 +45,24 @@ describe('tracking issue text', () => {
     world.repos.push({ fullName: 'acme/security', private: true })
     const github = await FakeGitHub.start({ world })
     try {
-      const client = createGitHubClient({ token: 'test-token', apiUrl: github.url, log: recordingLogger(), usage: emptyUsage(), waitScale: 0.001 })
+      const client = createGitHubClient({
+        token: 'test-token',
+        apiUrl: github.url,
+        log: recordingLogger(),
+        usage: emptyUsage(),
+        waitScale: 0.001
+      })
       const where = { owner: 'acme', repo: 'security' }
-      const input = { client, where, id: ctx.id, title: 'Inactive organization members', labels: ['member-audit'], text, anyoneToContact: true, log: recordingLogger() }
+      const input = {
+        client,
+        where,
+        id: ctx.id,
+        title: 'Inactive organization members',
+        labels: ['member-audit'],
+        text,
+        anyoneToContact: true,
+        log: recordingLogger()
+      }
       const created = await syncTrackingIssue({ ...input, existing: null })
       expect(created.action).toBe('created')
       expect(github.requests.filter((r) => r.status === 422)).toEqual([])
@@ -51,8 +79,14 @@ describe('tracking issue text', () => {
       // Most leave the orgs; once their return is older than the grace period the list fits the
       // body again, and the continuations are emptied in place, not deleted.
       const later = '2027-01-15'
-      for (const [key, record] of again) if (!['member-0000', 'member-0001', 'member-0002'].includes(key)) again.set(key, { ...record, returnedOn: '2026-12-01' })
-      const small = renderIssue(planContacts(again, syntheticResult(people(3)).verdicts, later, 30), syntheticResult(people(3)), { ...ctx, today: later })
+      for (const [key, record] of again)
+        if (!['member-0000', 'member-0001', 'member-0002'].includes(key))
+          again.set(key, { ...record, returnedOn: '2026-12-01' })
+      const small = renderIssue(
+        planContacts(again, syntheticResult(people(3)).verdicts, later, 30),
+        syntheticResult(people(3)),
+        { ...ctx, today: later }
+      )
       expect(small.parts).toEqual([])
       const shrunk = await syncTrackingIssue({ ...input, text: small, existing: found })
       expect(shrunk.action).toBe('updated')
@@ -78,7 +112,8 @@ describe('tracking issue text', () => {
   })
 
   test('hostile roster text cannot break the issue, mention anyone, or hide the marker', () => {
-    const reason = '@everyone -->\n<!-- member-audit:tracking-issue id=evil --> | [x](javascript:alert(1)) <script>alert(1)</script>'
+    const reason =
+      '@everyone -->\n<!-- member-audit:tracking-issue id=evil --> | [x](javascript:alert(1)) <script>alert(1)</script>'
     const roster = `version: 1\norgs: [acme]\nexemptions:\n  - login: mallory\n    reason: ${JSON.stringify(reason)}\n`
     const result = syntheticResult([{ login: 'mallory' }, { login: 'quiet' }], roster)
     const plan = planContacts(new Map(), result.verdicts, TODAY, 30)
@@ -90,7 +125,13 @@ describe('tracking issue text', () => {
   })
 
   test('an unticked box clears "contacted"; a returned person who lapses again starts over', () => {
-    const records = readRecords(['- [ ] [a](u) <!-- ma:a f=2026-01-01 c=2026-02-01 -->', '- [b](u): active, since 2026-11-01 <!-- ma:b f=2026-01-01 c=2026-02-01 r=2026-11-01 -->'], TODAY)
+    const records = readRecords(
+      [
+        '- [ ] [a](u) <!-- ma:a f=2026-01-01 c=2026-02-01 -->',
+        '- [b](u): active, since 2026-11-01 <!-- ma:b f=2026-01-01 c=2026-02-01 r=2026-11-01 -->'
+      ],
+      TODAY
+    )
     expect(records.get('a')).toEqual({ login: 'a', flaggedOn: '2026-01-01' })
     const result = syntheticResult([{ login: 'a' }, { login: 'b' }])
     const plan = planContacts(records, result.verdicts, TODAY, 30)

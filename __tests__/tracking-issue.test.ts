@@ -15,7 +15,14 @@ const DAY = 86400000
 const START = new Date('2026-11-24T12:00:00Z')
 const ROSTER = 'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/security\n'
 
-async function trackingRun(github: FakeGitHub, world: World, now: Date, rosterText = ROSTER, token = 'test-token', incomplete: string | null = null) {
+async function trackingRun(
+  github: FakeGitHub,
+  world: World,
+  now: Date,
+  rosterText = ROSTER,
+  token = 'test-token',
+  incomplete: string | null = null
+) {
   world.now = now
   const log = recordingLogger()
   const usage = emptyUsage()
@@ -23,10 +30,20 @@ async function trackingRun(github: FakeGitHub, world: World, now: Date, rosterTe
   const roster = parseRoster(rosterText, '.github/member-audit.yml')
   const result = await runAudit({ client, roster, now, log, usage, serverUrl: 'https://github.com' })
   const where = parseRepository(roster.trackingIssue.repo)!
-  return keepTrackingIssue({ client, where, roster, result, serverUrl: 'https://github.com', dryRun: false, incomplete, log })
+  return keepTrackingIssue({
+    client,
+    where,
+    roster,
+    result,
+    serverUrl: 'https://github.com',
+    dryRun: false,
+    incomplete,
+    log
+  })
 }
 
-const trackingIssues = (world: World) => world.issues.filter((i) => i.repo === 'acme/security' && i.body.includes('member-audit:tracking-issue'))
+const trackingIssues = (world: World) =>
+  world.issues.filter((i) => i.repo === 'acme/security' && i.body.includes('member-audit:tracking-issue'))
 
 describe('tracking issue, run after run', () => {
   test('five runs over a changing world, then a sixth with someone new', async () => {
@@ -45,17 +62,23 @@ describe('tracking issue, run after run', () => {
       expect(trackingIssues(world)).toHaveLength(1)
       const issue = trackingIssues(world)[0]!
       expect(issue.labels).toEqual(['member-audit'])
-      expect(issue.body).toMatch(/### To contact \(3\)\n\n- \[ \] \[alice\][^\n]*\*\*\(owner\)\*\*[^\n]*\n- \[ \] \[bob\][^\n]*\n- \[ \] \[carol\]/)
+      expect(issue.body).toMatch(
+        /### To contact \(3\)\n\n- \[ \] \[alice\][^\n]*\*\*\(owner\)\*\*[^\n]*\n- \[ \] \[bob\][^\n]*\n- \[ \] \[carol\]/
+      )
       expect(issue.body).toMatchSnapshot('run 1: created')
 
       // (2) A team member ticks bob's box; carol becomes active.
       issue.body = issue.body.replace('- [ ] [bob]', '- [x] [bob]')
       const day2 = new Date(START.getTime() + DAY)
-      world.users.find((u) => u.login === 'carol')!.activities.push({ kind: 'review', at: daysAgo(day2, 0.5), repo: 'acme/app' })
+      world.users
+        .find((u) => u.login === 'carol')!
+        .activities.push({ kind: 'review', at: daysAgo(day2, 0.5), repo: 'acme/app' })
       const second = await trackingRun(github, world, day2)
       expect(second.sync.action).toBe('updated')
       expect(trackingIssues(world)).toHaveLength(1)
-      expect(issue.body).toMatch(/- \[x\] \[bob\][^\n]* · contacted 2026-11-25 <!-- ma:bob f=2026-11-24 c=2026-11-25 -->/)
+      expect(issue.body).toMatch(
+        /- \[x\] \[bob\][^\n]* · contacted 2026-11-25 <!-- ma:bob f=2026-11-24 c=2026-11-25 -->/
+      )
       expect(issue.body).toMatch(/### Returned \(1\)[\s\S]*\[carol\][^\n]*active, \[review 2026-11-25\]/)
       expect(issue.body).toMatchSnapshot('run 2: tick kept, carol returned')
 
@@ -69,13 +92,18 @@ describe('tracking issue, run after run', () => {
       const day33 = new Date(START.getTime() + 33 * DAY)
       const fourth = await trackingRun(github, world, day33)
       expect(fourth.plan.due.map((d) => d.record.login)).toEqual(['bob'])
-      expect(issue.body).toMatch(/### Due for a privilege change \(1\)\n\nContacted more than 30 days ago and still inactive\.\n\n- \[bob\][^\n]*: contacted 2026-11-25/)
+      expect(issue.body).toMatch(
+        /### Due for a privilege change \(1\)\n\nContacted more than 30 days ago and still inactive\.\n\n- \[bob\][^\n]*: contacted 2026-11-25/
+      )
       expect(issue.body).not.toMatch(/### Returned/) // carol's return is older than the grace period
       expect(issue.body).toMatchSnapshot('run 4: bob due for a privilege change')
 
       // (5) Everyone resolved: closed with a comment.
       const day40 = new Date(START.getTime() + 40 * DAY)
-      for (const login of ['alice', 'bob']) world.users.find((u) => u.login === login)!.activities.push({ kind: 'issue_comment', at: daysAgo(day40, 1), repo: 'acme/app' })
+      for (const login of ['alice', 'bob'])
+        world.users
+          .find((u) => u.login === login)!
+          .activities.push({ kind: 'issue_comment', at: daysAgo(day40, 1), repo: 'acme/app' })
       const fifth = await trackingRun(github, world, day40)
       expect(fifth.sync.action).toBe('closed')
       expect(issue.state).toBe('closed')
@@ -135,10 +163,16 @@ describe('tracking issue, run after run', () => {
     b.token('read-only', { orgs: 'all', canWrite: false })
     const github = await FakeGitHub.start({ world: b.world })
     try {
-      await expect(trackingRun(github, b.world, START)).rejects.toThrow(/Issues are disabled in tracking repository acme\/security \(410\)/)
+      await expect(trackingRun(github, b.world, START)).rejects.toThrow(
+        /Issues are disabled in tracking repository acme\/security \(410\)/
+      )
       b.world.repos[0]!.hasIssues = true
-      await expect(trackingRun(github, b.world, START, ROSTER, 'read-only')).rejects.toThrow(/The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/)
-      await expect(trackingRun(github, b.world, START, ROSTER.replace('acme/security', 'acme/nowhere'))).rejects.toThrow(/Tracking repository acme\/nowhere was not found/)
+      await expect(trackingRun(github, b.world, START, ROSTER, 'read-only')).rejects.toThrow(
+        /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/
+      )
+      await expect(
+        trackingRun(github, b.world, START, ROSTER.replace('acme/security', 'acme/nowhere'))
+      ).rejects.toThrow(/Tracking repository acme\/nowhere was not found/)
       expect(github.writes().filter((w) => w.status && w.status < 300)).toEqual([])
     } finally {
       await github.close()
@@ -155,10 +189,19 @@ describe('tracking issue, run after run', () => {
       const issue = trackingIssues(b.world)[0]!
       const before = issue.body
       b.member('acme', 'newcomer')
-      const outcome = await trackingRun(github, b.world, new Date(START.getTime() + DAY), ROSTER, 'test-token', '40 of 100 people (40.0%) could not be checked.')
+      const outcome = await trackingRun(
+        github,
+        b.world,
+        new Date(START.getTime() + DAY),
+        ROSTER,
+        'test-token',
+        '40 of 100 people (40.0%) could not be checked.'
+      )
       expect(outcome.held).toMatch(/incomplete run/)
       expect(issue.body).toBe(before)
-      expect(issue.comments.map((c) => c.body)).toEqual(['The run of 2026-11-25 was incomplete: 40 of 100 people (40.0%) could not be checked. The list above is left as it was; the next complete run updates it.'])
+      expect(issue.comments.map((c) => c.body)).toEqual([
+        'The run of 2026-11-25 was incomplete: 40 of 100 people (40.0%) could not be checked. The list above is left as it was; the next complete run updates it.'
+      ])
     } finally {
       await github.close()
     }

@@ -89,7 +89,13 @@ describe('verdicts', () => {
   test('people are merged across orgs by case-insensitive login', () => {
     const people = mergePeople([
       { org: 'a', members: [{ login: 'Alice', type: 'User', role: 'admin', public: true }] },
-      { org: 'b', members: [{ login: 'alice', type: 'User', role: 'member', public: false }, { login: 'bob', type: 'User', role: 'member', public: true }] }
+      {
+        org: 'b',
+        members: [
+          { login: 'alice', type: 'User', role: 'member', public: false },
+          { login: 'bob', type: 'User', role: 'member', public: true }
+        ]
+      }
     ])
     expect(people.map((p) => [p.login, p.memberships.length])).toEqual([
       ['Alice', 2],

@@ -27,7 +27,10 @@ export function paginate(url: URL, items: unknown[], cap?: number): Reply {
   const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30))
   const pageNumber = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1)
   if (cap !== undefined && (pageNumber - 1) * perPage >= cap) {
-    return error(422, 'In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.')
+    return error(
+      422,
+      'In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.'
+    )
   }
   const lastPage = Math.max(1, Math.ceil(items.length / perPage))
   const link = (n: number, rel: string): string => {

@@ -63,13 +63,19 @@ export function demoWorld(now = new Date()): DemoWorld {
   // Owners.
   b.member('orbit-lab', 'ada-admin', { role: 'admin' }).did('ada-admin', 'commit', 3, { repo: 'orbit-lab/engine' })
   expect('ada-admin', 'active')
-  b.member('orbit-lab', 'dormant-owner', { role: 'admin' }).member('orbit-docs', 'dormant-owner').did('dormant-owner', 'issue', 500, { repo: 'orbit-lab/engine' })
+  b.member('orbit-lab', 'dormant-owner', { role: 'admin' })
+    .member('orbit-docs', 'dormant-owner')
+    .did('dormant-owner', 'issue', 500, { repo: 'orbit-lab/engine' })
   expect('dormant-owner', 'inactive')
   b.member('orbit-docs', 'docs-owner', { role: 'admin' }).did('docs-owner', 'review', 45, { repo: 'orbit-docs/site' })
   expect('docs-owner', 'active')
-  b.member('orbit-infra', 'infra-owner', { role: 'admin', public: false }).did('infra-owner', 'issue_comment', 200, { repo: 'orbit-infra/deploy' })
+  b.member('orbit-infra', 'infra-owner', { role: 'admin', public: false }).did('infra-owner', 'issue_comment', 200, {
+    repo: 'orbit-infra/deploy'
+  })
   expect('infra-owner', 'inactive') // 180-day org: 200 days is too long ago
-  b.member('orbit-infra', 'approaching-owner', { role: 'admin' }).did('approaching-owner', 'pull_request', 165, { repo: 'orbit-infra/deploy' })
+  b.member('orbit-infra', 'approaching-owner', { role: 'admin' }).did('approaching-owner', 'pull_request', 165, {
+    repo: 'orbit-infra/deploy'
+  })
   expect('approaching-owner', 'approaching')
 
   // Active through each kind of evidence the first sources see.
@@ -111,7 +117,10 @@ export function demoWorld(now = new Date()): DemoWorld {
   // Inactive: nothing public in the window.
   b.member('orbit-lab', 'rita').did('rita', 'issue_comment', 366, { repo: 'orbit-lab/engine' })
   b.member('orbit-lab', 'sam')
-  b.member('orbit-docs', 'tina', { public: false }).did('tina', 'issue_comment', 400, { repo: 'orbit-docs/site', editedAt: daysAgo(now, 10) })
+  b.member('orbit-docs', 'tina', { public: false }).did('tina', 'issue_comment', 400, {
+    repo: 'orbit-docs/site',
+    editedAt: daysAgo(now, 10)
+  })
   b.member('orbit-docs', 'uma').did('uma', 'commit', 100, { repo: 'uma/side-project', private: true })
   b.member('orbit-lab', 'old-timer').did('old-timer', 'pull_request', 700, { repo: 'orbit-lab/engine' })
   for (const login of ['rita', 'sam', 'tina', 'uma', 'old-timer']) expect(login, 'inactive')
@@ -136,8 +145,22 @@ export function demoWorld(now = new Date()): DemoWorld {
 
   // A team held to 180 days, with a maintainer; an invitation pending 45 days and one that failed.
   b.team('orbit-lab', 'core', [{ login: 'ada-admin', role: 'maintainer' }, { login: 'mona' }, { login: 'gina' }])
-  b.invite('orbit-lab', { login: 'slow-invitee', email: null, role: 'direct_member', inviter: 'ada-admin', daysAgo: 45 })
-  b.invite('orbit-docs', { login: null, email: 'former-contributor@example.org', role: 'direct_member', inviter: 'docs-owner', daysAgo: 40, failedDaysAgo: 33, failedReason: 'Invitation expired' })
+  b.invite('orbit-lab', {
+    login: 'slow-invitee',
+    email: null,
+    role: 'direct_member',
+    inviter: 'ada-admin',
+    daysAgo: 45
+  })
+  b.invite('orbit-docs', {
+    login: null,
+    email: 'former-contributor@example.org',
+    role: 'direct_member',
+    inviter: 'docs-owner',
+    daysAgo: 40,
+    failedDaysAgo: 33,
+    failedReason: 'Invitation expired'
+  })
 
   // An outside collaborator with write access to the engine and nothing done in a year.
   b.collaborator('orbit-lab', 'contract-carl', { engine: 'push' })
@@ -150,7 +173,9 @@ export function demoWorld(now = new Date()): DemoWorld {
   // More plain members, so the demo has the size of a small project.
   for (let i = 1; i <= 10; i++) {
     const login = `contributor-${i}`
-    b.member(i % 2 ? 'orbit-lab' : 'orbit-docs', login).did(login, i % 3 ? 'issue_comment' : 'commit', i * 17, { repo: 'orbit-lab/engine' })
+    b.member(i % 2 ? 'orbit-lab' : 'orbit-docs', login).did(login, i % 3 ? 'issue_comment' : 'commit', i * 17, {
+      repo: 'orbit-lab/engine'
+    })
     expect(login, i * 17 >= 335 ? 'approaching' : 'active')
   }
 

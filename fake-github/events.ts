@@ -51,7 +51,9 @@ function eventShape(a: Activity): EventShape | null {
 export function publicEvents(world: World, user: WorldUser, serverUrl: string): Record<string, unknown>[] {
   const cutoff = world.now.getTime() - EVENTS_WINDOW_DAYS * 24 * 60 * 60 * 1000
   return user.activities
-    .filter((a) => !a.private && eventShape(a) !== null && a.at.getTime() >= cutoff && a.at.getTime() <= world.now.getTime())
+    .filter(
+      (a) => !a.private && eventShape(a) !== null && a.at.getTime() >= cutoff && a.at.getTime() <= world.now.getTime()
+    )
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, EVENTS_CAP)
     .map((a, i) => {
@@ -60,7 +62,8 @@ export function publicEvents(world: World, user: WorldUser, serverUrl: string): 
       const payload: Record<string, unknown> = shape.action ? { action: shape.action } : {}
       if (a.kind === 'issue_comment') payload.comment = { html_url: `${htmlUrl}#issuecomment-${i + 1}` }
       if (['issue', 'close', 'label', 'issue_comment'].includes(a.kind)) payload.issue = { html_url: htmlUrl }
-      if (['pull_request', 'merge', 'review'].includes(a.kind)) payload.pull_request = { html_url: `${serverUrl}/${a.repo}/pull/${i + 1}` }
+      if (['pull_request', 'merge', 'review'].includes(a.kind))
+        payload.pull_request = { html_url: `${serverUrl}/${a.repo}/pull/${i + 1}` }
       return {
         id: String(1000 + i),
         type: shape.type,

@@ -51,8 +51,10 @@ export interface FaultStorm {
 }
 
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-const TIMEOUT_502 = "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
-const SOMETHING_WRONG = 'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `C0DE:1234:5678` when reporting this issue.'
+const TIMEOUT_502 =
+  "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
+const SOMETHING_WRONG =
+  'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `C0DE:1234:5678` when reporting this issue.'
 
 /** The storm the fault test and `npm run bench -- --storm SEED` use: every kind at once. */
 export const STORM_RATES: FaultRates = {
@@ -82,10 +84,18 @@ export function faultStorm(seed: number, rates: FaultRates, outage?: Outage): Fa
   const fault = (r: RecordedRequest): FaultAnswer | undefined => {
     if (r.path === '/rate_limit') return undefined
     // Times in a query's variables follow the clock; without them a request is the same on every run.
-    const key = `${r.method} ${r.path} ${JSON.stringify(r.query)} ${JSON.stringify(r.body?.variables ?? '')}`.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
+    const key = `${r.method} ${r.path} ${JSON.stringify(r.query)} ${JSON.stringify(r.body?.variables ?? '')}`.replace(
+      /\d{4}-\d\d-\d\dT[\d:.]+Z/g,
+      'T'
+    )
     const nth = (seen.get(key) ?? 0) + 1
     seen.set(key, nth)
-    if (outage && outage.paths.test(r.path) && nth <= outage.tries && hashDraw(seed, `outage ${key}`)() < outage.share) {
+    if (
+      outage &&
+      outage.paths.test(r.path) &&
+      nth <= outage.tries &&
+      hashDraw(seed, `outage ${key}`)() < outage.share
+    ) {
       count('outage')
       return { status: 503, body: { message: 'Service Unavailable' } }
     }
@@ -104,11 +114,34 @@ export function faultStorm(seed: number, rates: FaultRates, outage?: Outage): Fa
     }
     // Only reads get faults a client might not safely retry; writes get server errors and limits.
     if (hit('server-error')) return { status: 502 + Math.floor(draw() * 3), body: { message: 'Server Error' } }
-    if (hit('secondary-403')) return { status: 403, headers: { 'retry-after': '1' }, body: { message: SECONDARY, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits' } }
-    if (hit('secondary-429')) return { status: 429, headers: { 'retry-after': '2' }, body: { message: SECONDARY, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits' } }
+    if (hit('secondary-403'))
+      return {
+        status: 403,
+        headers: { 'retry-after': '1' },
+        body: {
+          message: SECONDARY,
+          documentation_url:
+            'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+        }
+      }
+    if (hit('secondary-429'))
+      return {
+        status: 429,
+        headers: { 'retry-after': '2' },
+        body: {
+          message: SECONDARY,
+          documentation_url:
+            'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+        }
+      }
     if (hit('graphql-timeout-502', graphql)) return { status: 502, body: { message: TIMEOUT_502 } }
-    if (hit('graphql-timeout-200', graphql)) return { status: 200, body: { data: null, errors: [{ message: SOMETHING_WRONG }] } }
-    if (hit('malformed-json', read)) return { status: 200, body: graphql ? '{"data": {"u0": {"login": ' : '[{"id": "1", "type": "IssuesEvent", "created_at": ' }
+    if (hit('graphql-timeout-200', graphql))
+      return { status: 200, body: { data: null, errors: [{ message: SOMETHING_WRONG }] } }
+    if (hit('malformed-json', read))
+      return {
+        status: 200,
+        body: graphql ? '{"data": {"u0": {"login": ' : '[{"id": "1", "type": "IssuesEvent", "created_at": '
+      }
     if (hit('connection-reset', read)) return { reset: true }
     if (hit('graphql-partial', graphql)) partial.set(r, Math.floor(draw() * 50))
     if (hit('slow')) return { delayMs: 5 + Math.floor(draw() * 40) }
@@ -124,7 +157,14 @@ export function faultStorm(seed: number, rates: FaultRates, outage?: Outage): Fa
     const alias = aliases[pick % aliases.length]!
     return {
       ...reply,
-      body: { ...body, data: { ...body.data, [alias]: null }, errors: [...(body.errors ?? []), { message: SOMETHING_WRONG, path: [alias], locations: [{ line: 2, column: 3 }] }] }
+      body: {
+        ...body,
+        data: { ...body.data, [alias]: null },
+        errors: [
+          ...(body.errors ?? []),
+          { message: SOMETHING_WRONG, path: [alias], locations: [{ line: 2, column: 3 }] }
+        ]
+      }
     }
   }
 

@@ -26,25 +26,92 @@ export interface GeneratedWorld {
   orgs: string[]
 }
 
-type Profile = { share: number; make: (r: () => number, org: string, repo: string) => Partial<Activity>[]; truth: 'active' | 'approaching' | 'inactive' }
+type Profile = {
+  share: number
+  make: (r: () => number, org: string, repo: string) => Partial<Activity>[]
+  truth: 'active' | 'approaching' | 'inactive'
+}
 
 const between = (r: () => number, lo: number, hi: number): number => lo + r() * (hi - lo)
 
 /** What people do, and how often: tuned to look like an open-source organization. */
 const PROFILES: Profile[] = [
-  { share: 0.3, truth: 'active', make: (r, _o, repo) => [{ kind: pick(r, ['commit', 'pull_request', 'issue', 'review']), at: daysAgo(between(r, 0, 330)), repo }] },
-  { share: 0.12, truth: 'active', make: (r, _o, repo) => [{ kind: 'issue_comment', at: daysAgo(between(r, 0, 330)), repo }] },
-  { share: 0.04, truth: 'active', make: (r) => [{ kind: 'star', at: daysAgo(between(r, 0, 330)), repo: 'elsewhere/popular' }] },
-  { share: 0.08, truth: 'active', make: (r, _o, repo) => [{ kind: pick(r, ['label', 'merge', 'close']), at: daysAgo(between(r, 31, 330)), repo }] },
-  { share: 0.04, truth: 'active', make: (r, _o, repo) => [{ kind: 'push', defaultBranch: false, at: daysAgo(between(r, 31, 330)), repo }] },
-  { share: 0.05, truth: 'active', make: (r) => [{ kind: pick(r, ['label', 'merge', 'push']), defaultBranch: false, at: daysAgo(between(r, 0, 29)), repo: 'elsewhere/lib' }] },
-  { share: 0.03, truth: 'approaching', make: (r, _o, repo) => [{ kind: pick(r, ['issue', 'pull_request', 'issue_comment']), at: daysAgo(between(r, 336, 364)), repo }] },
-  { share: 0.2, truth: 'inactive', make: (r, _o, repo) => (r() < 0.5 ? [] : [{ kind: pick(r, ['issue', 'commit', 'label']), at: daysAgo(between(r, 366, 900)), repo }]) },
-  { share: 0.03, truth: 'inactive', make: (r, _o, repo) => [{ kind: 'issue_comment', at: daysAgo(between(r, 400, 700)), editedAt: daysAgo(between(r, 1, 100)), repo }] },
+  {
+    share: 0.3,
+    truth: 'active',
+    make: (r, _o, repo) => [
+      { kind: pick(r, ['commit', 'pull_request', 'issue', 'review']), at: daysAgo(between(r, 0, 330)), repo }
+    ]
+  },
+  {
+    share: 0.12,
+    truth: 'active',
+    make: (r, _o, repo) => [{ kind: 'issue_comment', at: daysAgo(between(r, 0, 330)), repo }]
+  },
+  {
+    share: 0.04,
+    truth: 'active',
+    make: (r) => [{ kind: 'star', at: daysAgo(between(r, 0, 330)), repo: 'elsewhere/popular' }]
+  },
+  {
+    share: 0.08,
+    truth: 'active',
+    make: (r, _o, repo) => [{ kind: pick(r, ['label', 'merge', 'close']), at: daysAgo(between(r, 31, 330)), repo }]
+  },
+  {
+    share: 0.04,
+    truth: 'active',
+    make: (r, _o, repo) => [{ kind: 'push', defaultBranch: false, at: daysAgo(between(r, 31, 330)), repo }]
+  },
+  {
+    share: 0.05,
+    truth: 'active',
+    make: (r) => [
+      {
+        kind: pick(r, ['label', 'merge', 'push']),
+        defaultBranch: false,
+        at: daysAgo(between(r, 0, 29)),
+        repo: 'elsewhere/lib'
+      }
+    ]
+  },
+  {
+    share: 0.03,
+    truth: 'approaching',
+    make: (r, _o, repo) => [
+      { kind: pick(r, ['issue', 'pull_request', 'issue_comment']), at: daysAgo(between(r, 336, 364)), repo }
+    ]
+  },
+  {
+    share: 0.2,
+    truth: 'inactive',
+    make: (r, _o, repo) =>
+      r() < 0.5 ? [] : [{ kind: pick(r, ['issue', 'commit', 'label']), at: daysAgo(between(r, 366, 900)), repo }]
+  },
+  {
+    share: 0.03,
+    truth: 'inactive',
+    make: (r, _o, repo) => [
+      { kind: 'issue_comment', at: daysAgo(between(r, 400, 700)), editedAt: daysAgo(between(r, 1, 100)), repo }
+    ]
+  },
   // Labels outside the orgs 31–365 days ago: real activity no API reveals, so inactive in the truth.
-  { share: 0.03, truth: 'inactive', make: (r) => [{ kind: 'label', at: daysAgo(between(r, 31, 360)), repo: 'elsewhere/lib' }] },
+  {
+    share: 0.03,
+    truth: 'inactive',
+    make: (r) => [{ kind: 'label', at: daysAgo(between(r, 31, 360)), repo: 'elsewhere/lib' }]
+  },
   // Busy people: many recent acts of several kinds.
-  { share: 0.08, truth: 'active', make: (r, _o, repo) => Array.from({ length: 5 + Math.floor(r() * 40) }, () => ({ kind: pick(r, ['commit', 'issue_comment', 'push', 'label', 'review']), at: daysAgo(between(r, 0, 200)), repo })) }
+  {
+    share: 0.08,
+    truth: 'active',
+    make: (r, _o, repo) =>
+      Array.from({ length: 5 + Math.floor(r() * 40) }, () => ({
+        kind: pick(r, ['commit', 'issue_comment', 'push', 'label', 'review']),
+        at: daysAgo(between(r, 0, 200)),
+        repo
+      }))
+  }
 ]
 
 let clock = Date.now()
@@ -71,7 +138,8 @@ export function generateWorld(people: number, seed = 1, now = new Date()): Gener
     let x = r()
     const profile = PROFILES.find((p) => (x -= p.share) < 0) ?? PROFILES[0]!
     const repo = `${org}/repo-${1 + Math.floor(r() * reposPerOrg)}`
-    for (const a of profile.make(r, org, repo)) b.did(login, a.kind as ActivityKind, (now.getTime() - a.at!.getTime()) / DAY, a)
+    for (const a of profile.make(r, org, repo))
+      b.did(login, a.kind as ActivityKind, (now.getTime() - a.at!.getTime()) / DAY, a)
     truth.set(login, profile.truth)
   }
   return { world: b.world, truth, orgs }

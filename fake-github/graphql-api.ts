@@ -4,7 +4,16 @@
  * aliases, fragments, variables, nullability and partial errors behave as they do on GitHub.
  */
 import { validate as validateAgainstGitHub, schema as published } from '@octokit/graphql-schema'
-import { type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type SelectionSetNode, Kind, buildClientSchema, graphql, parse } from 'graphql'
+import {
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  Kind,
+  buildClientSchema,
+  graphql,
+  parse
+} from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser } from './world.js'
 import { repositoryNode } from './graphql-repository.js'
@@ -35,14 +44,27 @@ interface ConnectionArgs {
 /** GitHub requires `first` or `last` on every connection, each at most 100. */
 function page<T>(items: T[], args: ConnectionArgs, name: string) {
   const n = args.first ?? args.last
-  if (n === undefined) throw new TypedError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`)
-  if (n > 100 || n < 0) throw new TypedError('EXCESSIVE_PAGINATION', `Requesting ${n} records on the \`${name}\` connection exceeds the \`first\` limit of 100 records.`)
+  if (n === undefined)
+    throw new TypedError(
+      'MISSING_PAGINATION_BOUNDARIES',
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`
+    )
+  if (n > 100 || n < 0)
+    throw new TypedError(
+      'EXCESSIVE_PAGINATION',
+      `Requesting ${n} records on the \`${name}\` connection exceeds the \`first\` limit of 100 records.`
+    )
   const chosen = args.first !== undefined ? items.slice(0, n) : items.slice(Math.max(0, items.length - n))
   return {
     nodes: chosen,
     edges: chosen.map((node) => ({ node })),
     totalCount: items.length,
-    pageInfo: { hasNextPage: args.first !== undefined && items.length > n, hasPreviousPage: args.last !== undefined && items.length > n, endCursor: null, startCursor: null }
+    pageInfo: {
+      hasNextPage: args.first !== undefined && items.length > n,
+      hasPreviousPage: args.last !== undefined && items.length > n,
+      endCursor: null,
+      startCursor: null
+    }
   }
 }
 
@@ -53,7 +75,13 @@ export interface GraphqlContext {
 }
 
 function repository(ctx: GraphqlContext, fullName: string, isPrivate: boolean) {
-  return { __typename: 'Repository', nameWithOwner: fullName, isPrivate, url: `${ctx.serverUrl}/${fullName}`, owner: { login: fullName.split('/')[0] } }
+  return {
+    __typename: 'Repository',
+    nameWithOwner: fullName,
+    isPrivate,
+    url: `${ctx.serverUrl}/${fullName}`,
+    owner: { login: fullName.split('/')[0] }
+  }
 }
 
 function userNode(ctx: GraphqlContext, user: WorldUser) {
@@ -65,7 +93,11 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
     user.activities
       .filter((a) => a.kind === kind && visible(a))
       .sort(byNewest)
-      .map((a, i) => ({ createdAt: a.at.toISOString(), url: `${ctx.serverUrl}/${a.repo}/${path}/${i + 1}`, repository: repo(a) }))
+      .map((a, i) => ({
+        createdAt: a.at.toISOString(),
+        url: `${ctx.serverUrl}/${a.repo}/${path}/${i + 1}`,
+        repository: repo(a)
+      }))
   return {
     __typename: 'User',
     login: user.login,
@@ -74,23 +106,52 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
       const now = ctx.world.now.getTime()
       const end = to ? Date.parse(to) : from ? Math.min(now, Date.parse(from) + 365 * 24 * 60 * 60 * 1000) : now
       const start = from ? Date.parse(from) : end - 365 * 24 * 60 * 60 * 1000
-      if (end - start > YEAR_MS) throw new TypedError('INVALID_ARGUMENTS', "The total time spanned by 'from' and 'to' must not exceed 1 year")
+      if (end - start > YEAR_MS)
+        throw new TypedError('INVALID_ARGUMENTS', "The total time spanned by 'from' and 'to' must not exceed 1 year")
       // Contributions: in the span, not in a fork (docs: profile-contributions-reference).
       const counted = (kind: Activity['kind']) =>
-        user.activities.filter((a) => a.kind === kind && !a.fork && visible(a) && a.at.getTime() >= start && a.at.getTime() <= end).sort(byNewest)
-      const contribution = (a: Activity, extra: Record<string, unknown>) => ({ occurredAt: a.at.toISOString(), isRestricted: false, ...extra })
+        user.activities
+          .filter((a) => a.kind === kind && !a.fork && visible(a) && a.at.getTime() >= start && a.at.getTime() <= end)
+          .sort(byNewest)
+      const contribution = (a: Activity, extra: Record<string, unknown>) => ({
+        occurredAt: a.at.toISOString(),
+        isRestricted: false,
+        ...extra
+      })
       return {
         issueContributions: (args: ConnectionArgs) =>
-          page(counted('issue').map((a) => contribution(a, { issue: { url: `${ctx.serverUrl}/${a.repo}/issues/1`, repository: repo(a) } })), args, 'issueContributions'),
+          page(
+            counted('issue').map((a) =>
+              contribution(a, { issue: { url: `${ctx.serverUrl}/${a.repo}/issues/1`, repository: repo(a) } })
+            ),
+            args,
+            'issueContributions'
+          ),
         pullRequestContributions: (args: ConnectionArgs) =>
-          page(counted('pull_request').map((a) => contribution(a, { pullRequest: { url: `${ctx.serverUrl}/${a.repo}/pull/1`, repository: repo(a) } })), args, 'pullRequestContributions'),
+          page(
+            counted('pull_request').map((a) =>
+              contribution(a, { pullRequest: { url: `${ctx.serverUrl}/${a.repo}/pull/1`, repository: repo(a) } })
+            ),
+            args,
+            'pullRequestContributions'
+          ),
         pullRequestReviewContributions: (args: ConnectionArgs) =>
           page(
-            counted('review').map((a) => contribution(a, { pullRequestReview: { url: `${ctx.serverUrl}/${a.repo}/pull/1#pullrequestreview-1` }, repository: repo(a) })),
+            counted('review').map((a) =>
+              contribution(a, {
+                pullRequestReview: { url: `${ctx.serverUrl}/${a.repo}/pull/1#pullrequestreview-1` },
+                repository: repo(a)
+              })
+            ),
             args,
             'pullRequestReviewContributions'
           ),
-        repositoryContributions: (args: ConnectionArgs) => page(counted('repository').map((a) => contribution(a, { repository: repo(a) })), args, 'repositoryContributions'),
+        repositoryContributions: (args: ConnectionArgs) =>
+          page(
+            counted('repository').map((a) => contribution(a, { repository: repo(a) })),
+            args,
+            'repositoryContributions'
+          ),
         // Commits count only on the default branch (docs: "Commits … made in the repository's default branch").
         commitContributionsByRepository: ({ maxRepositories = 25 }: { maxRepositories?: number }) => {
           if (maxRepositories > 100) throw new TypedError('INVALID_ARGUMENTS', 'maxRepositories must be at most 100')
@@ -105,7 +166,12 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
               url: `${ctx.serverUrl}/${name}/commits?author=${user.login}`,
               contributions: (args: ConnectionArgs) =>
                 page(
-                  list.map((a) => ({ occurredAt: a.at.toISOString().slice(0, 10) + 'T07:00:00Z', url: `${ctx.serverUrl}/${name}/commits?author=${user.login}`, commitCount: 1, isRestricted: false })),
+                  list.map((a) => ({
+                    occurredAt: a.at.toISOString().slice(0, 10) + 'T07:00:00Z',
+                    url: `${ctx.serverUrl}/${name}/commits?author=${user.login}`,
+                    commitCount: 1,
+                    isRestricted: false
+                  })),
                   args,
                   'contributions'
                 )
@@ -134,17 +200,27 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
         user.activities
           .filter((a) => (a.kind === 'repository' || a.kind === 'fork') && visible(a))
           .sort(byNewest)
-          .map((a) => ({ createdAt: a.at.toISOString(), url: `${ctx.serverUrl}/${a.repo}`, nameWithOwner: a.repo, isPrivate: a.private ?? false, isFork: a.kind === 'fork' })),
+          .map((a) => ({
+            createdAt: a.at.toISOString(),
+            url: `${ctx.serverUrl}/${a.repo}`,
+            nameWithOwner: a.repo,
+            isPrivate: a.private ?? false,
+            isFork: a.kind === 'fork'
+          })),
         args,
         'repositories'
       ),
     gists: (args: ConnectionArgs) =>
       page(
-        user.activities.filter((a) => a.kind === 'gist' && !a.private).sort(byNewest).map((a, i) => ({ createdAt: a.at.toISOString(), url: `https://gist.github.com/${user.login}/${i}` })),
+        user.activities
+          .filter((a) => a.kind === 'gist' && !a.private)
+          .sort(byNewest)
+          .map((a, i) => ({ createdAt: a.at.toISOString(), url: `https://gist.github.com/${user.login}/${i}` })),
         args,
         'gists'
       ),
-    repositoryDiscussions: (args: ConnectionArgs) => page(created('discussion', 'discussions'), args, 'repositoryDiscussions'),
+    repositoryDiscussions: (args: ConnectionArgs) =>
+      page(created('discussion', 'discussions'), args, 'repositoryDiscussions'),
     // No orderBy on these two: served oldest first, so `last` reads the newest.
     repositoryDiscussionComments: (args: ConnectionArgs) =>
       page(
@@ -154,7 +230,8 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
         args,
         'repositoryDiscussionComments'
       ),
-    commitComments: (args: ConnectionArgs) => page(created('commit_comment', 'commit').reverse(), args, 'commitComments'),
+    commitComments: (args: ConnectionArgs) =>
+      page(created('commit_comment', 'commit').reverse(), args, 'commitComments'),
     starredRepositories: (args: ConnectionArgs) => {
       const stars = user.activities
         .filter((a) => a.kind === 'star' && visible(a))
@@ -178,7 +255,11 @@ export interface GraphqlAnswer {
  */
 export function queryCost(query: string, variables: Record<string, unknown>): number {
   const doc = parse(query)
-  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]))
+  const fragments = new Map(
+    doc.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f])
+  )
   let requests = 0
   const walk = (set: SelectionSetNode | undefined, multiplier: number): void => {
     for (const sel of set?.selections ?? []) {
@@ -187,7 +268,12 @@ export function queryCost(query: string, variables: Record<string, unknown>): nu
       else {
         const size = sel.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')
         if (size) {
-          const v = size.value.kind === Kind.INT ? Number(size.value.value) : size.value.kind === Kind.VARIABLE ? Number(variables[size.value.name.value] ?? 0) : 0
+          const v =
+            size.value.kind === Kind.INT
+              ? Number(size.value.value)
+              : size.value.kind === Kind.VARIABLE
+                ? Number(variables[size.value.name.value] ?? 0)
+                : 0
           requests += multiplier
           walk(sel.selectionSet, multiplier * Math.max(1, v))
         } else walk(sel.selectionSet, multiplier)
@@ -198,24 +284,40 @@ export function queryCost(query: string, variables: Record<string, unknown>): nu
   return Math.max(1, Math.round(requests / 100))
 }
 
-export async function executeGraphql(ctx: GraphqlContext, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+export async function executeGraphql(
+  ctx: GraphqlContext,
+  query: string,
+  variables: Record<string, unknown> = {}
+): Promise<GraphqlAnswer> {
   const invalid = validateAgainstGitHub(query)
   if (invalid.length > 0) {
-    return { errors: invalid.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'invalidQuery' } })) }
+    return {
+      errors: invalid.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'invalidQuery' } }))
+    }
   }
   const root = {
     user: ({ login }: { login: string }) => {
       const user = findUser(ctx.world, login)
-      if (!user || user.gone) throw new TypedError('NOT_FOUND', `Could not resolve to a User with the login of '${login}'.`)
+      if (!user || user.gone)
+        throw new TypedError('NOT_FOUND', `Could not resolve to a User with the login of '${login}'.`)
       return userNode(ctx, user)
     },
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const fullName = `${owner}/${name}`.toLowerCase()
-      const repo = ctx.world.repos.find((r) => r.fullName.toLowerCase() === fullName) ?? impliedRepo(ctx.world, fullName)
-      if (!repo || (repo.private && !ctx.token.seesPrivate)) throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
+      const repo =
+        ctx.world.repos.find((r) => r.fullName.toLowerCase() === fullName) ?? impliedRepo(ctx.world, fullName)
+      if (!repo || (repo.private && !ctx.token.seesPrivate))
+        throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
       return repositoryNode(ctx.world, repo, ctx.serverUrl, ctx.token.seesPrivate === true)
     },
-    rateLimit: () => ({ cost: queryCost(query, variables), limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString() })
+    rateLimit: () => ({
+      cost: queryCost(query, variables),
+      limit: 5000,
+      remaining: 4999,
+      used: 1,
+      nodeCount: 1,
+      resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString()
+    })
   }
   const result = await graphql({ schema: githubSchema(), source: query, rootValue: root, variableValues: variables })
   const answer: GraphqlAnswer = { data: result.data }
@@ -233,5 +335,10 @@ function impliedRepo(world: World, fullName: string) {
 
 function githubError(e: GraphQLError): Record<string, unknown> {
   const original = e.originalError as TypedError | undefined
-  return { ...(original?.type ? { type: original.type } : {}), path: e.path, locations: e.locations, message: e.message }
+  return {
+    ...(original?.type ? { type: original.type } : {}),
+    path: e.path,
+    locations: e.locations,
+    message: e.message
+  }
 }

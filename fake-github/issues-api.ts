@@ -14,14 +14,27 @@ function tooLong(field: string): Reply {
     status: 422,
     body: {
       message: 'Validation Failed',
-      errors: [{ resource: field === 'title' ? 'Issue' : 'IssueComment', code: 'custom', field, message: `${field} is too long (maximum is ${field === 'title' ? 256 : MAX_BODY} characters)` }],
+      errors: [
+        {
+          resource: field === 'title' ? 'Issue' : 'IssueComment',
+          code: 'custom',
+          field,
+          message: `${field} is too long (maximum is ${field === 'title' ? 256 : MAX_BODY} characters)`
+        }
+      ],
       documentation_url: 'https://docs.github.com/rest/issues',
       status: '422'
     }
   }
 }
 
-export function routeIssues(world: World, r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Reply | null {
+export function routeIssues(
+  world: World,
+  r: RecordedRequest,
+  url: URL,
+  token: WorldToken,
+  serverUrl: string
+): Reply | null {
   const parts = r.path.split('/').filter(Boolean)
   if (parts[0] !== 'repos' || parts[3] !== 'issues') return null
   const fullName = `${parts[1]}/${parts[2]}`
@@ -53,7 +66,8 @@ export function routeIssues(world: World, r: RecordedRequest, url: URL, token: W
       return paginate(url, listed.map(json))
     }
     if (r.method === 'POST') {
-      if (typeof body.title !== 'string' || !body.title) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      if (typeof body.title !== 'string' || !body.title)
+        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
       if (body.title.length > 256) return tooLong('title')
       if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
       const issue: WorldIssue = {
@@ -92,9 +106,14 @@ export function routeIssues(world: World, r: RecordedRequest, url: URL, token: W
   if (parts.length === 5 && r.method === 'GET') return { status: 200, body: json(issue) }
   // /repos/o/r/issues/{n}/comments
   if (parts[5] === 'comments' && parts.length === 6) {
-    if (r.method === 'GET') return paginate(url, issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: c.author } })))
+    if (r.method === 'GET')
+      return paginate(
+        url,
+        issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: c.author } }))
+      )
     if (r.method === 'POST') {
-      if (typeof body.body !== 'string' || !body.body) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      if (typeof body.body !== 'string' || !body.body)
+        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
       if (body.body.length > MAX_BODY) return tooLong('body')
       const id = world.issues.flatMap((i) => i.comments).reduce((n, c) => Math.max(n, c.id), 100) + 1
       const comment = { id, body: body.body, author: token.login ?? 'member-audit' }

@@ -71,7 +71,11 @@ async function prepare(options: ActionRunOptions): Promise<Prepared> {
   return { env, summaryPath, outputPath }
 }
 
-async function finish(prepared: Prepared, run: Omit<ActionRun, 'summary' | 'outputs' | 'report' | 'reportPath'>, outputs?: Record<string, string>): Promise<ActionRun> {
+async function finish(
+  prepared: Prepared,
+  run: Omit<ActionRun, 'summary' | 'outputs' | 'report' | 'reportPath'>,
+  outputs?: Record<string, string>
+): Promise<ActionRun> {
   const out = outputs ?? parseOutputs(await readFile(prepared.outputPath, 'utf8'))
   const reportPath = out['report-path'] ?? null
   const report = reportPath ? (JSON.parse(await readFile(reportPath, 'utf8')) as Record<string, unknown>) : null

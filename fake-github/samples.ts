@@ -37,7 +37,10 @@ export async function renderSamples(): Promise<{ summary: string; issue: string 
     )
     const note = (what: string): string =>
       `<!-- ${what} rendered by \`npm run docs\` from the demo world (npm run demo) on ${SAMPLE_DATE.toISOString().slice(0, 10)}, a dry run in a public repository. -->\n\n`
-    return { summary: note('Job summary') + outcome.summaryMarkdown, issue: note('Tracking issue') + outcome.tracking!.text.body + '\n' }
+    return {
+      summary: note('Job summary') + outcome.summaryMarkdown,
+      issue: note('Tracking issue') + outcome.tracking!.text.body + '\n'
+    }
   } finally {
     await github.close()
   }

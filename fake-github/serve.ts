@@ -13,13 +13,22 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
 }
 
-const { world } = generateWorld(Number(arg('people', '100')), Number(arg('seed', '1')), new Date(arg('now', new Date().toISOString())))
+const { world } = generateWorld(
+  Number(arg('people', '100')),
+  Number(arg('seed', '1')),
+  new Date(arg('now', new Date().toISOString()))
+)
 world.tokens['bench-token'] = { orgs: 'all', limit: Number(arg('limit', '15000')) }
 const stormSeed = arg('storm', '')
 const storm = stormSeed ? faultStorm(Number(stormSeed), STORM_RATES, STORM_OUTAGE) : null
-const github = await FakeGitHub.start({ world, latencyMs: Number(arg('latency', '100')), ...(storm ? { fault: storm.fault, alter: storm.alter } : {}) })
+const github = await FakeGitHub.start({
+  world,
+  latencyMs: Number(arg('latency', '100')),
+  ...(storm ? { fault: storm.fault, alter: storm.alter } : {})
+})
 process.stdout.write(JSON.stringify({ url: github.url }) + '\n')
 process.on('SIGTERM', () => {
-  if (storm) process.stderr.write(`faults injected: ${JSON.stringify(Object.fromEntries([...storm.injected].sort()))}\n`)
+  if (storm)
+    process.stderr.write(`faults injected: ${JSON.stringify(Object.fromEntries([...storm.injected].sort()))}\n`)
   void github.close().then(() => process.exit(0))
 })

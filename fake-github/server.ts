@@ -52,7 +52,6 @@ export interface FakeGitHubOptions {
   webUrl?: string
 }
 
-
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   private readonly used = new Map<string, number>()
@@ -65,13 +64,14 @@ export class FakeGitHub {
   ) {}
 
   static async start(options: FakeGitHubOptions): Promise<FakeGitHub> {
-    let fake: FakeGitHub | undefined
+    const holder: { fake?: FakeGitHub } = {}
     const server = createServer((req, res) => {
-      void fake!.handle(req, res)
+      void holder.fake!.handle(req, res)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
-    fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options)
+    const fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options)
+    holder.fake = fake
     return fake
   }
 
@@ -81,7 +81,9 @@ export class FakeGitHub {
 
   /** Requests that change something on GitHub (anything but reads and GraphQL queries). */
   writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== 'GET' && !(r.path === '/graphql' && !/^\s*mutation\b/.test(String(r.body?.query ?? ''))))
+    return this.requests.filter(
+      (r) => r.method !== 'GET' && !(r.path === '/graphql' && !/^\s*mutation\b/.test(String(r.body?.query ?? '')))
+    )
   }
 
   async close(): Promise<void> {
@@ -96,7 +98,9 @@ export class FakeGitHub {
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       rawPath: url.pathname,
-      path: decodeURIComponent(url.pathname).replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql'),
+      path: decodeURIComponent(url.pathname)
+        .replace(/^\/api\/v3(?=\/)/, '')
+        .replace(/^\/api\/graphql$/, '/graphql'),
       query: Object.fromEntries(url.searchParams),
       token: auth.replace(/^(token|bearer)\s+/i, '') || null
     }
@@ -117,10 +121,17 @@ export class FakeGitHub {
       req.socket.destroy()
       return
     }
-    let reply: Reply = fault?.status !== undefined ? { status: fault.status, body: fault.body, ...(fault.headers ? { headers: fault.headers } : {}) } : await this.serve(recorded, url)
+    let reply: Reply =
+      fault?.status !== undefined
+        ? { status: fault.status, body: fault.body, ...(fault.headers ? { headers: fault.headers } : {}) }
+        : await this.serve(recorded, url)
     if (fault?.status === undefined) reply = this.options.alter?.(recorded, reply) ?? reply
     recorded.status = reply.status
-    const headers = { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3', ...reply.headers }
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-media-type': 'github.v3',
+      ...reply.headers
+    }
     res.writeHead(reply.status, headers)
     res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
   }
@@ -131,7 +142,11 @@ export class FakeGitHub {
     const serverUrl = this.options.webUrl ?? 'https://github.com'
 
     if (r.method === 'GET' && r.path === '/rate_limit') {
-      return { status: 200, body: { resources: { core: this.quota(r.token!, token) } }, headers: this.rateHeaders(r.token!, token) }
+      return {
+        status: 200,
+        body: { resources: { core: this.quota(r.token!, token) } },
+        headers: this.rateHeaders(r.token!, token)
+      }
     }
     // GraphQL has its own points budget (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
     if (r.path === '/graphql') return this.route(r, url, token, serverUrl)
@@ -150,10 +165,19 @@ export class FakeGitHub {
   private async route(r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Promise<Reply> {
     const parts = r.path.split('/').filter(Boolean)
     if (r.method === 'POST' && r.path === '/graphql') {
-      const answer = await executeGraphql({ world: this.world, token, serverUrl }, String(r.body?.query ?? ''), r.body?.variables ?? {})
+      const answer = await executeGraphql(
+        { world: this.world, token, serverUrl },
+        String(r.body?.query ?? ''),
+        r.body?.variables ?? {}
+      )
       return { status: 200, body: answer }
     }
-    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && (parts[2] === 'members' || parts[2] === 'public_members')) {
+    if (
+      r.method === 'GET' &&
+      parts[0] === 'orgs' &&
+      parts.length === 3 &&
+      (parts[2] === 'members' || parts[2] === 'public_members')
+    ) {
       const org = findOrg(this.world, parts[1]!)
       if (!org) return error(404, 'Not Found')
       if (token.orgs !== 'all' && !token.orgs.some((o) => o.toLowerCase() === org.login.toLowerCase())) {
@@ -165,24 +189,50 @@ export class FakeGitHub {
       // public members will be returned" (docs: list organization members); otherwise public ones only.
       const insider = isMemberOf(token, org.login)
       // The 2FA filters are "only available for organization owners" (docs: list organization members).
-      if (filter !== 'all' && !ownsOrg(token, org.login)) return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'filter', code: 'invalid' }], status: '422' } }
+      if (filter !== 'all' && !ownsOrg(token, org.login))
+        return {
+          status: 422,
+          body: { message: 'Validation Failed', errors: [{ field: 'filter', code: 'invalid' }], status: '422' }
+        }
       const members = org.members.filter(
         (m) =>
           (parts[2] === 'public_members' || !insider ? m.public : true) &&
           (parts[2] === 'public_members' || role === 'all' || m.role === role) &&
           (filter !== '2fa_disabled' || m.twoFactor === false)
       )
-      return paginate(url, members.map((m) => simpleUser(this.world, m.login, serverUrl)))
+      return paginate(
+        url,
+        members.map((m) => simpleUser(this.world, m.login, serverUrl))
+      )
     }
     // docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
     // 404 when the user is not affiliated with the organization; an installation token has no user.
-    if (r.method === 'GET' && parts[0] === 'user' && parts[1] === 'memberships' && parts[2] === 'orgs' && parts.length === 4) {
+    if (
+      r.method === 'GET' &&
+      parts[0] === 'user' &&
+      parts[1] === 'memberships' &&
+      parts[2] === 'orgs' &&
+      parts.length === 4
+    ) {
       if (token.app) return error(403, 'Resource not accessible by integration')
       const org = findOrg(this.world, parts[3]!)
       if (!org || !isMemberOf(token, org.login)) return error(404, 'Not Found')
-      return { status: 200, body: { state: 'active', role: ownsOrg(token, org.login) ? 'admin' : 'member', organization: { login: org.login }, user: { login: token.login ?? 'auditor' } } }
+      return {
+        status: 200,
+        body: {
+          state: 'active',
+          role: ownsOrg(token, org.login) ? 'admin' : 'member',
+          organization: { login: org.login },
+          user: { login: token.login ?? 'auditor' }
+        }
+      }
     }
-    if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && (parts[2] === 'invitations' || parts[2] === 'failed_invitations')) {
+    if (
+      r.method === 'GET' &&
+      parts[0] === 'orgs' &&
+      parts.length === 3 &&
+      (parts[2] === 'invitations' || parts[2] === 'failed_invitations')
+    ) {
       const org = findOrg(this.world, parts[1]!)
       if (!org || !ownsOrg(token, org.login)) return error(404, 'Not Found')
       const failed = parts[2] === 'failed_invitations'
@@ -198,7 +248,9 @@ export class FakeGitHub {
           inviter: { login: i.inviter },
           team_count: 0,
           invitation_source: 'member',
-          ...(failed ? { failed_at: i.failedAt!.toISOString(), failed_reason: i.failedReason ?? 'Invitation expired' } : {})
+          ...(failed
+            ? { failed_at: i.failedAt!.toISOString(), failed_reason: i.failedReason ?? 'Invitation expired' }
+            : {})
         }))
       )
     }
@@ -206,22 +258,41 @@ export class FakeGitHub {
       const org = findOrg(this.world, parts[1]!)
       if (!org) return error(404, 'Not Found')
       const filter = r.query.filter ?? 'all'
-      if (filter !== 'all' && !ownsOrg(token, org.login)) return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+      if (filter !== 'all' && !ownsOrg(token, org.login))
+        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
       const list = (org.outsideCollaborators ?? []).filter((c) => filter !== '2fa_disabled' || c.twoFactor === false)
-      return paginate(url, list.map((c) => simpleUser(this.world, c.login, serverUrl)))
+      return paginate(
+        url,
+        list.map((c) => simpleUser(this.world, c.login, serverUrl))
+      )
     }
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'collaborators') {
       const org = findOrg(this.world, parts[1]!)
       const name = parts[2]!.toLowerCase()
-      const outside = (org?.outsideCollaborators ?? []).filter((c) => Object.keys(c.repos).some((n) => n.toLowerCase() === name))
-      const list = r.query.affiliation === 'outside' ? outside : [...(org?.members ?? []).map((m) => ({ login: m.login, repos: { [name]: m.role === 'admin' ? 'admin' : 'push' } })), ...outside]
+      const outside = (org?.outsideCollaborators ?? []).filter((c) =>
+        Object.keys(c.repos).some((n) => n.toLowerCase() === name)
+      )
+      const list =
+        r.query.affiliation === 'outside'
+          ? outside
+          : [
+              ...(org?.members ?? []).map((m) => ({
+                login: m.login,
+                repos: { [name]: m.role === 'admin' ? 'admin' : 'push' }
+              })),
+              ...outside
+            ]
       return paginate(
         url,
         list.map((c) => {
           const permission = Object.entries(c.repos).find(([n]) => n.toLowerCase() === name)![1]
           const levels = ['pull', 'triage', 'push', 'maintain', 'admin']
           const rank = levels.indexOf(permission)
-          return { ...simpleUser(this.world, c.login, serverUrl), role_name: permission, permissions: Object.fromEntries(levels.map((l, i) => [l, i <= rank])) }
+          return {
+            ...simpleUser(this.world, c.login, serverUrl),
+            role_name: permission,
+            permissions: Object.fromEntries(levels.map((l, i) => [l, i <= rank]))
+          }
         })
       )
     }
@@ -230,16 +301,26 @@ export class FakeGitHub {
       const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
       if (!org || !team) return error(404, 'Not Found')
       const role = r.query.role ?? 'all'
-      return paginate(url, team.members.filter((m) => role === 'all' || m.role === role).map((m) => simpleUser(this.world, m.login, serverUrl)))
+      return paginate(
+        url,
+        team.members
+          .filter((m) => role === 'all' || m.role === role)
+          .map((m) => simpleUser(this.world, m.login, serverUrl))
+      )
     }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts.length === 3 && parts[2] === 'repos') {
       const org = findOrg(this.world, parts[1]!)
       if (!org) return error(404, 'Not Found')
       const repos = orgRepositories(this.world, org.login).filter((repo) => !repo.private || token.seesPrivate)
-      return paginate(url, repos.map((repo) => this.repositoryJson(repo.fullName, repo.private, serverUrl)))
+      return paginate(
+        url,
+        repos.map((repo) => this.repositoryJson(repo.fullName, repo.private, serverUrl))
+      )
     }
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'activity') {
-      const repo = orgRepositories(this.world, parts[1]!).find((x) => x.fullName.toLowerCase() === `${parts[1]}/${parts[2]}`.toLowerCase())
+      const repo = orgRepositories(this.world, parts[1]!).find(
+        (x) => x.fullName.toLowerCase() === `${parts[1]}/${parts[2]}`.toLowerCase()
+      )
       if (!repo || (repo.private && !token.seesPrivate)) return error(404, 'Not Found')
       const period = { day: 1, week: 7, month: 30, quarter: 90, year: 365 }[r.query.time_period ?? ''] ?? null
       const acts = repositoryActivities(this.world, repo, this.world.now, period)
@@ -262,9 +343,23 @@ export class FakeGitHub {
   }
 
   private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
-    const pushes = this.world.users.flatMap((u) => u.activities).filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && ['push', 'commit', 'merge'].includes(a.kind))
-    const pushedAt = pushes.length ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString() : '2015-01-01T00:00:00Z'
-    return { name: fullName.split('/')[1], full_name: fullName, private: isPrivate, visibility: isPrivate ? 'private' : 'public', html_url: `${serverUrl}/${fullName}`, has_issues: true, archived: false, fork: false, pushed_at: pushedAt }
+    const pushes = this.world.users
+      .flatMap((u) => u.activities)
+      .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && ['push', 'commit', 'merge'].includes(a.kind))
+    const pushedAt = pushes.length
+      ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString()
+      : '2015-01-01T00:00:00Z'
+    return {
+      name: fullName.split('/')[1],
+      full_name: fullName,
+      private: isPrivate,
+      visibility: isPrivate ? 'private' : 'public',
+      html_url: `${serverUrl}/${fullName}`,
+      has_issues: true,
+      archived: false,
+      fork: false,
+      pushed_at: pushedAt
+    }
   }
 
   private quota(key: string, token: WorldToken) {

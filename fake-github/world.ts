@@ -153,7 +153,9 @@ export function findUser(world: World, login: string): WorldUser | undefined {
 /** Every activity that happened in a repository, with who did it. */
 export function activitiesIn(world: World, fullName: string): { login: string; activity: Activity }[] {
   const key = fullName.toLowerCase()
-  return world.users.flatMap((u) => u.activities.filter((a) => a.repo.toLowerCase() === key).map((activity) => ({ login: u.login, activity })))
+  return world.users.flatMap((u) =>
+    u.activities.filter((a) => a.repo.toLowerCase() === key).map((activity) => ({ login: u.login, activity }))
+  )
 }
 
 /** An organization's repositories: those declared, and every one someone acted in. */
@@ -179,7 +181,14 @@ export function findOrg(world: World, login: string): WorldOrg | undefined {
 export class WorldBuilder {
   readonly world: World
   constructor(now = new Date()) {
-    this.world = { now, orgs: [], users: [], repos: [], tokens: { 'test-token': { orgs: 'all', ownerOf: 'all' } }, issues: [] }
+    this.world = {
+      now,
+      orgs: [],
+      users: [],
+      repos: [],
+      tokens: { 'test-token': { orgs: 'all', ownerOf: 'all' } },
+      issues: []
+    }
   }
 
   org(login: string): this {
@@ -188,9 +197,18 @@ export class WorldBuilder {
   }
 
   /** Adds a person to an org (creating both as needed), with activities `daysAgo` back. */
-  member(org: string, login: string, options: { role?: 'admin' | 'member'; public?: boolean; type?: 'User' | 'Bot'; twoFactor?: boolean } = {}): this {
+  member(
+    org: string,
+    login: string,
+    options: { role?: 'admin' | 'member'; public?: boolean; type?: 'User' | 'Bot'; twoFactor?: boolean } = {}
+  ): this {
     this.org(org)
-    findOrg(this.world, org)!.members.push({ login, role: options.role ?? 'member', public: options.public ?? true, ...(options.twoFactor === false ? { twoFactor: false } : {}) })
+    findOrg(this.world, org)!.members.push({
+      login,
+      role: options.role ?? 'member',
+      public: options.public ?? true,
+      ...(options.twoFactor === false ? { twoFactor: false } : {})
+    })
     if (!findUser(this.world, login)) this.world.users.push({ login, type: options.type ?? 'User', activities: [] })
     return this
   }
@@ -198,15 +216,30 @@ export class WorldBuilder {
   did(login: string, kind: ActivityKind, days: number, extra: Partial<Activity> = {}): this {
     const user = findUser(this.world, login)
     if (!user) throw new Error(`no user ${login}`)
-    user.activities.push({ kind, at: daysAgo(this.world.now, days), repo: extra.repo ?? `${this.world.orgs[0]?.login ?? 'elsewhere'}/project`, ...extra })
+    user.activities.push({
+      kind,
+      at: daysAgo(this.world.now, days),
+      repo: extra.repo ?? `${this.world.orgs[0]?.login ?? 'elsewhere'}/project`,
+      ...extra
+    })
     return this
   }
 
-  invite(org: string, invitation: Omit<WorldInvitation, 'createdAt' | 'failedAt'> & { daysAgo: number; failedDaysAgo?: number }): this {
+  invite(
+    org: string,
+    invitation: Omit<WorldInvitation, 'createdAt' | 'failedAt'> & { daysAgo: number; failedDaysAgo?: number }
+  ): this {
     this.org(org)
     const { daysAgo: age, failedDaysAgo, ...rest } = invitation
     const o = findOrg(this.world, org)!
-    o.invitations = [...(o.invitations ?? []), { ...rest, createdAt: daysAgo(this.world.now, age), ...(failedDaysAgo !== undefined ? { failedAt: daysAgo(this.world.now, failedDaysAgo) } : {}) }]
+    o.invitations = [
+      ...(o.invitations ?? []),
+      {
+        ...rest,
+        createdAt: daysAgo(this.world.now, age),
+        ...(failedDaysAgo !== undefined ? { failedAt: daysAgo(this.world.now, failedDaysAgo) } : {})
+      }
+    ]
     return this
   }
 
@@ -214,8 +247,13 @@ export class WorldBuilder {
   collaborator(org: string, login: string, repos: Record<string, string>, options: { twoFactor?: boolean } = {}): this {
     this.org(org)
     const o = findOrg(this.world, org)!
-    o.outsideCollaborators = [...(o.outsideCollaborators ?? []), { login, repos, ...(options.twoFactor === false ? { twoFactor: false } : {}) }]
-    for (const name of Object.keys(repos)) if (!this.world.repos.some((r) => r.fullName === `${org}/${name}`)) this.world.repos.push({ fullName: `${org}/${name}`, private: false })
+    o.outsideCollaborators = [
+      ...(o.outsideCollaborators ?? []),
+      { login, repos, ...(options.twoFactor === false ? { twoFactor: false } : {}) }
+    ]
+    for (const name of Object.keys(repos))
+      if (!this.world.repos.some((r) => r.fullName === `${org}/${name}`))
+        this.world.repos.push({ fullName: `${org}/${name}`, private: false })
     if (!findUser(this.world, login)) this.world.users.push({ login, type: 'User', activities: [] })
     return this
   }
@@ -223,7 +261,10 @@ export class WorldBuilder {
   team(org: string, slug: string, members: { login: string; role?: 'member' | 'maintainer' }[]): this {
     this.org(org)
     const o = findOrg(this.world, org)!
-    o.teams = [...(o.teams ?? []), { slug, members: members.map((m) => ({ login: m.login, role: m.role ?? 'member' })) }]
+    o.teams = [
+      ...(o.teams ?? []),
+      { slug, members: members.map((m) => ({ login: m.login, role: m.role ?? 'member' })) }
+    ]
     return this
   }
 

@@ -31,9 +31,14 @@ const storm = arg('storm')
 // --verbose: the audit's warnings (retries, rate limits, second rounds) on stderr, with the time.
 const t0 = Date.now()
 const log = process.argv.includes('--verbose')
-  ? { ...silentLogger, warning: (m: string) => process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}\n`) }
+  ? {
+      ...silentLogger,
+      warning: (m: string) => process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}\n`)
+    }
   : silentLogger
-const sizes = (arg('sizes') ?? (process.argv.includes('--large') ? '100,1000,5000,20000' : '100,1000,5000')).split(',').map(Number)
+const sizes = (arg('sizes') ?? (process.argv.includes('--large') ? '100,1000,5000,20000' : '100,1000,5000'))
+  .split(',')
+  .map(Number)
 
 interface Row {
   /** Seconds spent in each phase. */
@@ -61,9 +66,26 @@ function secondsBetween(from: bigint, to: bigint): string {
 
 async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
   const serve = fileURLToPath(new URL('../fake-github/serve.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', serve, '--people', String(people), '--seed', String(seed), '--now', now.toISOString(), '--latency', String(latency), ...(storm ? ['--storm', storm] : [])], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      serve,
+      '--people',
+      String(people),
+      '--seed',
+      String(seed),
+      '--now',
+      now.toISOString(),
+      '--latency',
+      String(latency),
+      ...(storm ? ['--storm', storm] : [])
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const [line] = (await once(child.stdout!, 'data')) as [Buffer]
   return { url: (JSON.parse(line.toString()) as { url: string }).url, child }
 }
@@ -104,7 +126,10 @@ async function measure(people: number): Promise<Row> {
     const s = spent('repository-sweep')
     // Where the time went: members and setup, then each source (the last one with any second round).
     const ends = [...names.slice(1).map((n) => snapshots.get(n)!.at), process.hrtime.bigint()]
-    const phases = [`before the sources ${secondsBetween(started, snapshots.get(names[0]!)!.at)}`, ...names.map((n, i) => `${n} ${secondsBetween(snapshots.get(n)!.at, ends[i]!)}`)]
+    const phases = [
+      `before the sources ${secondsBetween(started, snapshots.get(names[0]!)!.at)}`,
+      ...names.map((n, i) => `${n} ${secondsBetween(snapshots.get(n)!.at, ends[i]!)}`)
+    ]
     const c = snapshots.get('events')!.asked
     let wronglyInactive = 0
     let wronglyActive = 0
@@ -140,10 +165,16 @@ async function measure(people: number): Promise<Row> {
   }
 }
 
-console.log(`member-audit benchmark — sources ${order?.join(' → ') ?? 'graphql → repository-sweep → events'}, ${latency} ms latency per request, seed ${seed}${storm ? `, fault storm ${storm}` : ''}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
-console.log('Requests are reads of all kinds; C = people asked of the events API (left after GraphQL and the sweep); S = sweep requests.')
+console.log(
+  `member-audit benchmark — sources ${order?.join(' → ') ?? 'graphql → repository-sweep → events'}, ${latency} ms latency per request, seed ${seed}${storm ? `, fault storm ${storm}` : ''}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`
+)
+console.log(
+  'Requests are reads of all kinds; C = people asked of the events API (left after GraphQL and the sweep); S = sweep requests.'
+)
 console.log('Bound = M/20 + 1.1·C + S + 30 (the target). Peak RSS is the audit process (the fake GitHub runs apart).\n')
-console.log('| people | orgs | REST | GraphQL queries | GraphQL points | search | C | S | total | bound | wall s | peak RSS MB | wrongly inactive | wrongly active | unknown | approaching↔active | REST/hour needed |')
+console.log(
+  '| people | orgs | REST | GraphQL queries | GraphQL points | search | C | S | total | bound | wall s | peak RSS MB | wrongly inactive | wrongly active | unknown | approaching↔active | REST/hour needed |'
+)
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 const timings: string[] = []
 for (const people of sizes) {

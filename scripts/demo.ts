@@ -15,7 +15,9 @@ await mkdir(out, { recursive: true })
 
 const { world } = demoWorld()
 const github = await FakeGitHub.start({ world })
-console.log(`Fake GitHub listening on ${github.url} (3 organizations, ${world.users.length} accounts). Running dist/index.js…\n`)
+console.log(
+  `Fake GitHub listening on ${github.url} (3 organizations, ${world.users.length} accounts). Running dist/index.js…\n`
+)
 try {
   const run = await runAction({
     dir: join(out, 'run'),
@@ -34,7 +36,9 @@ try {
   console.log('================ outputs ================')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${value}`)
   console.log(`\n${github.requests.length} requests to the fake GitHub, ${github.writes().length} writes.`)
-  console.log(`Files: ${join('demo-output', 'summary.md')}, ${join('demo-output', 'report.json')}, ${join('demo-output', 'report.csv')}`)
+  console.log(
+    `Files: ${join('demo-output', 'summary.md')}, ${join('demo-output', 'report.json')}, ${join('demo-output', 'report.csv')}`
+  )
   if (run.stderr.trim()) process.stderr.write(run.stderr)
   process.exitCode = run.code
 } finally {

@@ -11,7 +11,10 @@ const readme = await readFile('README.md', 'utf8')
 const start = readme.indexOf(REFERENCE_START)
 const end = readme.indexOf(REFERENCE_END)
 if (start < 0 || end < 0) throw new Error('README.md has no roster reference markers')
-await writeFile('README.md', `${readme.slice(0, start + REFERENCE_START.length)}\n${rosterReference()}\n${readme.slice(end)}`)
+await writeFile(
+  'README.md',
+  `${readme.slice(0, start + REFERENCE_START.length)}\n${rosterReference()}\n${readme.slice(end)}`
+)
 
 const { summary, issue } = await renderSamples()
 await writeFile('docs/examples/summary.md', summary)

@@ -10,4 +10,6 @@ import { FakeGitHub } from '../fake-github/server.js'
 await mkdir('demo-output', { recursive: true })
 await writeFile('demo-output/roster.yml', DEMO_ROSTER)
 const github = await FakeGitHub.start({ world: demoWorld().world, latencyMs: Number(process.env.LATENCY_MS ?? 0) })
-console.log(`Fake GitHub with the demo world on ${github.url} (token: ${DEMO_TOKEN}); roster in demo-output/roster.yml. Ctrl-C to stop.`)
+console.log(
+  `Fake GitHub with the demo world on ${github.url} (token: ${DEMO_TOKEN}); roster in demo-output/roster.yml. Ctrl-C to stop.`
+)

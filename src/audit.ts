@@ -10,7 +10,13 @@ import { graphqlSource } from './activity/graphql-source.js'
 import { repositorySweepSource } from './activity/repository-sweep.js'
 import type { ApiUsage, GitHubClient } from './github/client.js'
 import type { Logger } from './logger.js'
-import { type CheckResult, type Invitation, mergeChecks, readInvitations, readTwoFactorDisabled } from './members/access-checks.js'
+import {
+  type CheckResult,
+  type Invitation,
+  mergeChecks,
+  readInvitations,
+  readTwoFactorDisabled
+} from './members/access-checks.js'
 import { listOrgMembers } from './members/list-members.js'
 import { readOutsideCollaborators } from './members/outside-collaborators.js'
 import { readTeam } from './members/teams.js'
@@ -89,7 +95,9 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const memberLists: { org: string; members: OrgMember[] }[] = []
   for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
     const group = roster.orgs.slice(i, i + ORGS_AT_ONCE)
-    const lists = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) })))
+    const lists = await Promise.all(
+      group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) }))
+    )
     for (const { org, members } of lists) {
       const owners = members.filter((m) => m.role === 'admin').length
       log.info(`[${org}] ${members.length} members, ${owners} of them owner${owners === 1 ? '' : 's'}`)
@@ -101,17 +109,23 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : []
   const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)))
   for (const person of everyone) {
-    const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key)! }))
+    const mine = teams
+      .filter((t) => t.members.has(person.key))
+      .map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key)! }))
     if (mine.length) person.teams = mine
   }
   const access = await readAccessChecks(client, roster, now)
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
   const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
   const checked = [...people, ...outsideOnly]
-  log.info(`${people.length} people to check across ${roster.orgs.length} organization${roster.orgs.length === 1 ? '' : 's'}${skippedBots.length ? ` (${skippedBots.length} bot${skippedBots.length === 1 ? '' : 's'} skipped)` : ''}`)
+  log.info(
+    `${people.length} people to check across ${roster.orgs.length} organization${roster.orgs.length === 1 ? '' : 's'}${skippedBots.length ? ` (${skippedBots.length} bot${skippedBots.length === 1 ? '' : 's'} skipped)` : ''}`
+  )
 
   const cost = estimateCost(checked.length)
-  log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`)
+  log.info(
+    `Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`
+  )
   const budgetWarning =
     deps.restRemaining != null && deps.restRemaining < cost.rest
       ? `This run needs about ${cost.rest} REST requests and ${deps.restRemaining} are left this hour: people it cannot check will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.`
@@ -136,11 +150,23 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   // sweep reads each org repository once for everyone left; events cost a request per person.
   const available = [
     graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),
-    repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost, onProgress: (done, total) => progress('repository-sweep', done, total) }),
+    repositorySweepSource({
+      client,
+      orgs: roster.orgs.map((o) => o.login),
+      since,
+      serverUrl: deps.serverUrl,
+      onCost,
+      onProgress: (done, total) => progress('repository-sweep', done, total)
+    }),
     eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
   ]
   const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)!) : available
-  const { measured, recheck } = recheckWithinQuota(sources, { client, usage: deps.usage, log, pauseMs: deps.recheckPauseMs ?? 60_000 })
+  const { measured, recheck } = recheckWithinQuota(sources, {
+    client,
+    usage: deps.usage,
+    log,
+    pauseMs: deps.recheckPauseMs ?? 60_000
+  })
   const findings = await findActivity(
     questions,
     measured,
@@ -155,7 +181,13 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
   const today = now.toISOString().slice(0, 10)
   const allVerdicts = questions.map((q) => {
     const found = findings.get(q.person.key)!
-    return classify(q.person, windows.get(q.person.key)!, found.latest, found.errors, exemptionFor(q.person, roster, today))
+    return classify(
+      q.person,
+      windows.get(q.person.key)!,
+      found.latest,
+      found.errors,
+      exemptionFor(q.person, roster, today)
+    )
   })
   const verdicts = allVerdicts.filter((v) => v.person.memberships.length > 0)
 
@@ -183,7 +215,9 @@ export async function runAudit(deps: AuditDeps): Promise<AuditResult> {
     })),
     ...access,
     danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
-    outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
+    outsideCollaborators: roster.include.outsideCollaborators
+      ? allVerdicts.filter((v) => v.person.outside?.length)
+      : null,
     budgetWarning
   }
 }
@@ -214,13 +248,26 @@ async function addOutsideCollaborators(client: GitHubClient, roster: Roster, eve
 }
 
 /** Invitations and two-factor status, per organization, when the roster asks for them. */
-async function readAccessChecks(client: GitHubClient, roster: Roster, now: Date): Promise<Pick<AuditResult, 'invitations' | 'twoFactorDisabled'>> {
+async function readAccessChecks(
+  client: GitHubClient,
+  roster: Roster,
+  now: Date
+): Promise<Pick<AuditResult, 'invitations' | 'twoFactorDisabled'>> {
   const invitations = roster.include.pendingInvitations
-    ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, roster.include.invitationMaxAgeDays, now))))
+    ? mergeChecks(
+        await Promise.all(
+          roster.orgs.map((o) => readInvitations(client, o.login, roster.include.invitationMaxAgeDays, now))
+        )
+      )
     : null
   let twoFactorDisabled: AuditResult['twoFactorDisabled'] = null
   if (roster.include.twoFactorDisabled) {
-    const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login, roster.include.outsideCollaborators) })))
+    const perOrg = await Promise.all(
+      roster.orgs.map(async (o) => ({
+        org: o.login,
+        result: await readTwoFactorDisabled(client, o.login, roster.include.outsideCollaborators)
+      }))
+    )
     // One line per person, across organizations (the people to contact once, not once per org).
     const byPerson = new Map<string, { login: string; orgs: string[] }>()
     for (const { org, result } of perOrg) {
@@ -230,7 +277,10 @@ async function readAccessChecks(client: GitHubClient, roster: Roster, now: Date)
         byPerson.set(loginKey(login), entry)
       }
     }
-    twoFactorDisabled = { items: [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login)), notChecked: perOrg.flatMap((p) => p.result.notChecked) }
+    twoFactorDisabled = {
+      items: [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login)),
+      notChecked: perOrg.flatMap((p) => p.result.notChecked)
+    }
   }
   return { invitations, twoFactorDisabled }
 }

@@ -41,13 +41,16 @@ export function readSettings(env: Env): Settings {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const token = input(env, 'token')
   if (!token) {
-    throw new InputError('Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").')
+    throw new InputError(
+      'Input "token" is empty. Pass a token that can read the organizations (see the README, "Tokens and permissions").'
+    )
   }
   // A token with a space or line break in it (two pasted, or a trailing newline inside a secret
   // that was joined) would fail later as an invalid header, far from the cause.
   if (/\s/.test(token)) throw new InputError('Input "token" contains a space or line break. Pass exactly one token.')
   const issueToken = input(env, 'issue-token')
-  if (/\s/.test(issueToken)) throw new InputError('Input "issue-token" contains a space or line break. Pass exactly one token.')
+  if (/\s/.test(issueToken))
+    throw new InputError('Input "issue-token" contains a space or line break. Pass exactly one token.')
   return {
     rosterInput,
     rosterPath: isAbsolute(rosterInput) ? rosterInput : join(workspace, rosterInput),

@@ -49,7 +49,11 @@ export async function run(deps: RunDeps = { env: process.env, now: () => new Dat
     io.setSecret(settings.token)
     if (settings.issueToken !== settings.token) io.setSecret(settings.issueToken)
 
-    const outcome = await runMemberAudit(settings, { log: io.log, now: deps.now, ...(deps.waitScale ? { waitScale: deps.waitScale } : {}) })
+    const outcome = await runMemberAudit(settings, {
+      log: io.log,
+      now: deps.now,
+      ...(deps.waitScale ? { waitScale: deps.waitScale } : {})
+    })
     await io.writeSummary(outcome.summaryMarkdown)
 
     io.setOutput('member-count', outcome.people)
@@ -64,7 +68,9 @@ export async function run(deps: RunDeps = { env: process.env, now: () => new Dat
     io.log.info(`Report: ${outcome.reportPath}`)
 
     if (outcome.incomplete) {
-      throw new IncompleteRunError(`${outcome.incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`)
+      throw new IncompleteRunError(
+        `${outcome.incomplete} The summary and report say why for each; the tracking issue's list was left as it was.`
+      )
     }
   } catch (error) {
     io.setFailed(error instanceof Error ? error.message : String(error))

@@ -60,7 +60,11 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   })
 
   const before = await readRateLimit(client)
-  log.info(before ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}` : 'Rate limiting is not enabled on this server.')
+  log.info(
+    before
+      ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}`
+      : 'Rate limiting is not enabled on this server.'
+  )
 
   const progress = io.progress
   const result = await runAudit({
@@ -72,7 +76,12 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
     serverUrl: settings.serverUrl,
     restRemaining: before?.remaining ?? null,
     recheckPauseMs: 60_000 * (io.waitScale ?? 1),
-    ...(progress ? { progress: (stage: string, done: number, total: number) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
+    ...(progress
+      ? {
+          progress: (stage: string, done: number, total: number) =>
+            progress(stage, done, total, usage, rateLimitRemaining)
+        }
+      : {})
   })
   const after = await readRateLimit(client)
   if (after) log.info(`Rate limit: ${after.remaining} of ${after.limit} requests left after the audit.`)
@@ -95,18 +104,43 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
   let tracking: TrackOutcome | null = null
   if (where) {
-    if (!settings.dryRun && !incomplete) io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`)
+    if (!settings.dryRun && !incomplete)
+      io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`)
     const issueClient =
-      settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log, usage, waitScale: io.waitScale })
-    tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log })
+      settings.issueToken === settings.token
+        ? client
+        : createGitHubClient({
+            token: settings.issueToken,
+            apiUrl: settings.apiUrl,
+            log,
+            usage,
+            waitScale: io.waitScale
+          })
+    tracking = await keepTrackingIssue({
+      client: issueClient,
+      where,
+      roster,
+      result,
+      serverUrl: settings.serverUrl,
+      dryRun: settings.dryRun,
+      incomplete,
+      log
+    })
   } else {
-    log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.')
+    log.info(
+      'No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.'
+    )
   }
 
   // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
   const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const summaryMarkdown =
-    jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
+    jobSummary(result, usage, {
+      serverUrl: settings.serverUrl,
+      hideConcealed,
+      dryRun: settings.dryRun,
+      rateLimitRemaining: after?.remaining ?? null
+    }) +
     (tracking ? trackingSummary(tracking, hideConcealed) : '') +
     notCheckedSummary(skipped)
   return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete }

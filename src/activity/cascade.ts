@@ -93,7 +93,8 @@ export async function findActivity(
   if (recheck) {
     // Those not settled (unknown, or approaching where a failed source might show newer activity)
     // whom a source failed in a way that may pass.
-    const again = (q: ActivityQuestion, source: string): boolean => found.get(q.person.key)!.failures.get(source)?.lasting === false
+    const again = (q: ActivityQuestion, source: string): boolean =>
+      found.get(q.person.key)!.failures.get(source)?.lasting === false
     const stuck = questions.filter((q) => !settled(q))
     const plan: RecheckPlan = new Map()
     for (const source of sources) {
@@ -114,11 +115,20 @@ export async function findActivity(
   }
 
   return new Map(
-    [...found].map(([key, f]) => [key, { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }])
+    [...found].map(([key, f]) => [
+      key,
+      { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }
+    ])
   )
 }
 
-function record(source: string, asked: ActivityQuestion[], answers: Map<string, SourceAnswer>, found: Map<string, Found>, policy: EvidencePolicy): void {
+function record(
+  source: string,
+  asked: ActivityQuestion[],
+  answers: Map<string, SourceAnswer>,
+  found: Map<string, Found>,
+  policy: EvidencePolicy
+): void {
   for (const q of asked) {
     const mine = found.get(q.person.key)!
     const answer = answers.get(q.person.key)

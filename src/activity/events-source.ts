@@ -30,18 +30,31 @@ export interface PublicEvent {
 export function eventEvidence(event: PublicEvent, serverUrl: string): Evidence {
   const p = event.payload ?? {}
   const repo = event.repo?.name ?? null
-  const kind = event.type.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() + (p.action ? `:${p.action}` : '')
+  const kind =
+    event.type
+      .replace(/Event$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase() + (p.action ? `:${p.action}` : '')
   return {
     at: event.created_at,
     kind,
-    url: p.comment?.html_url ?? p.review?.html_url ?? p.issue?.html_url ?? p.pull_request?.html_url ?? (repo ? `${serverUrl}/${repo}` : null),
+    url:
+      p.comment?.html_url ??
+      p.review?.html_url ??
+      p.issue?.html_url ??
+      p.pull_request?.html_url ??
+      (repo ? `${serverUrl}/${repo}` : null),
     repo,
     private: event.public === false,
     source: 'events'
   }
 }
 
-export function eventsSource(client: GitHubClient, serverUrl: string, onProgress?: (done: number, total: number) => void): ActivitySource {
+export function eventsSource(
+  client: GitHubClient,
+  serverUrl: string,
+  onProgress?: (done: number, total: number) => void
+): ActivitySource {
   return {
     name: 'events',
     async check(questions, policy) {
@@ -60,10 +73,18 @@ export function eventsSource(client: GitHubClient, serverUrl: string, onProgress
   }
 }
 
-async function latestEvent(client: GitHubClient, serverUrl: string, q: ActivityQuestion, policy: EvidencePolicy): Promise<SourceAnswer> {
+async function latestEvent(
+  client: GitHubClient,
+  serverUrl: string,
+  q: ActivityQuestion,
+  policy: EvidencePolicy
+): Promise<SourceAnswer> {
   try {
     // Events come newest first: the first one that counts is the latest; stop reading there.
-    for await (const page of client.paginate.iterator('GET /users/{username}/events/public', { username: q.person.login, per_page: 100 })) {
+    for await (const page of client.paginate.iterator('GET /users/{username}/events/public', {
+      username: q.person.login,
+      per_page: 100
+    })) {
       for (const event of page.data as PublicEvent[]) {
         const evidence = eventEvidence(event, serverUrl)
         if (admits(evidence, policy)) return { evidence: [evidence] }
@@ -71,9 +92,15 @@ async function latestEvent(client: GitHubClient, serverUrl: string, q: ActivityQ
     }
     return { evidence: [] }
   } catch (error) {
-    if (isHttpError(error) && error.status === 404) return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true }
+    if (isHttpError(error) && error.status === 404)
+      return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true }
     const lasting = !mayPass(error)
-    if (isHttpError(error)) return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting }
-    return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}`, lasting }
+    if (isHttpError(error))
+      return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting }
+    return {
+      evidence: [],
+      error: `events request failed: ${error instanceof Error ? error.message : String(error)}`,
+      lasting
+    }
   }
 }

@@ -7,7 +7,15 @@ import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type EvidencePolicy, admits } from './evidence.js'
-import { type Span, USERS_PER_QUERY, type UserActivityData, readUserActivity, spanVariables, splitSpan, userActivityDocument } from './user-activity-query.js'
+import {
+  type Span,
+  USERS_PER_QUERY,
+  type UserActivityData,
+  readUserActivity,
+  spanVariables,
+  splitSpan,
+  userActivityDocument
+} from './user-activity-query.js'
 
 interface GraphqlErrorEntry {
   type?: string
@@ -51,7 +59,8 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
       // Bots are not Users to GraphQL (`user(login: "x[bot]")` is NOT_FOUND): only their events,
       // 30 days of them, can be read, so without recent events a bot's activity is not known.
       const users = questions.filter((q) => !isBot(q.person))
-      for (const q of questions) if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true })
+      for (const q of questions)
+        if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true })
       let next = 0
       while (next < users.length) {
         const batch = users.slice(next, next + state.batchSize)
@@ -81,7 +90,10 @@ async function askBatch(
   let errors: GraphqlErrorEntry[] = []
   try {
     // One retry for a passing fault; a query that keeps failing is split below rather than retried more.
-    data = await options.client.graphql<Record<string, unknown>>(userActivityDocument(batch.length, spans.length), { ...variables, request: { retries: 1 } })
+    data = await options.client.graphql<Record<string, unknown>>(userActivityDocument(batch.length, spans.length), {
+      ...variables,
+      request: { retries: 1 }
+    })
   } catch (error) {
     const failure = error as GraphqlFailure
     const tooMuch = failure.errors?.some((e) => e.type === 'RESOURCE_LIMITS_EXCEEDED') ?? false
@@ -113,7 +125,12 @@ async function askBatch(
   }
   const cost = (data?.rateLimit as { cost?: number } | undefined)?.cost
   if (typeof cost === 'number') options.onCost?.(cost)
-  if (spans.length === 1 && batch.length >= state.batchSize && state.batchSize < USERS_PER_QUERY && ++state.goodInARow >= RECOVER_AFTER) {
+  if (
+    spans.length === 1 &&
+    batch.length >= state.batchSize &&
+    state.batchSize < USERS_PER_QUERY &&
+    ++state.goodInARow >= RECOVER_AFTER
+  ) {
     state.batchSize = Math.min(USERS_PER_QUERY, state.batchSize * 2)
     state.goodInARow = 0
   }
@@ -126,7 +143,9 @@ async function askBatch(
       const notFound = own.some((e) => e.type === 'NOT_FOUND')
       answers.set(q.person.key, {
         evidence: [],
-        error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data'),
+        error: notFound
+          ? 'account not found (renamed or deleted since the member list was read?)'
+          : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data'),
         lasting: notFound
       })
       return
@@ -140,8 +159,10 @@ async function askBatch(
     const lasting = problems.length === 0
     for (const l of lists) {
       const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
-      const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1]!.at) >= q.since.getTime()
-      if (l.cutOff && !counted && lastInWindow) problems.push(`${l.name}: more items than one page, none of those read counts`)
+      const lastInWindow =
+        l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1]!.at) >= q.since.getTime()
+      if (l.cutOff && !counted && lastInWindow)
+        problems.push(`${l.name}: more items than one page, none of those read counts`)
     }
     answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; '), lasting } : { evidence })
   })

@@ -29,9 +29,20 @@ const ISSUE_EVENTS = [
   'PinnedEvent',
   'TransferredEvent'
 ] as const
-const PULL_REQUEST_EVENTS = [...ISSUE_EVENTS.filter((t) => t !== 'PinnedEvent' && t !== 'TransferredEvent'), 'MergedEvent', 'ReviewRequestedEvent', 'ReadyForReviewEvent', 'ConvertToDraftEvent', 'HeadRefForcePushedEvent'] as const
+const PULL_REQUEST_EVENTS = [
+  ...ISSUE_EVENTS.filter((t) => t !== 'PinnedEvent' && t !== 'TransferredEvent'),
+  'MergedEvent',
+  'ReviewRequestedEvent',
+  'ReadyForReviewEvent',
+  'ConvertToDraftEvent',
+  'HeadRefForcePushedEvent'
+] as const
 
-const itemType = (typename: string): string => typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_EVENT'
+const itemType = (typename: string): string =>
+  typename
+    .replace(/Event$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toUpperCase() + '_EVENT'
 
 function timeline(types: readonly string[]): string {
   const fragments = types.map((t) => `... on ${t} { createdAt actor { login } }`).join(' ')
@@ -48,7 +59,10 @@ export interface SweepCursor {
 }
 
 /** A document for the given repositories; each asks only for the lists not yet done. */
-export function repositorySweepDocument(cursors: SweepCursor[]): { query: string; variables: Record<string, string | null> } {
+export function repositorySweepDocument(cursors: SweepCursor[]): {
+  query: string
+  variables: Record<string, string | null>
+} {
   const variables: Record<string, string | null> = {}
   const vars: string[] = ['$since: DateTime!']
   const parts = cursors.map((c, i) => {
@@ -72,7 +86,10 @@ export function repositorySweepDocument(cursors: SweepCursor[]): { query: string
     }
     return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`
   })
-  return { query: `query RepositorySweep(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`, variables }
+  return {
+    query: `query RepositorySweep(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`,
+    variables
+  }
 }
 
 interface TimelineNode {
@@ -131,7 +148,10 @@ export function readRepositorySweep(data: RepositorySweepData, cursor: SweepCurs
         if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
           acts.set(key, {
             at: event.createdAt,
-            kind: event.__typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(),
+            kind: event.__typename
+              .replace(/Event$/, '')
+              .replace(/([a-z])([A-Z])/g, '$1_$2')
+              .toLowerCase(),
             url: item.url,
             repo: data.nameWithOwner,
             private: data.isPrivate,

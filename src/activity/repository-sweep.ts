@@ -11,7 +11,13 @@ import { type OrgRepository, listOrgRepositories } from '../github/org-repositor
 import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
-import { REPOS_PER_QUERY, type RepositorySweepData, type SweepCursor, readRepositorySweep, repositorySweepDocument } from './repository-sweep-query.js'
+import {
+  REPOS_PER_QUERY,
+  type RepositorySweepData,
+  type SweepCursor,
+  readRepositorySweep,
+  repositorySweepDocument
+} from './repository-sweep-query.js'
 
 /** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
 const PARALLEL = 8
@@ -65,18 +71,35 @@ class Sweep {
   async run(): Promise<void> {
     const repositories = await this.listRepositories()
     await this.readTimelines(repositories)
-    if (this.someoneLeft()) await this.readPushes(repositories.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= this.options.since.getTime()))
+    if (this.someoneLeft())
+      await this.readPushes(
+        repositories.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= this.options.since.getTime())
+      )
   }
 
   answers(): Map<string, SourceAnswer> {
     const problems = [
-      ...(this.failures.length ? [`could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`] : []),
-      ...(this.overflowing.length ? [`${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`] : [])
+      ...(this.failures.length
+        ? [
+            `could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`
+          ]
+        : []),
+      ...(this.overflowing.length
+        ? [
+            `${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`
+          ]
+        : [])
     ]
     return new Map(
       this.questions.map((q) => {
         const evidence = this.found.get(q.person.key)
-        return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {}) }]
+        return [
+          q.person.key,
+          {
+            evidence: evidence ? [evidence] : [],
+            ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {})
+          }
+        ]
       })
     )
   }
@@ -131,12 +154,20 @@ class Sweep {
     let data: Record<string, unknown> | undefined
     let aliasErrors = new Map<string, string>()
     try {
-      data = await this.options.client.graphql<Record<string, unknown>>(query, { ...variables, since: this.options.since.toISOString() })
+      data = await this.options.client.graphql<Record<string, unknown>>(query, {
+        ...variables,
+        since: this.options.since.toISOString()
+      })
     } catch (error) {
-      const failure = error as { data?: Record<string, unknown>; errors?: { message: string; path?: (string | number)[] }[] }
+      const failure = error as {
+        data?: Record<string, unknown>
+        errors?: { message: string; path?: (string | number)[] }[]
+      }
       if (failure.data && failure.errors) {
         data = failure.data
-        aliasErrors = new Map(failure.errors.filter((e) => typeof e.path?.[0] === 'string').map((e) => [String(e.path![0]), e.message]))
+        aliasErrors = new Map(
+          failure.errors.filter((e) => typeof e.path?.[0] === 'string').map((e) => [String(e.path![0]), e.message])
+        )
       } else if (batch.length > 1) {
         // Too much for one query (timeout, resource limits): one repository at a time.
         const still: SweepCursor[] = []
@@ -190,7 +221,13 @@ class Sweep {
   private async readPushesOf(repo: OrgRepository): Promise<void> {
     const [owner = '', name = ''] = repo.full_name.split('/')
     try {
-      const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', { owner, repo: name, time_period: 'year', direction: 'desc', per_page: 100 })
+      const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', {
+        owner,
+        repo: name,
+        time_period: 'year',
+        direction: 'desc',
+        per_page: 100
+      })
       for await (const page of pages) {
         let older = false
         for (const act of page.data as RepositoryActivity[]) {

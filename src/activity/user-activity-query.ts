@@ -90,13 +90,21 @@ export function userActivityDocument(count: number, spans = 1): string {
 
 /** Variables for the spans of a document. */
 export function spanVariables(spans: Span[]): Record<string, string> {
-  return Object.fromEntries(spans.flatMap((s, i) => [[`from${i}`, s.from.toISOString()], [`to${i}`, s.to.toISOString()]]))
+  return Object.fromEntries(
+    spans.flatMap((s, i) => [
+      [`from${i}`, s.from.toISOString()],
+      [`to${i}`, s.to.toISOString()]
+    ])
+  )
 }
 
 /** A window cut into `parts` consecutive spans. */
 export function splitSpan(span: Span, parts: number): Span[] {
   const step = (span.to.getTime() - span.from.getTime()) / parts
-  return Array.from({ length: parts }, (_, i) => ({ from: new Date(span.from.getTime() + i * step), to: new Date(span.from.getTime() + (i + 1) * step) }))
+  return Array.from({ length: parts }, (_, i) => ({
+    from: new Date(span.from.getTime() + i * step),
+    to: new Date(span.from.getTime() + (i + 1) * step)
+  }))
 }
 
 interface Repo {
@@ -109,8 +117,17 @@ interface Page<T> {
 }
 interface Contributions {
   issueContributions?: Page<{ occurredAt: string; isRestricted: boolean; issue?: { url: string; repository: Repo } }>
-  pullRequestContributions?: Page<{ occurredAt: string; isRestricted: boolean; pullRequest?: { url: string; repository: Repo } }>
-  pullRequestReviewContributions?: Page<{ occurredAt: string; isRestricted: boolean; pullRequestReview?: { url: string }; repository?: Repo }>
+  pullRequestContributions?: Page<{
+    occurredAt: string
+    isRestricted: boolean
+    pullRequest?: { url: string; repository: Repo }
+  }>
+  pullRequestReviewContributions?: Page<{
+    occurredAt: string
+    isRestricted: boolean
+    pullRequestReview?: { url: string }
+    repository?: Repo
+  }>
   repositoryContributions?: Page<{ occurredAt: string; isRestricted: boolean; repository?: Repo & { url?: string } }>
   commitContributionsByRepository?: { repository: Repo; contributions: Page<{ occurredAt: string; url: string }> }[]
 }
@@ -145,8 +162,16 @@ export interface ActivityList {
 }
 
 const present = <T>(nodes: (T | null)[] | null | undefined): T[] => (nodes ?? []).filter((n): n is T => n !== null)
-const more = (page: Page<unknown> | undefined): boolean => (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false
-const item = (at: string, kind: string, url: string | null, repo: Repo | undefined | null, restricted: boolean, source: string): Evidence => ({
+const more = (page: Page<unknown> | undefined): boolean =>
+  (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false
+const item = (
+  at: string,
+  kind: string,
+  url: string | null,
+  repo: Repo | undefined | null,
+  restricted: boolean,
+  source: string
+): Evidence => ({
   at,
   kind,
   url,
@@ -162,13 +187,46 @@ function readContributions(cc: Contributions | undefined): ActivityList[] {
   const reviews = cc?.pullRequestReviewContributions
   const repos = cc?.repositoryContributions
   return [
-    { name: 'issue contributions', evidence: present(issues?.nodes).map((n) => item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)), cutOff: more(issues) },
-    { name: 'pull request contributions', evidence: present(pulls?.nodes).map((n) => item(n.occurredAt, 'pull_request', n.pullRequest?.url ?? null, n.pullRequest?.repository, n.isRestricted, source)), cutOff: more(pulls) },
-    { name: 'review contributions', evidence: present(reviews?.nodes).map((n) => item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(reviews) },
-    { name: 'repository contributions', evidence: present(repos?.nodes).map((n) => item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(repos) },
+    {
+      name: 'issue contributions',
+      evidence: present(issues?.nodes).map((n) =>
+        item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)
+      ),
+      cutOff: more(issues)
+    },
+    {
+      name: 'pull request contributions',
+      evidence: present(pulls?.nodes).map((n) =>
+        item(
+          n.occurredAt,
+          'pull_request',
+          n.pullRequest?.url ?? null,
+          n.pullRequest?.repository,
+          n.isRestricted,
+          source
+        )
+      ),
+      cutOff: more(pulls)
+    },
+    {
+      name: 'review contributions',
+      evidence: present(reviews?.nodes).map((n) =>
+        item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)
+      ),
+      cutOff: more(reviews)
+    },
+    {
+      name: 'repository contributions',
+      evidence: present(repos?.nodes).map((n) =>
+        item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)
+      ),
+      cutOff: more(repos)
+    },
     {
       name: 'commit contributions',
-      evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) => present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))),
+      evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) =>
+        present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))
+      ),
       cutOff: false
     }
   ]
@@ -181,31 +239,59 @@ function readContributions(cc: Contributions | undefined): ActivityList[] {
  */
 export function readUserActivity(data: UserActivityData, since: Date): ActivityList[] {
   const lists: ActivityList[] = []
-  for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k))) lists.push(...readContributions(data[key as `cc${number}`]))
+  for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k)))
+    lists.push(...readContributions(data[key as `cc${number}`]))
 
   const comments = present(data.issueComments?.nodes)
   const last = comments[comments.length - 1]
   lists.push({
     name: 'issue comments',
-    evidence: comments.filter((c) => Date.parse(c.createdAt) >= since.getTime()).map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
+    evidence: comments
+      .filter((c) => Date.parse(c.createdAt) >= since.getTime())
+      .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
     cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
   })
 
-  const created = <T extends Created>(name: string, kind: string, source: string, page: Page<T> | undefined, repoOf: (n: T) => Repo | null | undefined): void => {
-    lists.push({ name, evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)), cutOff: more(page) })
+  const created = <T extends Created>(
+    name: string,
+    kind: string,
+    source: string,
+    page: Page<T> | undefined,
+    repoOf: (n: T) => Repo | null | undefined
+  ): void => {
+    lists.push({
+      name,
+      evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
+      cutOff: more(page)
+    })
   }
   created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository)
   created('pull requests opened', 'pull_request', 'pull-requests', data.pullRequests, (n) => n.repository)
   created('repositories created', 'repository', 'repositories', data.repositories, (n) => n)
   created('gists', 'gist', 'gists', data.gists, () => null)
   created('discussions', 'discussion', 'discussions', data.repositoryDiscussions, (n) => n.repository)
-  created('discussion comments', 'discussion_comment', 'discussion-comments', data.repositoryDiscussionComments, (n) => n.discussion?.repository)
+  created(
+    'discussion comments',
+    'discussion_comment',
+    'discussion-comments',
+    data.repositoryDiscussionComments,
+    (n) => n.discussion?.repository
+  )
   created('commit comments', 'commit_comment', 'commit-comments', data.commitComments, (n) => n.repository)
 
   const starred = data.starredRepositories
   lists.push({
     name: 'stars',
-    evidence: present(starred?.edges).map((e) => item(e.starredAt, 'star', e.node.url, { nameWithOwner: e.node.nameWithOwner, isPrivate: e.node.isPrivate }, false, 'stars')),
+    evidence: present(starred?.edges).map((e) =>
+      item(
+        e.starredAt,
+        'star',
+        e.node.url,
+        { nameWithOwner: e.node.nameWithOwner, isPrivate: e.node.isPrivate },
+        false,
+        'stars'
+      )
+    ),
     cutOff: starred?.pageInfo?.hasNextPage ?? false
   })
   return lists

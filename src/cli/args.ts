@@ -36,10 +36,19 @@ export interface CliRequest {
 }
 
 export function parseArgs(argv: string[]): CliRequest {
-  const request: CliRequest = { help: false, version: false, roster: '.github/member-audit.yml', out: 'member-audit-output', dryRun: false, apiUrl: null }
+  const request: CliRequest = {
+    help: false,
+    version: false,
+    roster: '.github/member-audit.yml',
+    out: 'member-audit-output',
+    dryRun: false,
+    apiUrl: null
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined]
     const value = (): string => {
       const v = inline ?? argv[++i]
       if (v === undefined || v.startsWith('--')) throw new InputError(`${flag} needs a value. See member-audit --help.`)
@@ -79,9 +88,15 @@ export function serverUrlFor(apiUrl: string): string {
   return url.replace(/\/api\/v3$/i, '')
 }
 
-export function cliSettings(request: CliRequest, token: string, env: Record<string, string | undefined>, cwd: string): Settings {
+export function cliSettings(
+  request: CliRequest,
+  token: string,
+  env: Record<string, string | undefined>,
+  cwd: string
+): Settings {
   const apiUrl = (request.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
-  if (!/^https?:\/\//.test(apiUrl)) throw new InputError(`--api-url must be an http(s) URL, not ${JSON.stringify(apiUrl)}.`)
+  if (!/^https?:\/\//.test(apiUrl))
+    throw new InputError(`--api-url must be an http(s) URL, not ${JSON.stringify(apiUrl)}.`)
   return {
     rosterInput: request.roster,
     rosterPath: isAbsolute(request.roster) ? request.roster : join(cwd, request.roster),

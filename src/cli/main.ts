@@ -38,7 +38,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return 0
     }
     const settings = cliSettings(request, await findToken(env), env, cwd)
-    err.write(`member-audit ${VERSION}: roster ${settings.rosterInput}, ${settings.apiUrl}${settings.dryRun ? ', dry run (nothing will be written to GitHub)' : ''}\n`)
+    err.write(
+      `member-audit ${VERSION}: roster ${settings.rosterInput}, ${settings.apiUrl}${settings.dryRun ? ', dry run (nothing will be written to GitHub)' : ''}\n`
+    )
     const outcome = await runMemberAudit(settings, {
       log,
       now: () => new Date(),
@@ -52,7 +54,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const c = outcome.counts
     process.stdout.write(
       `${outcome.people} people: ${c.inactive} inactive, ${c.unknown} unknown, ${c.approaching} approaching, ${c.exempt} exempt, ${c.active} active.\n` +
-        (outcome.tracking?.sync.url ? `Tracking issue: ${outcome.tracking.sync.url} (${outcome.tracking.held ?? outcome.tracking.sync.action})\n` : '') +
+        (outcome.tracking?.sync.url
+          ? `Tracking issue: ${outcome.tracking.sync.url} (${outcome.tracking.held ?? outcome.tracking.sync.action})\n`
+          : '') +
         `Wrote ${summaryPath}, ${outcome.reportPath}, ${outcome.csvPath}\n`
     )
     if (outcome.incomplete) {
@@ -66,4 +70,3 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return error instanceof InputError ? 1 : 3
   }
 }
-

@@ -17,7 +17,10 @@ export interface ProgressWriter {
   end(): void
 }
 
-export function progressWriter(stream: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean }, now: () => number = Date.now): ProgressWriter {
+export function progressWriter(
+  stream: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean },
+  now: () => number = Date.now
+): ProgressWriter {
   const live = stream.isTTY === true
   let stage = ''
   let stageStart = now()

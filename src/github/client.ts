@@ -49,25 +49,44 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     options.token,
     {
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: (m: string) => log.warning(m) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (m: string) => log.warning(m),
+        error: (m: string) => log.warning(m)
+      },
       retry: { retryAfterBaseValue: 1000 * scale },
       throttle: {
         ...scaledSpacing(scale),
         retryAfterBaseValue: 1000 * scale,
         // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
         // wait what `retry-after` says, and try again a few times.
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          log.warning(`Secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s (try ${retryCount + 1} of 4).`)
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number
+        ) => {
+          log.warning(
+            `Secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s (try ${retryCount + 1} of 4).`
+          )
           return retryCount < 3
         },
         // Primary limit: the quota is spent until x-ratelimit-reset. Wait when the reset is near;
         // otherwise the request fails and the people it was for are reported unknown.
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _o: unknown,
+          retryCount: number
+        ) => {
           if (retryCount < 1 && retryAfter <= maxWait) {
             log.warning(`Rate limit spent on ${request.method} ${request.url}; waiting ${retryAfter}s for the reset.`)
             return true
           }
-          log.warning(`Rate limit spent on ${request.method} ${request.url}; the reset is ${retryAfter}s away, not waiting.`)
+          log.warning(
+            `Rate limit spent on ${request.method} ${request.url}; the reset is ${retryAfter}s away, not waiting.`
+          )
           return false
         }
       }
@@ -90,7 +109,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       const response = await request(requestOptions)
       if (!isGarbled(response)) return response
       const what = `${requestOptions.method} ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`
-      if (attempt > 2 || !isRead(requestOptions)) throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`)
+      if (attempt > 2 || !isRead(requestOptions))
+        throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`)
       log.warning(`GitHub's answer to ${what} was not valid JSON; asking again.`)
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt * scale))
     }
@@ -103,7 +123,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   })
   client.hook.after('request', (response) => {
     const left = Number(response.headers['x-ratelimit-remaining'])
-    if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left)) options.onRateLimitRemaining?.(left)
+    if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left))
+      options.onRateLimitRemaining?.(left)
   })
   return client
 }
@@ -136,11 +157,17 @@ function scaledSpacing(scale: number): Record<string, Bottleneck.Group> {
 }
 
 function isGarbled(response: { status: number; headers: Record<string, unknown>; data: unknown }): boolean {
-  return response.status !== 204 && typeof response.data === 'string' && /\bjson\b/i.test(String(response.headers['content-type'] ?? ''))
+  return (
+    response.status !== 204 &&
+    typeof response.data === 'string' &&
+    /\bjson\b/i.test(String(response.headers['content-type'] ?? ''))
+  )
 }
 
 /** Requests that can be sent twice without harm: REST reads and GraphQL queries (not mutations). */
 function isRead(options: { method?: string; url?: string; query?: unknown }): boolean {
   if (options.method === 'GET') return true
-  return /\/graphql$/.test(String(options.url)) && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query)
+  return (
+    /\/graphql$/.test(String(options.url)) && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query)
+  )
 }

@@ -16,7 +16,9 @@ export function listOrgRepositories(client: GitHubClient, org: string): Promise<
   listings.set(client, known)
   const key = org.toLowerCase()
   if (!known.has(key)) {
-    const listing = client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }) as Promise<OrgRepository[]>
+    const listing = client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 }) as Promise<
+      OrgRepository[]
+    >
     // A failed listing is forgotten, so that asking again (the cascade's second round) reads it anew.
     listing.catch(() => known.delete(key))
     known.set(key, listing)

@@ -42,7 +42,9 @@ export const MEMBERS_PERMISSION =
 
 /** The message for a token GitHub refuses outright (401): revoked, expired or mistyped. */
 export function rejectedTokenError(error: HttpError): InputError {
-  return new InputError(`GitHub rejected the token (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give the action a valid token in the "token" input.`)
+  return new InputError(
+    `GitHub rejected the token (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give the action a valid token in the "token" input.`
+  )
 }
 
 /**
@@ -54,15 +56,21 @@ export function organizationReadError(org: string, error: unknown): Error {
   if (!isHttpError(error)) return error instanceof Error ? error : new Error(String(error))
   const said = githubMessage(error)
   if ((error.status === 403 || error.status === 429) && /rate limit/i.test(said)) {
-    return new Error(`GitHub's rate limit was spent while reading organization "${org}" (${error.status} ${said}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`)
+    return new Error(
+      `GitHub's rate limit was spent while reading organization "${org}" (${error.status} ${said}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`
+    )
   }
   switch (error.status) {
     case 401:
       return rejectedTokenError(error)
     case 403:
-      return new InputError(`The token cannot list the members of organization "${org}" (403 ${said}). It needs ${MEMBERS_PERMISSION}; a GitHub App must also be installed on "${org}".`)
+      return new InputError(
+        `The token cannot list the members of organization "${org}" (403 ${said}). It needs ${MEMBERS_PERMISSION}; a GitHub App must also be installed on "${org}".`
+      )
     case 404:
-      return new InputError(`Organization "${org}" was not found, or the token cannot see it (404). Check the spelling in the roster; the token needs ${MEMBERS_PERMISSION}.`)
+      return new InputError(
+        `Organization "${org}" was not found, or the token cannot see it (404). Check the spelling in the roster; the token needs ${MEMBERS_PERMISSION}.`
+      )
     default:
       return new Error(`Reading organization "${org}" failed: ${error.status} ${said}`)
   }

@@ -37,10 +37,19 @@ interface InvitationJson {
 }
 
 /** Pending invitations older than `maxAgeDays`, and failed ones. */
-export async function readInvitations(client: GitHubClient, org: string, maxAgeDays: number, now: Date): Promise<CheckResult<Invitation>> {
+export async function readInvitations(
+  client: GitHubClient,
+  org: string,
+  maxAgeDays: number,
+  now: Date
+): Promise<CheckResult<Invitation>> {
   try {
-    const read = async (route: string): Promise<InvitationJson[]> => (await client.paginate(route, { org, per_page: 100 })) as InvitationJson[]
-    const [pending, failed] = await Promise.all([read('GET /orgs/{org}/invitations'), read('GET /orgs/{org}/failed_invitations')])
+    const read = async (route: string): Promise<InvitationJson[]> =>
+      (await client.paginate(route, { org, per_page: 100 })) as InvitationJson[]
+    const [pending, failed] = await Promise.all([
+      read('GET /orgs/{org}/invitations'),
+      read('GET /orgs/{org}/failed_invitations')
+    ])
     const cutoff = now.getTime() - maxAgeDays * 24 * 60 * 60 * 1000
     const item = (i: InvitationJson): Invitation => ({
       org,
@@ -51,18 +60,35 @@ export async function readInvitations(client: GitHubClient, org: string, maxAgeD
       inviter: i.inviter?.login ?? null,
       ...(i.failed_at ? { failedAt: i.failed_at, failedReason: i.failed_reason ?? '' } : {})
     })
-    return { items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)], notChecked: [] }
+    return {
+      items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)],
+      notChecked: []
+    }
   } catch (error) {
     return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] }
   }
 }
 
 /** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
-export async function readTwoFactorDisabled(client: GitHubClient, org: string, outsideCollaborators = false): Promise<CheckResult<string>> {
+export async function readTwoFactorDisabled(
+  client: GitHubClient,
+  org: string,
+  outsideCollaborators = false
+): Promise<CheckResult<string>> {
   try {
-    const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 })) as { login: string }[]
+    const users = (await client.paginate('GET /orgs/{org}/members', {
+      org,
+      filter: '2fa_disabled',
+      per_page: 100
+    })) as { login: string }[]
     if (outsideCollaborators) {
-      users.push(...((await client.paginate('GET /orgs/{org}/outside_collaborators', { org, filter: '2fa_disabled', per_page: 100 })) as { login: string }[]))
+      users.push(
+        ...((await client.paginate('GET /orgs/{org}/outside_collaborators', {
+          org,
+          filter: '2fa_disabled',
+          per_page: 100
+        })) as { login: string }[])
+      )
     }
     return { items: users.map((u) => u.login), notChecked: [] }
   } catch (error) {

@@ -58,7 +58,9 @@ async function confirmInsider(client: GitHubClient, org: string, listed: number,
     if (data.state === 'active') return
   } catch (error) {
     if (!(isHttpError(error) && error.status === 404)) {
-      log.warning(`[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`)
+      log.warning(
+        `[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`
+      )
       return
     }
   }

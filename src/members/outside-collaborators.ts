@@ -24,18 +24,30 @@ interface CollaboratorJson {
 const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull']
 
 /** Lower-case login → the org's repositories they hold (empty when none could be seen). */
-export async function readOutsideCollaborators(client: GitHubClient, org: string): Promise<Map<string, { login: string; access: OutsideAccess }>> {
+export async function readOutsideCollaborators(
+  client: GitHubClient,
+  org: string
+): Promise<Map<string, { login: string; access: OutsideAccess }>> {
   let logins: { login: string }[]
   try {
-    logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 })) as { login: string }[]
+    logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 })) as {
+      login: string
+    }[]
   } catch (error) {
     throw organizationReadError(org, error)
   }
-  const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }]))
+  const found = new Map(
+    logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }])
+  )
   if (found.size === 0) return found
   const repos = await listOrgRepositories(client, org)
   for (const repo of repos) {
-    const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 })) as CollaboratorJson[]
+    const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+      owner: org,
+      repo: repo.name,
+      affiliation: 'outside',
+      per_page: 100
+    })) as CollaboratorJson[]
     for (const c of collaborators) {
       const entry = found.get(loginKey(c.login))
       if (!entry) continue

@@ -13,14 +13,21 @@ export interface TeamMembers {
 
 export async function readTeam(client: GitHubClient, rule: TeamRule): Promise<TeamMembers> {
   const read = async (role: 'all' | 'maintainer'): Promise<{ login: string }[]> =>
-    (await client.paginate('GET /orgs/{org}/teams/{team_slug}/members', { org: rule.org, team_slug: rule.slug, role, per_page: 100 })) as { login: string }[]
+    (await client.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+      org: rule.org,
+      team_slug: rule.slug,
+      role,
+      per_page: 100
+    })) as { login: string }[]
   try {
     const [all, maintainers] = await Promise.all([read('all'), read('maintainer')])
     const maintaining = new Set(maintainers.map((u) => loginKey(u.login)))
     return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) }
   } catch (error) {
     if (isHttpError(error) && (error.status === 404 || error.status === 403)) {
-      throw new InputError(`Team "${rule.org}/${rule.slug}" (roster teams) was not found, or the token cannot see it (${error.status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`)
+      throw new InputError(
+        `Team "${rule.org}/${rule.slug}" (roster teams) was not found, or the token cannot see it (${error.status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`
+      )
     }
     throw error
   }

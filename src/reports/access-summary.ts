@@ -14,7 +14,10 @@ export const ACCESS_ROWS = 500
 
 function capped(rows: string[][]): { rows: string[][]; note: string } {
   return rows.length > ACCESS_ROWS
-    ? { rows: rows.slice(0, ACCESS_ROWS), note: `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.` }
+    ? {
+        rows: rows.slice(0, ACCESS_ROWS),
+        note: `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.`
+      }
     : { rows, note: '' }
 }
 
@@ -28,7 +31,13 @@ export function inactiveOwnersSection(result: AuditResult, options: AccessSummar
   const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority)
   if (owners.length === 0) return ''
   const named = owners.filter((v) => !(options.hideConcealed && isConcealed(v.person)))
-  const names = named.map((v) => `${link(v.person.login, `${options.serverUrl}/${v.person.login}`)} (owner of ${v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org)).join(', ')})`)
+  const names = named.map(
+    (v) =>
+      `${link(v.person.login, `${options.serverUrl}/${v.person.login}`)} (owner of ${v.person.memberships
+        .filter((m) => m.role === 'admin')
+        .map((m) => escapeText(m.org))
+        .join(', ')})`
+  )
   const hidden = owners.length - named.length
   return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : ''}`
 }
@@ -42,25 +51,38 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
 
   for (const team of result.teams) {
     const members = team.members.filter((m) => shown(m.login))
-    const t = capped(members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)']))
+    const t = capped(
+      members.map((m) => [
+        profile(m.login),
+        m.maintainer ? 'yes' : '',
+        status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'
+      ])
+    )
     sections.push(
       section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
         table(['Member', 'Maintainer', 'Status'], t.rows),
         t.note,
-        members.length < team.members.length ? `${team.members.length - members.length} concealed members not named.` : ''
+        members.length < team.members.length
+          ? `${team.members.length - members.length} concealed members not named.`
+          : ''
       ])
     )
   }
 
   if (result.outsideCollaborators) {
     const all = result.outsideCollaborators
-    const named = all.filter((v) => !options.hideConcealed)
+    const named = options.hideConcealed ? [] : all
     const o = capped(
       [...named].sort(byPriority).map((v) => [
         profile(v.person.login),
-        (v.person.outside ?? []).flatMap((access) => access.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
+        (v.person.outside ?? [])
+          .flatMap((access) => access.repos)
+          .map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`)
+          .join(', ') || 'none seen',
         v.status,
-        v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
+        v.lastActivity
+          ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url)
+          : 'none in the window'
       ])
     )
     sections.push(
@@ -77,16 +99,24 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
 
   if (result.invitations) {
     const { items, notChecked } = result.invitations
-    const i2 = capped(items.map((i) => [
-      escapeText(i.org),
-      i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
-      escapeText(i.role),
-      i.inviter ? profile(i.inviter) : '',
-      i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
-    ]))
+    const i2 = capped(
+      items.map((i) => [
+        escapeText(i.org),
+        i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
+        escapeText(i.role),
+        i.inviter ? profile(i.inviter) : '',
+        i.failedAt
+          ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}`
+          : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
+      ])
+    )
     sections.push(
       section(`### Invitations pending too long or failed (${items.length})`, [
-        i2.rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], i2.rows) : notChecked.length ? '' : 'None.',
+        i2.rows.length
+          ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], i2.rows)
+          : notChecked.length
+            ? ''
+            : 'None.',
         i2.note,
         notCheckedNote(notChecked)
       ])
@@ -110,7 +140,9 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
   if (result.danglingExemptions.length) {
     sections.push(
       `### Exemptions for people in none of the organizations (${result.danglingExemptions.length})\n\n` +
-        result.danglingExemptions.map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`).join('\n') +
+        result.danglingExemptions
+          .map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`)
+          .join('\n') +
         '\n\nThey can be removed from the roster.'
     )
   }
@@ -122,5 +154,7 @@ function section(heading: string, parts: string[]): string {
 }
 
 function notCheckedNote(notChecked: { org: string; reason: string }[]): string {
-  return notChecked.length ? `**Not checked** in ${notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`).join(', ')}.` : ''
+  return notChecked.length
+    ? `**Not checked** in ${notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`).join(', ')}.`
+    : ''
 }

@@ -5,7 +5,11 @@ import { isOwner } from '../members/people.js'
 import { byPriority } from './order.js'
 
 /** `notChecked`: requested checks this version does not make (see not-checked.ts). */
-export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Record<string, string> = {}): Record<string, unknown> {
+export function jsonReport(
+  result: AuditResult,
+  usage: ApiUsage,
+  notChecked: Record<string, string> = {}
+): Record<string, unknown> {
   const statusOf = new Map(result.verdicts.map((v) => [v.person.key, v.status]))
   return {
     version: 1,
@@ -20,7 +24,13 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
       teams: v.person.teams ?? [],
       windowDays: v.window.days,
       lastActivity: v.lastActivity
-        ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source, repo: v.lastActivity.repo }
+        ? {
+            at: v.lastActivity.at,
+            kind: v.lastActivity.kind,
+            url: v.lastActivity.url,
+            source: v.lastActivity.source,
+            repo: v.lastActivity.repo
+          }
         : null,
       exemption: v.exemption
         ? {
@@ -32,7 +42,9 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
         : null,
       errors: v.errors
     })),
-    inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
+    inactiveOwners: result.verdicts
+      .filter((v) => v.status === 'inactive' && isOwner(v.person))
+      .map((v) => v.person.login),
     teams: result.teams.map((t) => ({
       ...t,
       members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
@@ -42,7 +54,9 @@ export function jsonReport(result: AuditResult, usage: ApiUsage, notChecked: Rec
       login: v.person.login,
       status: v.status,
       repos: (v.person.outside ?? []).flatMap((o) => o.repos),
-      lastActivity: v.lastActivity ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source } : null,
+      lastActivity: v.lastActivity
+        ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source }
+        : null,
       errors: v.errors
     })),
     invitations: result.invitations?.items ?? [],

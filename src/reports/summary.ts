@@ -39,7 +39,9 @@ const TITLES: Record<Status, string> = {
 export function jobSummary(result: AuditResult, usage: ApiUsage, options: SummaryOptions): string {
   const counts = countByStatus(result.verdicts)
   const parts: string[] = []
-  parts.push(`## Member audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}`)
+  parts.push(
+    `## Member audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}`
+  )
   parts.push(
     `Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
       `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`
@@ -47,7 +49,12 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
   if (result.budgetWarning) parts.push(`> [!WARNING]\n> ${escapeText(result.budgetWarning)}`)
   const owners = inactiveOwnersSection(result, options)
   if (owners) parts.push(owners)
-  parts.push(table(['Status', 'People'], STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])))
+  parts.push(
+    table(
+      ['Status', 'People'],
+      STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])
+    )
+  )
   parts.push(
     '### Organizations\n\n' +
       table(
@@ -99,15 +106,31 @@ export function jobSummary(result: AuditResult, usage: ApiUsage, options: Summar
 
   parts.push(...access)
 
-  const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`]
+  const api = [
+    `REST ${usage.rest}`,
+    `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`,
+    `search ${usage.search}`
+  ]
   if (options.rateLimitRemaining != null) api.push(`core rate limit left: ${options.rateLimitRemaining}`)
   parts.push(`### API usage\n\n${api.join(' · ')}`)
   return parts.join('\n\n') + '\n'
 }
 
-function peopleSection(title: string, status: Status, group: Verdict[], result: AuditResult, options: SummaryOptions, budget: number): string {
+function peopleSection(
+  title: string,
+  status: Status,
+  group: Verdict[],
+  result: AuditResult,
+  options: SummaryOptions,
+  budget: number
+): string {
   const named = group.filter((v) => !(options.hideConcealed && isConcealed(v.person)))
-  const header = ['Person', 'Organizations', 'Last activity', status === 'unknown' ? 'Why unknown' : status === 'exempt' ? 'Exemption' : 'Days since']
+  const header = [
+    'Person',
+    'Organizations',
+    'Last activity',
+    status === 'unknown' ? 'Why unknown' : status === 'exempt' ? 'Exemption' : 'Days since'
+  ]
   const rows: string[][] = []
   let size = 0
   let cut = 0
@@ -158,13 +181,23 @@ function concealedNote(hidden: number): string {
 export function trackingSummary(outcome: TrackOutcome, summaryIsPublic: boolean): string {
   const { sync, plan, text, held } = outcome
   const where = sync.url ? link(`#${sync.number}`, sync.url) : 'no issue yet'
-  const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action]
+  const done =
+    held ??
+    {
+      created: 'created',
+      updated: 'updated',
+      unchanged: 'unchanged (nothing to write)',
+      closed: 'closed: nobody left to contact',
+      reopened: 'reopened',
+      none: 'not needed: nobody to contact'
+    }[sync.action]
   let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`
   if (held?.startsWith('dry run')) {
     // A private tracking repository's text may name concealed members: not in a public summary.
-    section += summaryIsPublic && !outcome.issueIsPublic
-      ? '\nThe would-be issue text is not shown: the tracking repository is private and this summary is public.\n'
-      : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`
+    section +=
+      summaryIsPublic && !outcome.issueIsPublic
+        ? '\nThe would-be issue text is not shown: the tracking repository is private and this summary is public.\n'
+        : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`
   }
   return section
 }

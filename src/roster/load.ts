@@ -23,11 +23,7 @@ export interface RosterProblem {
 export class RosterError extends InputError {
   override name = 'RosterError'
   constructor(readonly problems: RosterProblem[]) {
-    super(
-      problems
-        .map((p) => `${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
-        .join('\n')
-    )
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'))
   }
 }
 
@@ -91,7 +87,11 @@ function crossChecks(doc: Document): ShapeProblem[] {
       const name = String(isMap(item) ? item.get('name') : (item as { value: unknown }).value)
       const key = loginKey(name)
       if (orgLogins.has(key)) {
-        problems.push({ path: `orgs[${i}]`, offset: (item as { range?: number[] }).range?.[0] ?? 0, message: `organization "${name}" is listed twice` })
+        problems.push({
+          path: `orgs[${i}]`,
+          offset: (item as { range?: number[] }).range?.[0] ?? 0,
+          message: `organization "${name}" is listed twice`
+        })
       }
       orgLogins.add(key)
     })
@@ -106,7 +106,11 @@ function crossChecks(doc: Document): ShapeProblem[] {
       const offset = item.range?.[0] ?? 0
       const first = seen.get(loginKey(login))
       if (first !== undefined) {
-        problems.push({ path: `exemptions[${i}].login`, offset, message: `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person` })
+        problems.push({
+          path: `exemptions[${i}].login`,
+          offset,
+          message: `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person`
+        })
       } else {
         seen.set(loginKey(login), i)
       }
@@ -115,7 +119,11 @@ function crossChecks(doc: Document): ShapeProblem[] {
         orgs.items.forEach((o, j) => {
           const name = String((o as { value: unknown }).value)
           if (!orgLogins.has(loginKey(name))) {
-            problems.push({ path: `exemptions[${i}].orgs[${j}]`, offset: (o as { range?: number[] }).range?.[0] ?? 0, message: `"${name}" is not one of the roster's orgs` })
+            problems.push({
+              path: `exemptions[${i}].orgs[${j}]`,
+              offset: (o as { range?: number[] }).range?.[0] ?? 0,
+              message: `"${name}" is not one of the roster's orgs`
+            })
           }
         })
       }
@@ -131,9 +139,14 @@ function crossChecks(doc: Document): ShapeProblem[] {
       const offset = item.range?.[0] ?? 0
       const org = team.split('/')[0] ?? ''
       if (!orgLogins.has(loginKey(org))) {
-        problems.push({ path: `teams[${i}].team`, offset, message: `the team's organization "${org}" is not one of the roster's orgs` })
+        problems.push({
+          path: `teams[${i}].team`,
+          offset,
+          message: `the team's organization "${org}" is not one of the roster's orgs`
+        })
       }
-      if (seenTeams.has(team.toLowerCase())) problems.push({ path: `teams[${i}].team`, offset, message: `team "${team}" is listed twice` })
+      if (seenTeams.has(team.toLowerCase()))
+        problems.push({ path: `teams[${i}].team`, offset, message: `team "${team}" is listed twice` })
       seenTeams.add(team.toLowerCase())
     })
   }

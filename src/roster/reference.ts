@@ -16,7 +16,13 @@ function rows(shape: Shape, prefix: string, out: string[][], required: readonly 
     const path = prefix ? `${prefix}.${key}` : key
     const item = child.kind === 'array' ? child.items : child
     const long = item.kind === 'either' ? item.long : item
-    out.push([`\`${path}\``, required.includes(key) ? 'yes' : '', expectation(child).replace(/\|/g, '\\|'), defaultOf(child), child.description])
+    out.push([
+      `\`${path}\``,
+      required.includes(key) ? 'yes' : '',
+      expectation(child).replace(/\|/g, '\\|'),
+      defaultOf(child),
+      child.description
+    ])
     if (long.kind === 'object') rows(long, child.kind === 'array' ? `${path}[]` : path, out, long.required)
   }
 }

@@ -44,13 +44,15 @@ const login = (description: string): Shape => ({
 })
 
 /** A number of days up to the longest window; thresholds start at 1, warning bands at 0 (off). */
-const days = (minimum: number) => (description: string, dflt?: number): Shape => ({
-  kind: 'integer',
-  minimum,
-  maximum: MAX_WINDOW_DAYS,
-  description,
-  ...(dflt === undefined ? {} : { default: dflt })
-})
+const days =
+  (minimum: number) =>
+  (description: string, dflt?: number): Shape => ({
+    kind: 'integer',
+    minimum,
+    maximum: MAX_WINDOW_DAYS,
+    description,
+    ...(dflt === undefined ? {} : { default: dflt })
+  })
 const windowDays = days(1)
 const warnDays = days(0)
 
@@ -64,8 +66,12 @@ const orgEntry: Shape = {
     required: ['name'],
     properties: {
       name: login('Organization login.'),
-      'inactive-after-days': windowDays("Days without public activity after which this organization's members are inactive."),
-      'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".')
+      'inactive-after-days': windowDays(
+        "Days without public activity after which this organization's members are inactive."
+      ),
+      'warn-before-days': warnDays(
+        'Days before the threshold from which members of this organization are "approaching".'
+      )
     }
   }
 }
@@ -76,10 +82,25 @@ const exemption: Shape = {
   required: ['login', 'reason'],
   properties: {
     login: login('Login of the exempted person (case-insensitive).'),
-    reason: { kind: 'string', maxLength: 500, patternHint: 'a non-empty reason', pattern: '\\S', description: 'Why this person counts as active. Required.' },
+    reason: {
+      kind: 'string',
+      maxLength: 500,
+      patternHint: 'a non-empty reason',
+      pattern: '\\S',
+      description: 'Why this person counts as active. Required.'
+    },
     'approved-by': login('Who approved the exemption.'),
-    until: { kind: 'date', description: 'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.' },
-    orgs: { kind: 'array', items: login('Organization login.'), minItems: 1, description: 'Organizations the exemption covers; default all.' }
+    until: {
+      kind: 'date',
+      description:
+        'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.'
+    },
+    orgs: {
+      kind: 'array',
+      items: login('Organization login.'),
+      minItems: 1,
+      description: 'Organizations the exemption covers; default all.'
+    }
   }
 }
 
@@ -106,8 +127,14 @@ export const ROSTER_SHAPE: Shape = {
   properties: {
     version: { kind: 'const', value: 1, description: 'Roster format version. Must be 1.' },
     orgs: { kind: 'array', items: orgEntry, minItems: 1, description: 'Organizations to audit (one or more).' },
-    'inactive-after-days': windowDays('Days without public activity after which a member is inactive.', DEFAULTS.inactiveAfterDays),
-    'warn-before-days': warnDays('Days before the threshold from which a member is "approaching"; 0 turns the band off.', DEFAULTS.warnBeforeDays),
+    'inactive-after-days': windowDays(
+      'Days without public activity after which a member is inactive.',
+      DEFAULTS.inactiveAfterDays
+    ),
+    'warn-before-days': warnDays(
+      'Days before the threshold from which a member is "approaching"; 0 turns the band off.',
+      DEFAULTS.warnBeforeDays
+    ),
     'activity-scope': {
       kind: 'enum',
       values: ['anywhere', 'orgs'],
@@ -124,7 +151,8 @@ export const ROSTER_SHAPE: Shape = {
       minimum: 0,
       maximum: 100,
       default: DEFAULTS.maxUnknownPercent,
-      description: "Above this share of unknown people the run is incomplete: it fails and the tracking issue's list is left as it was."
+      description:
+        "Above this share of unknown people the run is incomplete: it fails and the tracking issue's list is left as it was."
     },
     teams: { kind: 'array', items: team, description: 'Teams held to their own threshold.' },
     exemptions: { kind: 'array', items: exemption, description: 'People marked active by hand, each with a reason.' },
@@ -136,16 +164,34 @@ export const ROSTER_SHAPE: Shape = {
           kind: 'string',
           pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$',
           patternHint: 'owner/repository',
-          description: 'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
+          description:
+            'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
         },
-        title: { kind: 'string', maxLength: 256, pattern: '\\S', patternHint: 'a non-empty title of at most 256 characters', default: DEFAULTS.trackingIssueTitle, description: 'Title of the tracking issue.' },
+        title: {
+          kind: 'string',
+          maxLength: 256,
+          pattern: '\\S',
+          patternHint: 'a non-empty title of at most 256 characters',
+          default: DEFAULTS.trackingIssueTitle,
+          description: 'Title of the tracking issue.'
+        },
         labels: {
           kind: 'array',
-          items: { kind: 'string', maxLength: 50, pattern: '\\S', patternHint: 'a label name', description: 'Label name.' },
+          items: {
+            kind: 'string',
+            maxLength: 50,
+            pattern: '\\S',
+            patternHint: 'a label name',
+            description: 'Label name.'
+          },
           default: [...DEFAULTS.trackingIssueLabels],
           description: 'Labels of the tracking issue.'
         },
-        mention: { kind: 'boolean', default: DEFAULTS.mention, description: '@-mention people in the issue (notifies them). Off by default.' },
+        mention: {
+          kind: 'boolean',
+          default: DEFAULTS.mention,
+          description: '@-mention people in the issue (notifies them). Off by default.'
+        },
         'grace-days': {
           kind: 'integer',
           minimum: 0,
@@ -159,10 +205,28 @@ export const ROSTER_SHAPE: Shape = {
       kind: 'object',
       description: 'Further access to report besides members.',
       properties: {
-        'outside-collaborators': { kind: 'boolean', default: DEFAULTS.outsideCollaborators, description: 'Audit outside collaborators too.' },
-        'pending-invitations': { kind: 'boolean', default: DEFAULTS.pendingInvitations, description: 'Report pending invitations older than invitation-max-age-days.' },
-        'invitation-max-age-days': { kind: 'integer', minimum: 0, maximum: 3650, default: DEFAULTS.invitationMaxAgeDays, description: 'Age after which a pending invitation is reported.' },
-        'two-factor-disabled': { kind: 'boolean', default: DEFAULTS.twoFactorDisabled, description: "Report members without two-factor authentication (needs an owner's token)." },
+        'outside-collaborators': {
+          kind: 'boolean',
+          default: DEFAULTS.outsideCollaborators,
+          description: 'Audit outside collaborators too.'
+        },
+        'pending-invitations': {
+          kind: 'boolean',
+          default: DEFAULTS.pendingInvitations,
+          description: 'Report pending invitations older than invitation-max-age-days.'
+        },
+        'invitation-max-age-days': {
+          kind: 'integer',
+          minimum: 0,
+          maximum: 3650,
+          default: DEFAULTS.invitationMaxAgeDays,
+          description: 'Age after which a pending invitation is reported.'
+        },
+        'two-factor-disabled': {
+          kind: 'boolean',
+          default: DEFAULTS.twoFactorDisabled,
+          description: "Report members without two-factor authentication (needs an owner's token)."
+        },
         bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
       }
     }

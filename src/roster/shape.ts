@@ -30,7 +30,12 @@ export function toJsonSchema(shape: Shape): JsonSchema {
   switch (shape.kind) {
     case 'string':
       return withDefault(
-        { ...base, type: 'string', ...(shape.pattern ? { pattern: shape.pattern } : {}), ...(shape.maxLength ? { maxLength: shape.maxLength } : {}) },
+        {
+          ...base,
+          type: 'string',
+          ...(shape.pattern ? { pattern: shape.pattern } : {}),
+          ...(shape.maxLength ? { maxLength: shape.maxLength } : {})
+        },
         shape.default
       )
     case 'integer':
@@ -45,7 +50,12 @@ export function toJsonSchema(shape: Shape): JsonSchema {
       return { ...base, const: shape.value }
     case 'array':
       return withDefault(
-        { ...base, type: 'array', items: toJsonSchema(shape.items), ...(shape.minItems ? { minItems: shape.minItems } : {}) },
+        {
+          ...base,
+          type: 'array',
+          items: toJsonSchema(shape.items),
+          ...(shape.minItems ? { minItems: shape.minItems } : {})
+        },
         shape.default
       )
     case 'object':

@@ -45,7 +45,8 @@ export function checkShape(doc: Document, node: unknown, shape: Shape, path: str
         checkShape(doc, pair.value, child, childPath, problems)
       }
       for (const key of shape.required ?? []) {
-        if (!present.has(key)) problems.push({ path: path ? `${path}.${key}` : key, offset, message: `missing required key "${key}"` })
+        if (!present.has(key))
+          problems.push({ path: path ? `${path}.${key}` : key, offset, message: `missing required key "${key}"` })
       }
       return
     }
@@ -90,7 +91,8 @@ export function checkShape(doc: Document, node: unknown, shape: Shape, path: str
       return
     case 'string':
       if (typeof value !== 'string') return fail(`expected ${expectation(shape)}, found ${got}`)
-      if (shape.maxLength && value.length > shape.maxLength) return fail(`expected at most ${shape.maxLength} characters, found ${value.length}`)
+      if (shape.maxLength && value.length > shape.maxLength)
+        return fail(`expected at most ${shape.maxLength} characters, found ${value.length}`)
       if (shape.pattern && !new RegExp(shape.pattern).test(value)) fail(`expected ${expectation(shape)}, found ${got}`)
       return
   }

@@ -62,13 +62,18 @@ export function renderIssue(plan: ContactPlan, result: AuditResult, ctx: IssueCo
 
 function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): IssueText {
   const hidden = (v: Verdict): boolean => ctx.hideConcealed && isConcealed(v.person)
-  const named = <T extends { verdict: Verdict | null }>(items: T[]): T[] => items.filter((i) => !i.verdict || !hidden(i.verdict))
+  const named = <T extends { verdict: Verdict | null }>(items: T[]): T[] =>
+    items.filter((i) => !i.verdict || !hidden(i.verdict))
   const concealedNote = (count: number): string | undefined =>
-    count > 0 ? `${count} concealed member${count === 1 ? '' : 's'} not named here: this repository is public. The run's JSON report lists them.` : undefined
+    count > 0
+      ? `${count} concealed member${count === 1 ? '' : 's'} not named here: this repository is public. The run's JSON report lists them.`
+      : undefined
 
   const toContact = named(plan.toContact)
   const approaching = result.verdicts.filter((v) => v.status === 'approaching' && !hidden(v))
-  const exempt = result.verdicts.filter((v) => v.exemption && (v.status === 'exempt' || v.exemption.state !== 'valid') && !hidden(v))
+  const exempt = result.verdicts.filter(
+    (v) => v.exemption && (v.status === 'exempt' || v.exemption.state !== 'valid') && !hidden(v)
+  )
   const counts = [
     `**${plan.toContact.length} to contact**`,
     `${plan.due.length} due for a privilege change`,
@@ -90,7 +95,9 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
   const sections: Section[] = [
     {
       heading: `### Inactive owners (${owners.length})`,
-      intro: owners.length ? `Contact these first: ${owners.map((c) => link(c.verdict.person.login, `${ctx.serverUrl}/${c.verdict.person.login}`)).join(', ')}.` : undefined,
+      intro: owners.length
+        ? `Contact these first: ${owners.map((c) => link(c.verdict.person.login, `${ctx.serverUrl}/${c.verdict.person.login}`)).join(', ')}.`
+        : undefined,
       lines: []
     },
     {
@@ -101,7 +108,9 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
     {
       heading: `### Due for a privilege change (${plan.due.length})`,
       intro: `Contacted more than ${ctx.graceDays} days ago and still inactive.`,
-      lines: named(plan.due).map(({ verdict, record }) => ({ text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}` }))
+      lines: named(plan.due).map(({ verdict, record }) => ({
+        text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}`
+      }))
     },
     {
       heading: `### Returned (${plan.returned.length})`,
@@ -112,11 +121,14 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
     },
     {
       heading: `### Approaching the threshold (${approaching.length})`,
-      lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${daysLeft(v, result)} left` }))
+      lines: approaching.map((v) => ({
+        text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${daysLeft(v, result)} left`
+      }))
     },
     {
       heading: `### Unknown (${plan.unknown.length})`,
-      intro: 'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
+      intro:
+        'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
       lines: named(plan.unknown).map(({ verdict, record }) => ({
         text: `- ${personText(verdict.person, ctx)}: ${escapeText(verdict.errors.join('; '))}${record ? ` ${lineMark(record)}` : ''}`
       }))
@@ -158,7 +170,10 @@ function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx:
 
 /** The person's name as a profile link (no notification), or a placeholder replaced by an @-mention when allowed. */
 function personText(person: Person, ctx: IssueContext): string {
-  return (ctx.mention ? `{{mention:${person.login}}}` : link(person.login, `${ctx.serverUrl}/${person.login}`)) + (isOwner(person) ? ' **(owner)**' : '')
+  return (
+    (ctx.mention ? `{{mention:${person.login}}}` : link(person.login, `${ctx.serverUrl}/${person.login}`)) +
+    (isOwner(person) ? ' **(owner)**' : '')
+  )
 }
 
 function roles(person: Person): string {
@@ -173,8 +188,18 @@ function activityText(v: Verdict, result: AuditResult): string {
 function exemptionText(v: Verdict, ctx: IssueContext): string {
   const { exemption, state } = v.exemption!
   const until = exemption.until ? ` until ${exemption.until}` : ''
-  const soon = exemption.until && state === 'valid' && Date.parse(exemption.until) - Date.parse(ctx.today) <= ctx.warnBeforeDays * 86400000
-  const flag = state === 'expired' ? '**expired**: ' : state === 'partial' ? '**does not cover every organization**: ' : soon ? '**expires soon**: ' : ''
+  const soon =
+    exemption.until &&
+    state === 'valid' &&
+    Date.parse(exemption.until) - Date.parse(ctx.today) <= ctx.warnBeforeDays * 86400000
+  const flag =
+    state === 'expired'
+      ? '**expired**: '
+      : state === 'partial'
+        ? '**does not cover every organization**: '
+        : soon
+          ? '**expires soon**: '
+          : ''
   return `${flag}${escapeText(exemption.reason)}${until}`
 }
 
@@ -190,9 +215,12 @@ function pack(header: string, sections: Section[], note: string, ctx: IssueConte
   const profile = (login: string): string => link(login, `${ctx.serverUrl}/${login}`)
   /** The line as it will be written into the current text; mentions are counted per text. */
   const write = (line: Line): string =>
-    line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login: string) => (mentions++ < MENTIONS_PER_TEXT ? `@${login}` : profile(login)))
+    line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login: string) =>
+      mentions++ < MENTIONS_PER_TEXT ? `@${login}` : profile(login)
+    )
   /** Its longest form (a link is longer than a mention), to decide whether it fits. */
-  const widest = (line: Line): string => line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login: string) => profile(login))
+  const widest = (line: Line): string =>
+    line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login: string) => profile(login))
   const append = (block: string, separator: string): void => {
     if (current.length + separator.length + block.length > TEXT_LIMIT) {
       texts.push(current)
@@ -204,7 +232,12 @@ function pack(header: string, sections: Section[], note: string, ctx: IssueConte
   }
 
   for (const section of sections) {
-    if (section.lines.length === 0 && !section.intro?.includes('concealed') && !section.intro?.startsWith('Contact these first')) continue
+    if (
+      section.lines.length === 0 &&
+      !section.intro?.includes('concealed') &&
+      !section.intro?.startsWith('Contact these first')
+    )
+      continue
     append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'), '\n\n')
     let first = true
     for (const line of section.lines) {

@@ -29,7 +29,12 @@ export interface ContactPlan {
 
 const DAY = 24 * 60 * 60 * 1000
 
-export function planContacts(previous: ContactRecords, verdicts: Verdict[], today: string, graceDays: number): ContactPlan {
+export function planContacts(
+  previous: ContactRecords,
+  verdicts: Verdict[],
+  today: string,
+  graceDays: number
+): ContactPlan {
   const records: ContactRecords = new Map()
   const toContact: ContactLine[] = []
   const unknown: ContactPlan['unknown'] = []
@@ -50,7 +55,11 @@ export function planContacts(previous: ContactRecords, verdicts: Verdict[], toda
     if (verdict.status === 'inactive') {
       // Someone who returned and lapsed again starts over: a new flag date, not contacted yet.
       const carried = before && !before.returnedOn ? before : undefined
-      const record: ContactRecord = { login: verdict.person.login, flaggedOn: carried?.flaggedOn ?? today, ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {}) }
+      const record: ContactRecord = {
+        login: verdict.person.login,
+        flaggedOn: carried?.flaggedOn ?? today,
+        ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {})
+      }
       records.set(key, record)
       toContact.push({ verdict, record })
     } else if (verdict.status === 'unknown') {
@@ -63,6 +72,8 @@ export function planContacts(previous: ContactRecords, verdicts: Verdict[], toda
   }
   for (const [key, before] of previous) if (!seen.has(key)) cameBack(before, null)
 
-  const due = toContact.filter(({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY)
+  const due = toContact.filter(
+    ({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY
+  )
   return { toContact, due, unknown, returned, records }
 }

@@ -44,22 +44,39 @@ interface IssueJson {
  * Finds this roster's issue: open ones first, then the most recently closed. Only issues with the
  * roster's first label are listed (all issues when it has none); the marker decides.
  */
-export async function findTrackingIssue(client: GitHubClient, where: TrackingRepo, id: string, label: string | undefined): Promise<ExistingIssue | null> {
+export async function findTrackingIssue(
+  client: GitHubClient,
+  where: TrackingRepo,
+  id: string,
+  label: string | undefined
+): Promise<ExistingIssue | null> {
   const marker = issueMarker(id)
   let issues: IssueJson[]
   try {
-    issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', ...(label ? { labels: label } : {}), per_page: 100 })) as IssueJson[]
+    issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+      ...where,
+      state: 'all',
+      ...(label ? { labels: label } : {}),
+      per_page: 100
+    })) as IssueJson[]
   } catch (error) {
     throw trackingRepoError(where, error, 'read issues in')
   }
-  const mine = issues.filter((i) => !i.pull_request && (i.body ?? '').includes(marker)).sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1))
+  const mine = issues
+    .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
+    .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1))
   const found = mine[0]
   if (!found) return null
-  const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: found.number, per_page: 100 })) as { id: number; body?: string }[]
+  const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...where,
+    issue_number: found.number,
+    per_page: 100
+  })) as { id: number; body?: string }[]
   const parts = new Map<number, { id: number; body: string }>()
   for (const c of comments) {
     const m = /<!-- member-audit:part (\d+) id=/.exec(c.body ?? '')
-    if (m && (c.body ?? '').includes(partMarker(id, Number(m[1])))) parts.set(Number(m[1]), { id: c.id, body: c.body ?? '' })
+    if (m && (c.body ?? '').includes(partMarker(id, Number(m[1]))))
+      parts.set(Number(m[1]), { id: c.id, body: c.body ?? '' })
   }
   return { number: found.number, url: found.html_url, state: found.state, body: found.body ?? '', parts }
 }
@@ -85,7 +102,12 @@ export async function syncTrackingIssue(input: SyncInput): Promise<SyncResult> {
       // Another run may have created it since we looked (overlapping schedules): look once more.
       const again = await findTrackingIssue(client, where, input.id, input.labels[0])
       if (again) return await syncTrackingIssue({ ...input, existing: again })
-      const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { ...where, title: input.title, body: text.body, labels: input.labels })
+      const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+        ...where,
+        title: input.title,
+        body: text.body,
+        labels: input.labels
+      })
       log.info(`Tracking issue created: ${data.html_url}`)
       await writeParts(input, data.number, new Map())
       const kept = await keepOldest(input, data.number)
@@ -94,14 +116,23 @@ export async function syncTrackingIssue(input: SyncInput): Promise<SyncResult> {
 
     if (!input.anyoneToContact) {
       if (existing.state === 'closed') return { action: 'unchanged', number: existing.number, url: existing.url }
-      await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, body: text.body })
+      await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...where,
+        issue_number: existing.number,
+        body: text.body
+      })
       await writeParts(input, existing.number, existing.parts)
       await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...where,
         issue_number: existing.number,
         body: 'Nobody is left to contact: everyone on the list is active again, exempt, or no longer a member. Closing; the next run reopens this issue if someone becomes inactive.'
       })
-      await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, state: 'closed', state_reason: 'completed' })
+      await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...where,
+        issue_number: existing.number,
+        state: 'closed',
+        state_reason: 'completed'
+      })
       log.info(`Tracking issue closed: ${existing.url}`)
       return { action: 'closed', number: existing.number, url: existing.url }
     }
@@ -128,7 +159,11 @@ export async function syncTrackingIssue(input: SyncInput): Promise<SyncResult> {
  * Writes continuation comments in place: changed ones updated, new ones created, ones no longer
  * needed emptied to a one-line note (deleting would lose a team member's reply threaded there).
  */
-async function writeParts(input: SyncInput, issueNumber: number, existing: Map<number, { id: number; body: string }>): Promise<boolean> {
+async function writeParts(
+  input: SyncInput,
+  issueNumber: number,
+  existing: Map<number, { id: number; body: string }>
+): Promise<boolean> {
   const { client, where, text } = input
   let changed = false
   for (let i = 0; i < text.parts.length; i++) {
@@ -137,15 +172,29 @@ async function writeParts(input: SyncInput, issueNumber: number, existing: Map<n
     const old = existing.get(part)
     if (old?.body === body) continue
     changed = true
-    if (old) await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body })
-    else await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body })
+    if (old)
+      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...where,
+        comment_id: old.id,
+        body
+      })
+    else
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...where,
+        issue_number: issueNumber,
+        body
+      })
   }
   for (const [part, old] of existing) {
     if (part - 2 < text.parts.length) continue
     const body = `${partMarker(input.id, part)}\n\n(This continuation is no longer needed: the list fits above.)`
     if (old.body !== body) {
       changed = true
-      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body })
+      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...where,
+        comment_id: old.id,
+        body
+      })
     }
   }
   return changed
@@ -156,14 +205,31 @@ async function keepOldest(input: SyncInput, created: number): Promise<{ number: 
   const { client, where } = input
   const marker = issueMarker(input.id)
   const label = input.labels[0]
-  const open = ((await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', ...(label ? { labels: label } : {}), per_page: 100 })) as IssueJson[])
+  const open = (
+    (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+      ...where,
+      state: 'open',
+      ...(label ? { labels: label } : {}),
+      per_page: 100
+    })) as IssueJson[]
+  )
     .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
     .sort((a, b) => a.number - b.number)
   const keep = open[0]
-  if (!keep || keep.number === created) return { number: created, url: open.find((i) => i.number === created)?.html_url ?? '' }
+  if (!keep || keep.number === created)
+    return { number: created, url: open.find((i) => i.number === created)?.html_url ?? '' }
   for (const dup of open.slice(1)) {
-    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: dup.number, body: `Duplicate of #${keep.number}, created by an overlapping run.` })
-    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: dup.number, state: 'closed', state_reason: 'not_planned' })
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...where,
+      issue_number: dup.number,
+      body: `Duplicate of #${keep.number}, created by an overlapping run.`
+    })
+    await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...where,
+      issue_number: dup.number,
+      state: 'closed',
+      state_reason: 'not_planned'
+    })
   }
   return { number: keep.number, url: keep.html_url }
 }
@@ -175,13 +241,21 @@ export function trackingRepoError(where: TrackingRepo, error: unknown, doing: st
   const said = githubMessage(error)
   switch (error.status) {
     case 401:
-      return new InputError(`GitHub rejected the issue token (401 ${said}). Give a valid token in "issue-token" (or "token").`)
+      return new InputError(
+        `GitHub rejected the issue token (401 ${said}). Give a valid token in "issue-token" (or "token").`
+      )
     case 403:
-      return new InputError(`The issue token cannot ${doing} ${repo} (403 ${said}). It needs Issues: write on that repository (the workflow's GITHUB_TOKEN with "permissions: issues: write" will do).`)
+      return new InputError(
+        `The issue token cannot ${doing} ${repo} (403 ${said}). It needs Issues: write on that repository (the workflow's GITHUB_TOKEN with "permissions: issues: write" will do).`
+      )
     case 404:
-      return new InputError(`Tracking repository ${repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`)
+      return new InputError(
+        `Tracking repository ${repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`
+      )
     case 410:
-      return new InputError(`Issues are disabled in tracking repository ${repo} (410). Enable them, or set tracking-issue.repo to another repository.`)
+      return new InputError(
+        `Issues are disabled in tracking repository ${repo} (410). Enable them, or set tracking-issue.repo to another repository.`
+      )
     default:
       return new Error(`Could not ${doing} ${repo}: ${error.status} ${said}`)
   }

@@ -41,7 +41,9 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const id = roster.file
   const today = result.now.toISOString().slice(0, 10)
   const existing = await findTrackingIssue(client, where, id, settings.labels[0])
-  const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map()
+  const previous = existing
+    ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today)
+    : new Map()
   const plan = planContacts(previous, result.verdicts, today, settings.graceDays)
   const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`)
   const text = renderIssue(plan, result, {

@@ -22,6 +22,7 @@ export function exemptionFor(person: Person, roster: Roster, today: string): App
   if (!exemption) return null
   if (exemption.until !== undefined && exemption.until < today) return { exemption, state: 'expired' }
   const covered = exemption.orgs
-  if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org)))) return { exemption, state: 'partial' }
+  if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
+    return { exemption, state: 'partial' }
   return { exemption, state: 'valid' }
 }

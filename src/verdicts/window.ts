@@ -22,11 +22,14 @@ export interface PersonWindow {
 export function personWindow(person: Person, roster: Roster, now: Date): PersonWindow {
   const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()))
   const rules = [
-    ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
+    ...roster.orgs.filter((o) =>
+      [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))
+    ),
     ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
   ]
   const strictest = rules.reduce<{ days: number; warn: number } | null>(
-    (best, r) => (!best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best),
+    (best, r) =>
+      !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best,
     null
   ) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays }
   const warn = Math.min(strictest.warn, strictest.days)
