@@ -1,5 +1,6 @@
 /** Shared set-up: a fake GitHub with a world, and the real client and audit pointed at it. */
-import { type AuditResult, runAudit } from '../src/audit.js'
+import { auditMembers as runAudit } from '../src/run.js'
+import type { AuditResult } from '../src/verdicts/result.js'
 import type { Person } from '../src/members/people.js'
 import { classify } from '../src/verdicts/classify.js'
 import { exemptionFor } from '../src/verdicts/exemptions.js'

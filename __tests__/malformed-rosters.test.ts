@@ -76,7 +76,41 @@ const CASES: [string, string, string, string, RegExp][] = [
   ],
   ['version 2', 'version: 2\norgs: [acme]\n', '1:10', 'version', /expected 1, found 2/],
   ['tab indentation', 'version: 1\norgs:\n\t- acme\n', '3:1', '', /tabs are not allowed as indentation/],
-  ['a key written twice', 'version: 1\norgs: [acme]\norgs: [other]\n', '3:1', '', /a key is written twice/],
+  [
+    'a key written twice, named',
+    'version: 1\norgs: [acme]\norgs: [other]\n',
+    '3:1',
+    'orgs',
+    /"orgs" is written twice in the same mapping; keep one/
+  ],
+  [
+    'a nested key written twice, named with its path',
+    'version: 1\norgs: [acme]\ntracking-issue:\n  title: A\n  title: B\n',
+    '5:3',
+    'tracking-issue.title',
+    /"title" is written twice/
+  ],
+  [
+    'a warning band as long as the window',
+    'version: 1\norgs: [acme]\ninactive-after-days: 30\nwarn-before-days: 60\n',
+    '4:19',
+    'warn-before-days',
+    /the warning band \(warn-before-days: 60\) covers the whole window \(inactive-after-days: 30\)/
+  ],
+  [
+    "an organization's window inside the inherited band",
+    'version: 1\norgs:\n  - name: acme\n    inactive-after-days: 30\n',
+    '4:26',
+    'orgs[0].inactive-after-days',
+    /warn-before-days: 30\) covers the whole window \(inactive-after-days: 30\)/
+  ],
+  [
+    "a team's band as long as its window",
+    'version: 1\norgs: [acme]\nteams:\n  - team: acme/core\n    inactive-after-days: 90\n    warn-before-days: 90\n',
+    '6:23',
+    'teams[0].warn-before-days',
+    /covers the whole window \(inactive-after-days: 90\)/
+  ],
   [
     'exemption for an org not audited',
     'version: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: a\n    orgs: [acme, other]\n',

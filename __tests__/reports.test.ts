@@ -1,12 +1,13 @@
 /** Reports: escaping of outside text, the summary's size limit, CSV safety, and the GraphQL documents sent. */
 import { validate } from '@octokit/graphql-schema'
 import { userActivityDocument } from '../src/activity/user-activity-query.js'
-import type { AuditResult } from '../src/audit.js'
+import type { AuditResult } from '../src/verdicts/result.js'
 import { emptyUsage } from '../src/github/client.js'
 import type { Person } from '../src/members/people.js'
 import { csvCell, peopleCsv } from '../src/reports/csv.js'
-import { escapeText, link, safeUrl } from '../src/reports/markdown.js'
-import { SUMMARY_BUDGET, jobSummary, trackingSummary } from '../src/reports/summary.js'
+import { escapeText, link, safeUrl } from '../src/text/markdown.js'
+import { SUMMARY_BUDGET, jobSummary } from '../src/reports/summary.js'
+import { trackingSummary } from '../src/reports/tracking-section.js'
 import { syntheticResult } from './helpers.js'
 
 const HOSTILE =

@@ -3,6 +3,7 @@
  * 120 @-mentions (at most 50 a text), hostile roster text (escaped), and marks that survive.
  */
 import { createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { PRIVATE_TEXT } from '../src/text/disclosure.js'
 import { renderIssue, MENTIONS_PER_TEXT, TEXT_LIMIT } from '../src/tracking-issue/body.js'
 import { planContacts } from '../src/tracking-issue/plan.js'
 import { readRecords } from '../src/tracking-issue/state.js'
@@ -18,8 +19,7 @@ const ctx = {
   today: TODAY,
   mention: false,
   graceDays: 30,
-  hideConcealed: false,
-  warnBeforeDays: 30
+  disclosure: PRIVATE_TEXT
 }
 const people = (n: number, prefix = 'member') =>
   Array.from({ length: n }, (_, i) => ({ login: `${prefix}-${String(i).padStart(4, '0')}` }))

@@ -3,7 +3,7 @@
  * ticks kept, returns shown, no write when nothing changed, due for a privilege change after the
  * grace period, closed when nobody is left, reopened when someone new lapses.
  */
-import { runAudit } from '../src/audit.js'
+import { auditMembers as runAudit } from '../src/run.js'
 import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { parseRoster } from '../src/roster/load.js'
 import { keepTrackingIssue, parseRepository } from '../src/tracking-issue/track.js'
@@ -150,7 +150,7 @@ describe('tracking issue, run after run', () => {
       const everything = [issue.title, issue.body, ...issue.comments.map((c) => c.body)].join('\n')
       expect(everything).toContain('open-olga')
       expect(everything).not.toContain('hidden-hank')
-      expect(issue.body).toMatch(/### To contact \(2\)\n\n1 concealed member not named here: this repository is public/)
+      expect(issue.body).toMatch(/### To contact \(2\)\n\n1 concealed member is not named: this text is public/)
     } finally {
       await github.close()
     }

@@ -34,7 +34,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { mkdir as mkdir$1, writeFile as writeFile$1, readFile } from 'node:fs/promises';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 
@@ -3521,11 +3521,11 @@ function requireTimers () {
 	return timers;
 }
 
-var connect;
+var connect$1;
 var hasRequiredConnect;
 
 function requireConnect () {
-	if (hasRequiredConnect) return connect;
+	if (hasRequiredConnect) return connect$1;
 	hasRequiredConnect = 1;
 
 	const net = require$$0$3;
@@ -3765,8 +3765,8 @@ function requireConnect () {
 	  util.destroy(socket, new ConnectTimeoutError(message));
 	}
 
-	connect = buildConnector;
-	return connect;
+	connect$1 = buildConnector;
+	return connect$1;
 }
 
 var constants$3 = {};
@@ -29189,6 +29189,59 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
+/** Logins are case-insensitive on GitHub; every comparison goes through this. */
+function loginKey(login) {
+    return login.toLowerCase();
+}
+
+/**
+ * Days, the unit of every rule in the policy: windows, warning bands, grace periods, invitation
+ * ages. Dates are UTC; a day written `YYYY-MM-DD` is that whole UTC day.
+ */
+const DAY_MS$1 = 24 * 60 * 60 * 1000;
+/** `YYYY-MM-DD` of a moment (UTC). */
+function isoDay(at) {
+    return (typeof at === 'string' ? new Date(at) : at).toISOString().slice(0, 10);
+}
+/** The moment `days` days before `now`. */
+function daysBefore(now, days) {
+    return new Date(now.getTime() - days * DAY_MS$1);
+}
+/** Whole days from `from` to `to` (rounded down). */
+function daysBetween(from, to) {
+    return Math.floor((time(to) - time(from)) / DAY_MS$1);
+}
+/** Milliseconds since the epoch of a Date or an ISO date or time. */
+function time(at) {
+    return typeof at === 'string' ? Date.parse(at) : at.getTime();
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A person in several organizations (or in an audited team) is held to the strictest (shortest)
+ * window among them: a shorter threshold is a deliberate choice and must not be diluted by a
+ * longer one elsewhere.
+ */
+function personWindow(person, roster, now) {
+    const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
+    const rules = [
+        ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
+        ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
+    ];
+    const strictest = rules.reduce((best, r) => !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best, null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays };
+    const warn = Math.min(strictest.warn, strictest.days);
+    return {
+        days: strictest.days,
+        warnBeforeDays: warn,
+        since: new Date(now.getTime() - strictest.days * DAY_MS),
+        settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS)
+    };
+}
+/** The widest window in the roster, which the activity queries must cover. */
+function widestWindowDays(roster) {
+    return Math.max(roster.inactiveAfterDays, ...roster.orgs.map((o) => o.inactiveAfterDays));
+}
+
 /** Evidence: one dated public act that shows a person was active, and where it was found. */
 function admits(evidence, policy) {
     if (evidence.private && !policy.countPrivateActivity)
@@ -29248,7 +29301,10 @@ async function findActivity(questions, sources, policy, observe = () => { }, rec
             }
         }
     }
-    return new Map([...found].map(([key, f]) => [key, { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }]));
+    return new Map([...found].map(([key, f]) => [
+        key,
+        { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }
+    ]));
 }
 function record(source, asked, answers, found, policy) {
     for (const q of asked) {
@@ -29264,187 +29320,6 @@ function record(source, asked, answers, found, policy) {
             if (admits(e, policy))
                 mine.latest = latest(mine.latest, e);
     }
-}
-
-/** Turns GitHub's error answers into messages that say what to fix. */
-/** An answer that claimed to be JSON but did not parse, even when asked again: counted as a 502. */
-class GarbledAnswerError extends Error {
-    name = 'GarbledAnswerError';
-    status = 502;
-}
-/**
- * Whether asking again later may succeed: a network fault, a 5xx, a body cut short, a rate limit.
- * Not a missing permission, a missing account or a bad request: those answer the same every time.
- */
-function mayPass(error) {
-    if (!isHttpError(error)) {
-        // GraphQL errors without a status: a timeout ("Something went wrong while executing your
-        // query") or RATE_LIMITED may pass; NOT_FOUND, FORBIDDEN and the like will not.
-        const types = error?.errors?.map((e) => e.type) ?? [];
-        return !types.some((t) => t === 'NOT_FOUND' || t === 'FORBIDDEN' || t === 'INSUFFICIENT_SCOPES');
-    }
-    if (error.status >= 500 || error.status === 429)
-        return true;
-    return error.status === 403 && /rate limit/i.test(githubMessage(error));
-}
-function isHttpError(error) {
-    return typeof error === 'object' && error !== null && typeof error.status === 'number';
-}
-/** GitHub's own words for a failed request (octokit appends the documentation URL to `message`). */
-function githubMessage(error) {
-    const body = error.response?.data;
-    return typeof body?.message === 'string' ? body.message : error.message;
-}
-const MEMBERS_PERMISSION = 'read:org (classic personal access token) or Organization permission "Members: read" (fine-grained token or GitHub App)';
-/** The message for a token GitHub refuses outright (401): revoked, expired or mistyped. */
-function rejectedTokenError(error) {
-    return new InputError(`GitHub rejected the token (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give the action a valid token in the "token" input.`);
-}
-/**
- * Explains a failure to read an organization. 401 means the token itself is bad; 403 a missing
- * permission; 404 an organization that does not exist or is invisible to the token (GitHub answers
- * 404 rather than 403 for things a token may not know exist).
- */
-function organizationReadError(org, error) {
-    if (!isHttpError(error))
-        return error instanceof Error ? error : new Error(String(error));
-    const said = githubMessage(error);
-    if ((error.status === 403 || error.status === 429) && /rate limit/i.test(said)) {
-        return new Error(`GitHub's rate limit was spent while reading organization "${org}" (${error.status} ${said}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`);
-    }
-    switch (error.status) {
-        case 401:
-            return rejectedTokenError(error);
-        case 403:
-            return new InputError(`The token cannot list the members of organization "${org}" (403 ${said}). It needs ${MEMBERS_PERMISSION}; a GitHub App must also be installed on "${org}".`);
-        case 404:
-            return new InputError(`Organization "${org}" was not found, or the token cannot see it (404). Check the spelling in the roster; the token needs ${MEMBERS_PERMISSION}.`);
-        default:
-            return new Error(`Reading organization "${org}" failed: ${error.status} ${said}`);
-    }
-}
-
-/**
- * The core REST quota. Reading it costs nothing against the quota
- * (docs.github.com/en/rest/rate-limit/rate-limit). GitHub Enterprise Server answers 404
- * "Rate limiting is not enabled." when it has no limits: that is null, not an error.
- */
-async function readRateLimit(client) {
-    try {
-        const { data } = await client.request('GET /rate_limit');
-        const core = data.resources.core;
-        return { limit: core.limit, remaining: core.remaining, reset: new Date(core.reset * 1000) };
-    }
-    catch (error) {
-        if (isHttpError(error) && error.status === 404)
-            return null;
-        // The first request of a run: a revoked token shows here, before anything else is read.
-        if (isHttpError(error) && error.status === 401)
-            throw rejectedTokenError(error);
-        throw error;
-    }
-}
-
-/** The sources, measured (REST requests each took the first time), and the recheck rule using it. */
-function recheckWithinQuota(sources, options) {
-    const { client, usage, log, pauseMs } = options;
-    const firstCost = new Map();
-    const measured = sources.map((source) => ({
-        name: source.name,
-        async check(asked, policy) {
-            const before = usage.rest;
-            try {
-                return await source.check(asked, policy);
-            }
-            finally {
-                if (!firstCost.has(source.name))
-                    firstCost.set(source.name, usage.rest - before);
-            }
-        }
-    }));
-    const recheck = {
-        pauseMs,
-        async affordable(plan) {
-            const quota = await readRateLimit(client).catch(() => null);
-            if (!quota)
-                return true;
-            // Events cost a request per person (two for a busy one); the sweep at most what it cost the
-            // first time; GraphQL has its own budget, and a query spent there fails alone.
-            let needed = 10;
-            for (const [name, people] of plan)
-                needed += name === 'events' ? 2 * people : name === 'repository-sweep' ? (firstCost.get(name) ?? 0) : 0;
-            if (quota.remaining >= needed)
-                return true;
-            log.warning(`Not asking again about the people who could not be checked: that needs about ${needed} REST requests and ${quota.remaining} are left until ${quota.reset.toISOString()}.`);
-            return false;
-        },
-        starting(plan) {
-            const asked = [...plan].map(([name, people]) => `${name} for ${people}`).join(', ');
-            log.warning(`Some sources failed for some people even after retrying; asking them again in ${Math.round(pauseMs / 1000)} s (${asked}).`);
-        }
-    };
-    return { measured, recheck };
-}
-
-/** People asked about at once; the throttling plugin allows 10 requests in flight in all, and GitHub 100 (secondary limits). */
-const PARALLEL$1 = 8;
-/** What an event says the person did, as evidence. */
-function eventEvidence(event, serverUrl) {
-    const p = event.payload ?? {};
-    const repo = event.repo?.name ?? null;
-    const kind = event.type.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() + (p.action ? `:${p.action}` : '');
-    return {
-        at: event.created_at,
-        kind,
-        url: p.comment?.html_url ?? p.review?.html_url ?? p.issue?.html_url ?? p.pull_request?.html_url ?? (repo ? `${serverUrl}/${repo}` : null),
-        repo,
-        private: event.public === false,
-        source: 'events'
-    };
-}
-function eventsSource(client, serverUrl, onProgress) {
-    return {
-        name: 'events',
-        async check(questions, policy) {
-            const answers = new Map();
-            let next = 0;
-            const worker = async () => {
-                while (next < questions.length) {
-                    const q = questions[next++];
-                    answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy));
-                    onProgress?.(answers.size, questions.length);
-                }
-            };
-            await Promise.all(Array.from({ length: Math.min(PARALLEL$1, questions.length) }, worker));
-            return answers;
-        }
-    };
-}
-async function latestEvent(client, serverUrl, q, policy) {
-    try {
-        // Events come newest first: the first one that counts is the latest; stop reading there.
-        for await (const page of client.paginate.iterator('GET /users/{username}/events/public', { username: q.person.login, per_page: 100 })) {
-            for (const event of page.data) {
-                const evidence = eventEvidence(event, serverUrl);
-                if (admits(evidence, policy))
-                    return { evidence: [evidence] };
-            }
-        }
-        return { evidence: [] };
-    }
-    catch (error) {
-        if (isHttpError(error) && error.status === 404)
-            return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true };
-        const lasting = !mayPass(error);
-        if (isHttpError(error))
-            return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting };
-        return { evidence: [], error: `events request failed: ${error instanceof Error ? error.message : String(error)}`, lasting };
-    }
-}
-
-/** Logins are case-insensitive on GitHub; every comparison goes through this. */
-function loginKey(login) {
-    return login.toLowerCase();
 }
 
 /** One person per login across all audited organizations, with every membership they hold. */
@@ -29477,6 +29352,328 @@ function isConcealed(person) {
 /** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */
 function isBot(person) {
     return person.type === 'Bot' || person.login.toLowerCase().endsWith('[bot]');
+}
+
+/**
+ * Escaping for everything from outside (roster text, logins, titles, URLs) that goes into
+ * Markdown the action writes: it must not break a table, start a list, add a link or an image,
+ * @-mention anyone, open HTML, or hide content in a `<!-- -->` comment.
+ */
+/** Characters with a meaning anywhere in a line. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()!|~>]/g;
+/** Characters with a meaning at the start of a line (headings, lists, quotes). */
+const LINE_START = /^(\s*)([#+\-=])/;
+const ORDERED_LIST = /^(\s*\d+)([.)])/;
+/** Text shown as itself, on one line, safe in a table cell. */
+function escapeText(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+        .replace(LINE_START, (_, space, lead) => `${space}\\${lead}`)
+        .replace(ORDERED_LIST, (_, number, mark) => `${number}\\${mark}`)
+        .replace(/@/g, '&#64;');
+}
+/** A URL fit for `[text](url)`: only http(s), with characters that would end the link encoded. */
+function safeUrl(url) {
+    if (!url || !/^https?:\/\//i.test(url))
+        return null;
+    return url.replace(/[()<>\s"'`\\|[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` with both parts made safe, or the plain escaped text when the URL is not usable. */
+function link(text, url) {
+    const href = safeUrl(url);
+    return href ? `[${escapeText(text)}](${href})` : escapeText(text);
+}
+/** A Markdown table; cells are expected to be escaped already. */
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** How people, their roles and the people not named read in every report. Pure. */
+/** A login as a link to the profile (a link notifies nobody, unlike an @-mention). */
+function profileLink(login, serverUrl) {
+    return link(login, `${serverUrl}/${login}`);
+}
+/** " **(owner)**" after an organization owner's name. */
+function ownerMark(person) {
+    return isOwner(person) ? ' **(owner)**' : '';
+}
+function roleName(membership) {
+    return membership.role === 'admin' ? 'owner' : 'member';
+}
+/** "acme (owner), beta (member)". */
+function membershipsText(memberships) {
+    return memberships.map((m) => `${escapeText(m.org)} (${roleName(m)})`).join(', ');
+}
+/** "1 person" / "3 people"-style counts. */
+function count(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** The note in place of people a public text may not name; '' when nobody was left out. */
+function notNamedNote(hidden) {
+    if (hidden === 0)
+        return '';
+    return `${count(hidden, 'concealed member')} ${hidden === 1 ? 'is' : 'are'} not named: this text is public. The run's JSON report lists them.`;
+}
+
+/**
+ * What a run is expected to cost, said at the start so a security team knows before the budget is
+ * spent whether the token's hourly quota will carry it. Pure.
+ */
+/**
+ * The run's expected cost for `people`, from the measured ratios in docs/benchmarks.md (about
+ * 0.47 REST requests and 0.19 GraphQL points per person, rounded up here for margin).
+ */
+function estimateCost(people) {
+    return { rest: Math.ceil(people * 0.55) + 30, graphqlPoints: Math.ceil(people * 0.25) + 5 };
+}
+/** The log line for the estimate, with the REST quota left when it is known. */
+function costLine(cost, restRemaining) {
+    const left = restRemaining != null ? `; ${count(restRemaining, 'REST request')} left this hour` : '';
+    return `Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${left}.`;
+}
+/** The warning when the quota left will not pay for the run (null when it will, or is unknown). */
+function budgetWarning(cost, restRemaining) {
+    if (restRemaining == null || restRemaining >= cost.rest)
+        return null;
+    return (`This run needs about ${cost.rest} REST requests and ${restRemaining} are left this hour: people it cannot check ` +
+        'will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.');
+}
+
+/**
+ * The one vocabulary of failures. A failure is what could not be read, in words for the person
+ * who reads the report, and whether asking again later may succeed (`passing`: a network fault, a
+ * 5xx, a body cut short, a rate limit) or not (a missing permission or account: the same answer
+ * every time). explain.ts turns a failure that stops the run into a message that says what to fix.
+ */
+/** An answer that claimed to be JSON but did not parse, even when asked again: counted as a 502. */
+class GarbledAnswerError extends Error {
+    name = 'GarbledAnswerError';
+    status = 502;
+}
+/** GraphQL error types that answer the same every time: the thing is missing or forbidden. */
+const LASTING_GRAPHQL_TYPES = new Set(['NOT_FOUND', 'FORBIDDEN', 'INSUFFICIENT_SCOPES']);
+function isHttpError(error) {
+    return typeof error === 'object' && error !== null && typeof error.status === 'number';
+}
+/** GitHub's own words for a failed request (octokit appends the documentation URL to `message`). */
+function githubMessage(error) {
+    const body = error.response?.data;
+    return typeof body?.message === 'string' ? body.message : error.message;
+}
+/** A primary or secondary rate limit (403 or 429 saying so). */
+function isRateLimit(error) {
+    return (isHttpError(error) && (error.status === 403 || error.status === 429) && /rate limit/i.test(githubMessage(error)));
+}
+/** Whether asking again later may succeed. */
+function mayPass(error) {
+    if (!isHttpError(error)) {
+        // GraphQL errors without a status: a timeout ("Something went wrong while executing your
+        // query") or RATE_LIMITED may pass; NOT_FOUND, FORBIDDEN and the like will not.
+        const entries = error?.errors ?? [];
+        return !entries.some((e) => e.type !== undefined && LASTING_GRAPHQL_TYPES.has(e.type));
+    }
+    return error.status >= 500 || error.status === 429 || isRateLimit(error);
+}
+/** What went wrong, in GitHub's words with the status: "502 Bad Gateway". */
+function describe$1(error) {
+    if (isHttpError(error))
+        return `${error.status} ${githubMessage(error)}`;
+    return error instanceof Error ? error.message : String(error);
+}
+/** A failed request as a Failure; `doing`, when given, says what was being read ("events request failed"). */
+function failureOf(error, doing) {
+    return { message: doing ? `${doing}: ${describe$1(error)}` : describe$1(error), passing: mayPass(error) };
+}
+/** The failure of one alias of a GraphQL answer, from the errors on its path. */
+function aliasFailure(entries) {
+    const lasting = entries.some((e) => e.type !== undefined && LASTING_GRAPHQL_TYPES.has(e.type));
+    return { message: entries.map((e) => e.message).join('; ') || 'no data', passing: !lasting };
+}
+/** An account the user APIs no longer know: renamed or deleted since the member list was read. */
+const ACCOUNT_NOT_FOUND = {
+    message: 'account not found (renamed or deleted since the member list was read?)',
+    passing: false
+};
+
+/**
+ * Requests a few at a time. The throttling plugin lets 10 requests be in flight in all, and GitHub
+ * 100 (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
+ * 8 at once leaves room for the run's other requests.
+ */
+const READS_AT_ONCE = 8;
+/** Calls `work` for each item, `READS_AT_ONCE` at a time, while `goOn()` holds. */
+async function eachAtOnce(items, work, goOn = () => true) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && goOn())
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, worker));
+}
+
+/** What an event says the person did, as evidence. */
+function eventEvidence(event, serverUrl) {
+    const p = event.payload ?? {};
+    const repo = event.repo?.name ?? null;
+    const kind = event.type
+        .replace(/Event$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1_$2')
+        .toLowerCase() + (p.action ? `:${p.action}` : '');
+    return {
+        at: event.created_at,
+        kind,
+        url: p.comment?.html_url ??
+            p.review?.html_url ??
+            p.issue?.html_url ??
+            p.pull_request?.html_url ??
+            (repo ? `${serverUrl}/${repo}` : null),
+        repo,
+        private: event.public === false,
+        source: 'events'
+    };
+}
+function eventsSource(client, serverUrl, onProgress) {
+    return {
+        name: 'events',
+        async check(questions, policy) {
+            const answers = new Map();
+            await eachAtOnce(questions, async (q) => {
+                answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy));
+                onProgress?.(answers.size, questions.length);
+            });
+            return answers;
+        }
+    };
+}
+async function latestEvent(client, serverUrl, q, policy) {
+    try {
+        // Events come newest first: the first one that counts is the latest; stop reading there.
+        for await (const page of client.paginate.iterator('GET /users/{username}/events/public', {
+            username: q.person.login,
+            per_page: 100
+        })) {
+            for (const event of page.data) {
+                const evidence = eventEvidence(event, serverUrl);
+                if (admits(evidence, policy))
+                    return { evidence: [evidence] };
+            }
+        }
+        return { evidence: [] };
+    }
+    catch (error) {
+        const failure = isHttpError(error) && error.status === 404 ? ACCOUNT_NOT_FOUND : failureOf(error, 'events request failed');
+        return { evidence: [], error: failure.message, lasting: !failure.passing };
+    }
+}
+
+/**
+ * Every retry setting in one place; the client, the sources and the README (through `npm run
+ * docs`, which writes `retryPolicyText()` into it) all read them from here.
+ */
+/**
+ * Failed reads (5xx, dropped connections) are retried by @octokit/plugin-retry this many times,
+ * waiting (n+1)² seconds before retry n: 1, 4, 9. Its default; named here so it is said once.
+ */
+const SERVER_ERROR_RETRIES = 3;
+/** A GraphQL batch is retried once; a batch that still fails is asked again in halves. */
+const GRAPHQL_BATCH_RETRIES = 1;
+/** Tries of a read whose JSON answer does not parse (a body cut short), the first included. */
+const GARBLED_TRIES = 3;
+/** Tries of a request that meets a secondary rate limit, each after `retry-after` (or 60 s). */
+const SECONDARY_LIMIT_TRIES = 4;
+/** Longest wait for a spent primary rate limit to reset; a later reset fails the request. */
+const PRIMARY_RESET_WAIT_SECONDS = 15 * 60;
+/** Pause before the cascade's second round for the people a source failed for. */
+const RECHECK_PAUSE_MS = 60_000;
+/** Good GraphQL queries in a row at a reduced batch size before the size is doubled back. */
+const BATCH_RECOVER_AFTER = 3;
+
+/** The batch size now in use: a whole-query failure halves it, a run of good queries doubles it back. */
+class BatchSize {
+    max;
+    current;
+    goodInARow = 0;
+    constructor(max, current = max) {
+        this.max = max;
+        this.current = current;
+    }
+    failed(asked) {
+        this.current = Math.min(this.current, Math.ceil(asked / 2));
+        this.goodInARow = 0;
+    }
+    succeeded(asked) {
+        if (asked < this.current || this.current >= this.max || ++this.goodInARow < BATCH_RECOVER_AFTER)
+            return;
+        this.current = Math.min(this.max, this.current * 2);
+        this.goodInARow = 0;
+    }
+}
+/** Answers for `items`, one per item in order. */
+async function askBatch(client, doc, items, options = {}, followUp = true) {
+    const asked = await askOnce(client, doc, items);
+    if (!('data' in asked)) {
+        const whole = asked.error;
+        if (items.length > 1 && !(isHttpError(whole) && [401, 403].includes(whole.status))) {
+            options.size?.failed(items.length);
+            const half = Math.ceil(items.length / 2);
+            return [
+                ...(await askBatch(client, doc, items.slice(0, half), options)),
+                ...(await askBatch(client, doc, items.slice(half), options))
+            ];
+        }
+        const failure = failureOf(whole, 'GraphQL request failed');
+        const alone = items.length === 1 && !(isHttpError(whole) && whole.status < 500);
+        return items.map(() => ({ data: null, failure, notFound: false, alone }));
+    }
+    const cost = asked.data?.rateLimit?.cost;
+    if (typeof cost === 'number')
+        options.onCost?.(cost);
+    options.size?.succeeded(items.length);
+    const answers = items.map((_, i) => aliasAnswer(asked, doc.alias, i));
+    const again = followUp ? items.filter((_, i) => answers[i].failure?.passing) : [];
+    if (again.length === 0)
+        return answers;
+    const second = await askBatch(client, doc, again, options, false);
+    let next = 0;
+    return answers.map((a) => (a.failure?.passing ? second[next++] : a));
+}
+/** One query; a partial answer (data beside errors) counts as an answer unless GitHub found it too heavy. */
+async function askOnce(client, doc, items) {
+    const { query, variables } = doc.build(items);
+    try {
+        const data = await client.graphql(query, {
+            ...variables,
+            request: { retries: GRAPHQL_BATCH_RETRIES }
+        });
+        return { data, errors: [] };
+    }
+    catch (error) {
+        const partial = error;
+        const tooMuch = partial.errors?.some((e) => e.type === 'RESOURCE_LIMITS_EXCEEDED') ?? false;
+        if (partial.errors && partial.data && !tooMuch)
+            return { data: partial.data, errors: partial.errors };
+        return { error };
+    }
+}
+function aliasAnswer(asked, prefix, i) {
+    const alias = `${prefix}${i}`;
+    const own = asked.errors.filter((e) => e.path?.[0] === alias);
+    // Errors on no alias (on the query, or on `rateLimit`) concern every item.
+    const onAlias = (e) => typeof e.path?.[0] === 'string' && /^\d+$/.test(e.path[0].slice(prefix.length)) && e.path[0].startsWith(prefix);
+    const general = asked.errors.filter((e) => !onAlias(e));
+    const data = asked.data?.[alias] ?? null;
+    const problems = [...own, ...general];
+    const failure = problems.length
+        ? aliasFailure(problems)
+        : data === null
+            ? { message: 'no data', passing: true }
+            : null;
+    return { data, failure, notFound: own.some((e) => e.type === 'NOT_FOUND'), alone: false };
 }
 
 /**
@@ -29546,12 +29743,18 @@ function userActivityDocument(count, spans = 1) {
 }
 /** Variables for the spans of a document. */
 function spanVariables(spans) {
-    return Object.fromEntries(spans.flatMap((s, i) => [[`from${i}`, s.from.toISOString()], [`to${i}`, s.to.toISOString()]]));
+    return Object.fromEntries(spans.flatMap((s, i) => [
+        [`from${i}`, s.from.toISOString()],
+        [`to${i}`, s.to.toISOString()]
+    ]));
 }
 /** A window cut into `parts` consecutive spans. */
 function splitSpan(span, parts) {
     const step = (span.to.getTime() - span.from.getTime()) / parts;
-    return Array.from({ length: parts }, (_, i) => ({ from: new Date(span.from.getTime() + i * step), to: new Date(span.from.getTime() + (i + 1) * step) }));
+    return Array.from({ length: parts }, (_, i) => ({
+        from: new Date(span.from.getTime() + i * step),
+        to: new Date(span.from.getTime() + (i + 1) * step)
+    }));
 }
 const present = (nodes) => (nodes ?? []).filter((n) => n !== null);
 const more = (page) => (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false;
@@ -29570,10 +29773,26 @@ function readContributions(cc) {
     const reviews = cc?.pullRequestReviewContributions;
     const repos = cc?.repositoryContributions;
     return [
-        { name: 'issue contributions', evidence: present(issues?.nodes).map((n) => item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)), cutOff: more(issues) },
-        { name: 'pull request contributions', evidence: present(pulls?.nodes).map((n) => item(n.occurredAt, 'pull_request', n.pullRequest?.url ?? null, n.pullRequest?.repository, n.isRestricted, source)), cutOff: more(pulls) },
-        { name: 'review contributions', evidence: present(reviews?.nodes).map((n) => item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(reviews) },
-        { name: 'repository contributions', evidence: present(repos?.nodes).map((n) => item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)), cutOff: more(repos) },
+        {
+            name: 'issue contributions',
+            evidence: present(issues?.nodes).map((n) => item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)),
+            cutOff: more(issues)
+        },
+        {
+            name: 'pull request contributions',
+            evidence: present(pulls?.nodes).map((n) => item(n.occurredAt, 'pull_request', n.pullRequest?.url ?? null, n.pullRequest?.repository, n.isRestricted, source)),
+            cutOff: more(pulls)
+        },
+        {
+            name: 'review contributions',
+            evidence: present(reviews?.nodes).map((n) => item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)),
+            cutOff: more(reviews)
+        },
+        {
+            name: 'repository contributions',
+            evidence: present(repos?.nodes).map((n) => item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)),
+            cutOff: more(repos)
+        },
         {
             name: 'commit contributions',
             evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) => present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))),
@@ -29594,11 +29813,17 @@ function readUserActivity(data, since) {
     const last = comments[comments.length - 1];
     lists.push({
         name: 'issue comments',
-        evidence: comments.filter((c) => Date.parse(c.createdAt) >= since.getTime()).map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
+        evidence: comments
+            .filter((c) => Date.parse(c.createdAt) >= since.getTime())
+            .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
         cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
     });
     const created = (name, kind, source, page, repoOf) => {
-        lists.push({ name, evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)), cutOff: more(page) });
+        lists.push({
+            name,
+            evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
+            cutOff: more(page)
+        });
     };
     created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository);
     created('pull requests opened', 'pull_request', 'pull-requests', data.pullRequests, (n) => n.repository);
@@ -29617,121 +29842,202 @@ function readUserActivity(data, since) {
 }
 
 const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events';
-/** Queries answered in a row at a reduced batch size before it is doubled again. */
-const RECOVER_AFTER = 3;
 function graphqlSource(options) {
-    const state = { batchSize: USERS_PER_QUERY, goodInARow: 0 };
+    const size = new BatchSize(USERS_PER_QUERY);
     return {
         name: 'graphql',
         async check(questions, policy) {
             const answers = new Map();
             // Bots are not Users to GraphQL (`user(login: "x[bot]")` is NOT_FOUND): only their events,
             // 30 days of them, can be read, so without recent events a bot's activity is not known.
-            const users = questions.filter((q) => !isBot(q.person));
             for (const q of questions)
                 if (isBot(q.person))
                     answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true });
+            const users = questions.filter((q) => !isBot(q.person));
             let next = 0;
             while (next < users.length) {
-                const batch = users.slice(next, next + state.batchSize);
+                const batch = users.slice(next, next + size.current);
                 next += batch.length;
-                await askBatch(options, state, batch, policy, answers);
+                await askUsers(options, batch, policy, answers, size);
                 options.onProgress?.(next, users.length);
             }
             return answers;
         }
     };
 }
-async function askBatch(options, state, batch, policy, answers, spans = [{ from: options.from, to: options.now }], followUp = true) {
-    const variables = spanVariables(spans);
-    batch.forEach((q, i) => {
-        variables[`l${i}`] = q.person.login;
-    });
-    let data;
-    let errors = [];
+function usersDocument(spans) {
+    return {
+        alias: 'u',
+        build: (batch) => ({
+            query: userActivityDocument(batch.length, spans.length),
+            variables: { ...spanVariables(spans), ...Object.fromEntries(batch.map((q, i) => [`l${i}`, q.person.login])) }
+        })
+    };
+}
+async function askUsers(options, batch, policy, answers, size) {
+    const year = { from: options.from, to: options.now };
+    const found = await askBatch(options.client, usersDocument([year]), batch, { size, ...onCost(options) });
+    for (const [i, q] of batch.entries()) {
+        let answer = found[i];
+        // One heavy account alone is still too much over a year: ask over four quarters instead
+        // (contributions over a shorter span are lighter for GitHub to count).
+        if (answer.alone)
+            answer = (await askBatch(options.client, usersDocument(splitSpan(year, 4)), [q], onCost(options)))[0];
+        answers.set(q.person.key, sourceAnswer(answer, q, options.from, policy));
+    }
+}
+function onCost(options) {
+    return options.onCost ? { onCost: options.onCost } : {};
+}
+/**
+ * What one user's alias says. Comments are read back to the start of the query (the widest
+ * window), so a person held to a shorter window still shows when they were last seen. A list
+ * longer than one page reads the same when asked again; an error on the alias may not.
+ */
+function sourceAnswer(answer, q, from, policy) {
+    const user = answer.data;
+    if (!user) {
+        const failure = answer.notFound ? ACCOUNT_NOT_FOUND : (answer.failure ?? { message: 'no data', passing: true });
+        return { evidence: [], error: failure.message, lasting: !failure.passing };
+    }
+    const lists = readUserActivity(user, from);
+    const evidence = lists.flatMap((l) => l.evidence);
+    const problems = answer.failure ? [answer.failure.message] : [];
+    for (const l of lists) {
+        const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime());
+        const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1].at) >= q.since.getTime();
+        if (l.cutOff && !counted && lastInWindow)
+            problems.push(`${l.name}: more items than one page, none of those read counts`);
+    }
+    if (problems.length === 0)
+        return { evidence };
+    return { evidence, error: problems.join('; '), lasting: answer.failure ? !answer.failure.passing : true };
+}
+
+/**
+ * The one mapper from GitHub's refusals to messages that say what to fix. A failure that stops the
+ * run before anything is written is an InputError (exit 1); anything else stays a plain Error.
+ * GitHub answers 404 rather than 403 for things a token may not know exist, so a 404 names both
+ * causes (docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource).
+ */
+const MEMBERS_PERMISSION = 'read:org (classic personal access token) or Organization permission "Members: read" (fine-grained token or GitHub App)';
+const ISSUES_PERMISSION = 'Issues: write on that repository (the workflow\'s GITHUB_TOKEN with "permissions: issues: write" will do)';
+function guidance(subject) {
+    switch (subject.kind) {
+        case 'organization':
+            return {
+                403: (said) => `The token cannot list the members of organization "${subject.org}" (403 ${said}). It needs ${MEMBERS_PERMISSION}; a GitHub App must also be installed on "${subject.org}".`,
+                404: () => `Organization "${subject.org}" was not found, or the token cannot see it (404). Check the spelling in the roster; the token needs ${MEMBERS_PERMISSION}.`
+            };
+        case 'team': {
+            const missing = (status) => `Team "${subject.team}" (roster teams) was not found, or the token cannot see it (${status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`;
+            return { 403: () => missing(403), 404: () => missing(404) };
+        }
+        case 'repository':
+            return {
+                403: (said) => `The token cannot ${subject.doing} ${subject.repo} (403 ${said}).`,
+                404: () => `Repository ${subject.repo} was not found, or the token cannot ${subject.doing} it (404).`
+            };
+        case 'tracking-repository':
+            return {
+                403: (said) => `The issue token cannot ${subject.doing} ${subject.repo} (403 ${said}). It needs ${ISSUES_PERMISSION}.`,
+                404: () => `Tracking repository ${subject.repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`,
+                410: () => `Issues are disabled in tracking repository ${subject.repo} (410). Enable them, or set tracking-issue.repo to another repository.`
+            };
+    }
+}
+function what(subject) {
+    switch (subject.kind) {
+        case 'organization':
+            return `reading organization "${subject.org}"`;
+        case 'team':
+            return `reading team "${subject.team}"`;
+        case 'repository':
+        case 'tracking-repository':
+            return `trying to ${subject.doing} ${subject.repo}`;
+    }
+}
+/** The message for a token GitHub refuses outright (401): revoked, expired or mistyped. */
+function rejectedTokenError(error, input = 'token') {
+    const which = input === 'token' ? 'the token' : 'the issue token';
+    const where = input === 'token' ? 'the "token" input' : '"issue-token" (or "token")';
+    return new InputError(`GitHub rejected ${which} (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give a valid token in ${where}.`);
+}
+/** Explains GitHub's refusal for `subject`: what to fix when a person can fix it. */
+function explain(error, subject) {
+    if (!isHttpError(error))
+        return error instanceof Error ? error : new Error(String(error));
+    if (isRateLimit(error)) {
+        return new Error(`GitHub's rate limit was spent while ${what(subject)} (${describe$1(error)}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`);
+    }
+    if (error.status === 401)
+        return rejectedTokenError(error, subject.kind === 'tracking-repository' ? 'issue-token' : 'token');
+    const guide = guidance(subject)[error.status];
+    if (guide)
+        return new InputError(guide(githubMessage(error)));
+    return new Error(`Failed ${what(subject)}: ${describe$1(error)}`);
+}
+
+/**
+ * The core REST quota. Reading it costs nothing against the quota
+ * (docs.github.com/en/rest/rate-limit/rate-limit). GitHub Enterprise Server answers 404
+ * "Rate limiting is not enabled." when it has no limits: that is null, not an error.
+ */
+async function readRateLimit(client) {
     try {
-        // One retry for a passing fault; a query that keeps failing is split below rather than retried more.
-        data = await options.client.graphql(userActivityDocument(batch.length, spans.length), { ...variables, request: { retries: 1 } });
+        const { data } = await client.request('GET /rate_limit');
+        const core = data.resources.core;
+        return { limit: core.limit, remaining: core.remaining, reset: new Date(core.reset * 1000) };
     }
     catch (error) {
-        const failure = error;
-        const tooMuch = failure.errors?.some((e) => e.type === 'RESOURCE_LIMITS_EXCEEDED') ?? false;
-        if (failure.errors && failure.data && !tooMuch) {
-            // Partial answer: GitHub still answers for the other aliases (one renamed or deleted account
-            // must cost that person only).
-            data = failure.data;
-            errors = failure.errors;
-        }
-        else if (batch.length > 1 && !(isHttpError(error) && [401, 403].includes(error.status))) {
-            // The whole query failed (timeout, RESOURCE_LIMITS_EXCEEDED, 5xx after retries): ask in
-            // halves, and keep later batches at that size until a few queries in a row have gone
-            // through (a timeout may be chance rather than weight: docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#timeouts).
-            const half = Math.ceil(batch.length / 2);
-            state.batchSize = Math.min(state.batchSize, half);
-            state.goodInARow = 0;
-            await askBatch(options, state, batch.slice(0, half), policy, answers);
-            await askBatch(options, state, batch.slice(half), policy, answers);
-            return;
-        }
-        else if (batch.length === 1 && spans.length === 1 && !(isHttpError(error) && error.status < 500)) {
-            // One heavy account alone is still too much over a year: ask over four quarters instead
-            // (contributions over a shorter span are lighter for GitHub to count).
-            await askBatch(options, state, batch, policy, answers, splitSpan(spans[0], 4));
-            return;
-        }
-        else {
-            const reason = describeFailure(error);
-            for (const q of batch)
-                answers.set(q.person.key, { evidence: [], error: reason, lasting: !mayPass(error) });
-            return;
-        }
+        if (isHttpError(error) && error.status === 404)
+            return null;
+        // The first request of a run: a revoked token shows here, before anything else is read.
+        if (isHttpError(error) && error.status === 401)
+            throw rejectedTokenError(error);
+        throw error;
     }
-    const cost = data?.rateLimit?.cost;
-    if (typeof cost === 'number')
-        options.onCost?.(cost);
-    if (spans.length === 1 && batch.length >= state.batchSize && state.batchSize < USERS_PER_QUERY && ++state.goodInARow >= RECOVER_AFTER) {
-        state.batchSize = Math.min(USERS_PER_QUERY, state.batchSize * 2);
-        state.goodInARow = 0;
-    }
-    const batchErrors = errors.filter((e) => !e.path || typeof e.path[0] !== 'string' || !/^u\d+$/.test(e.path[0]));
-    batch.forEach((q, i) => {
-        const alias = `u${i}`;
-        const own = errors.filter((e) => e.path?.[0] === alias);
-        const user = data?.[alias];
-        if (!user) {
-            const notFound = own.some((e) => e.type === 'NOT_FOUND');
-            answers.set(q.person.key, {
-                evidence: [],
-                error: notFound ? 'account not found (renamed or deleted since the member list was read?)' : (own[0]?.message ?? batchErrors[0]?.message ?? 'no data'),
-                lasting: notFound
-            });
-            return;
-        }
-        // Comments are read back to the start of the query (the widest window), so a person held to a
-        // shorter window still shows when they were last seen.
-        const lists = readUserActivity(user, options.from);
-        const evidence = lists.flatMap((l) => l.evidence);
-        const problems = [...own, ...batchErrors].map((e) => e.message);
-        // A list longer than one page reads the same when asked again; an error on the alias may not.
-        const lasting = problems.length === 0;
-        for (const l of lists) {
-            const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime());
-            const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1].at) >= q.since.getTime();
-            if (l.cutOff && !counted && lastInWindow)
-                problems.push(`${l.name}: more items than one page, none of those read counts`);
-        }
-        answers.set(q.person.key, problems.length ? { evidence, error: problems.join('; '), lasting } : { evidence });
-    });
-    // GitHub sometimes fails one alias of a query that otherwise answered ("Something went wrong
-    // while executing your query" on that path): those people are asked again once, together.
-    const again = followUp ? batch.filter((q) => answers.get(q.person.key)?.lasting === false) : [];
-    if (again.length)
-        await askBatch(options, state, again, policy, answers, spans, false);
 }
-function describeFailure(error) {
-    if (isHttpError(error))
-        return `GraphQL request failed: ${error.status} ${githubMessage(error)}`;
-    return `GraphQL request failed: ${error instanceof Error ? error.message : String(error)}`;
+
+/** The sources, measured (REST requests each took the first time), and the recheck rule using it. */
+function recheckWithinQuota(sources, options) {
+    const { client, usage, log, pauseMs } = options;
+    const firstCost = new Map();
+    const measured = sources.map((source) => ({
+        name: source.name,
+        async check(asked, policy) {
+            const before = usage.rest;
+            try {
+                return await source.check(asked, policy);
+            }
+            finally {
+                if (!firstCost.has(source.name))
+                    firstCost.set(source.name, usage.rest - before);
+            }
+        }
+    }));
+    const recheck = {
+        pauseMs,
+        async affordable(plan) {
+            const quota = await readRateLimit(client).catch(() => null);
+            if (!quota)
+                return true;
+            // Events cost a request per person (two for a busy one); the sweep at most what it cost the
+            // first time; GraphQL has its own budget, and a query spent there fails alone.
+            let needed = 10;
+            for (const [name, people] of plan)
+                needed += name === 'events' ? 2 * people : name === 'repository-sweep' ? (firstCost.get(name) ?? 0) : 0;
+            if (quota.remaining >= needed)
+                return true;
+            log.warning(`Not asking again about the people who could not be checked: that needs about ${needed} REST requests and ${quota.remaining} are left until ${quota.reset.toISOString()}.`);
+            return false;
+        },
+        starting(plan) {
+            const asked = [...plan].map(([name, people]) => `${name} for ${people}`).join(', ');
+            log.warning(`Some sources failed for some people even after retrying; asking them again in ${Math.round(pauseMs / 1000)} s (${asked}).`);
+        }
+    };
+    return { measured, recheck };
 }
 
 /** One listing per client and organization per run: the sweep and the outside-collaborator check both need it. */
@@ -29771,8 +30077,18 @@ const ISSUE_EVENTS = [
     'PinnedEvent',
     'TransferredEvent'
 ];
-const PULL_REQUEST_EVENTS = [...ISSUE_EVENTS.filter((t) => t !== 'PinnedEvent' && t !== 'TransferredEvent'), 'MergedEvent', 'ReviewRequestedEvent', 'ReadyForReviewEvent', 'ConvertToDraftEvent', 'HeadRefForcePushedEvent'];
-const itemType = (typename) => typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() + '_EVENT';
+const PULL_REQUEST_EVENTS = [
+    ...ISSUE_EVENTS.filter((t) => t !== 'PinnedEvent' && t !== 'TransferredEvent'),
+    'MergedEvent',
+    'ReviewRequestedEvent',
+    'ReadyForReviewEvent',
+    'ConvertToDraftEvent',
+    'HeadRefForcePushedEvent'
+];
+const itemType = (typename) => typename
+    .replace(/Event$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toUpperCase() + '_EVENT';
 function timeline(types) {
     const fragments = types.map((t) => `... on ${t} { createdAt actor { login } }`).join(' ');
     // `last`: the newest acts since the window opened; older ones on a busy item are reported as overflow.
@@ -29799,7 +30115,10 @@ function repositorySweepDocument(cursors) {
         }
         return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`;
     });
-    return { query: `query RepositorySweep(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`, variables };
+    return {
+        query: `query RepositorySweep(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`,
+        variables
+    };
 }
 /**
  * Reads one repository's part. Pull requests come newest-updated first with no `since` filter, so
@@ -29831,7 +30150,10 @@ function readRepositorySweep(data, cursor, since) {
                 if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
                     acts.set(key, {
                         at: event.createdAt,
-                        kind: event.__typename.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(),
+                        kind: event.__typename
+                            .replace(/Event$/, '')
+                            .replace(/([a-z])([A-Z])/g, '$1_$2')
+                            .toLowerCase(),
                         url: item.url,
                         repo: data.nameWithOwner,
                         private: data.isPrivate,
@@ -29847,8 +30169,6 @@ function readRepositorySweep(data, cursor, since) {
     return { acts, next, overflowing };
 }
 
-/** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
-const PARALLEL = 8;
 function repositorySweepSource(options) {
     return {
         name: 'repository-sweep',
@@ -29883,12 +30203,26 @@ class Sweep {
     }
     answers() {
         const problems = [
-            ...(this.failures.length ? [`could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`] : []),
-            ...(this.overflowing.length ? [`${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`] : [])
+            ...(this.failures.length
+                ? [
+                    `could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`
+                ]
+                : []),
+            ...(this.overflowing.length
+                ? [
+                    `${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`
+                ]
+                : [])
         ];
         return new Map(this.questions.map((q) => {
             const evidence = this.found.get(q.person.key);
-            return [q.person.key, { evidence: evidence ? [evidence] : [], ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {}) }];
+            return [
+                q.person.key,
+                {
+                    evidence: evidence ? [evidence] : [],
+                    ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {})
+                }
+            ];
         }));
     }
     /** True while some person has no evidence that settles their verdict. */
@@ -29917,7 +30251,7 @@ class Sweep {
                 all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity));
             }
             catch (error) {
-                this.fail(`${org}/*`, error);
+                this.fail(`${org}/*`, failureOf(error));
             }
         }
         return all;
@@ -29936,51 +30270,22 @@ class Sweep {
         }
     }
     /** One round for a batch; returns the cursors that still have pages. */
-    async askTimelines(batch, followUp = true) {
-        const { query, variables } = repositorySweepDocument(batch);
-        let data;
-        let aliasErrors = new Map();
-        try {
-            data = await this.options.client.graphql(query, { ...variables, since: this.options.since.toISOString() });
-        }
-        catch (error) {
-            const failure = error;
-            if (failure.data && failure.errors) {
-                data = failure.data;
-                aliasErrors = new Map(failure.errors.filter((e) => typeof e.path?.[0] === 'string').map((e) => [String(e.path[0]), e.message]));
+    async askTimelines(batch) {
+        const since = this.options.since.toISOString();
+        const doc = {
+            alias: 'r',
+            build: (cursors) => {
+                const { query, variables } = repositorySweepDocument(cursors);
+                return { query, variables: { ...variables, since } };
             }
-            else if (batch.length > 1) {
-                // Too much for one query (timeout, resource limits): one repository at a time.
-                const still = [];
-                for (const one of batch)
-                    still.push(...(await this.askTimelines([one])));
-                return still;
-            }
-            else {
-                this.fail(`${batch[0].owner}/${batch[0].name}`, error);
-                return [];
-            }
-        }
-        const cost = data?.rateLimit?.cost;
-        if (typeof cost === 'number')
-            this.options.onCost?.(cost);
+        };
+        const answers = await askBatch(this.options.client, doc, batch, this.options.onCost ? { onCost: this.options.onCost } : {});
         const still = [];
-        const retry = [];
-        batch.forEach((cursor, i) => {
-            const repo = data?.[`r${i}`];
+        for (const [i, cursor] of batch.entries()) {
+            const repo = answers[i].data;
             if (!repo) {
-                const said = aliasErrors.get(`r${i}`) ?? 'no data';
-                // A repository GitHub could not resolve stays so; any other failed alias ("Something went
-                // wrong while executing your query" on its path) is asked again once, in a query of its own.
-                const lasting = /could not resolve/i.test(said);
-                if (followUp && !lasting) {
-                    retry.push(cursor);
-                    return;
-                }
-                this.failures.push(`${cursor.owner}/${cursor.name} (${said})`);
-                if (!lasting)
-                    this.passing = true;
-                return;
+                this.fail(`${cursor.owner}/${cursor.name}`, answers[i].failure ?? { message: 'no data', passing: true });
+                continue;
             }
             const page = readRepositorySweep(repo, cursor, this.options.since);
             for (const [login, evidence] of page.acts)
@@ -29988,25 +30293,22 @@ class Sweep {
             this.overflowing.push(...page.overflowing);
             if (page.next.issues !== 'done' || page.next.pullRequests !== 'done')
                 still.push(page.next);
-        });
-        if (retry.length)
-            still.push(...(await this.askTimelines(retry, false)));
+        }
         return still;
     }
     async readPushes(repositories) {
-        let next = 0;
-        const worker = async () => {
-            while (next < repositories.length && this.someoneLeft()) {
-                const repo = repositories[next++];
-                await this.readPushesOf(repo);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(PARALLEL, repositories.length) }, worker));
+        await eachAtOnce(repositories, (repo) => this.readPushesOf(repo), () => this.someoneLeft());
     }
     async readPushesOf(repo) {
         const [owner = '', name = ''] = repo.full_name.split('/');
         try {
-            const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', { owner, repo: name, time_period: 'year', direction: 'desc', per_page: 100 });
+            const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', {
+                owner,
+                repo: name,
+                time_period: 'year',
+                direction: 'desc',
+                per_page: 100
+            });
             for await (const page of pages) {
                 let older = false;
                 for (const act of page.data) {
@@ -30030,366 +30332,64 @@ class Sweep {
             }
         }
         catch (error) {
-            this.fail(repo.full_name, error);
+            this.fail(repo.full_name, failureOf(error));
         }
     }
-    fail(what, error) {
-        this.failures.push(`${what} (${describe$1(error)})`);
-        if (mayPass(error))
+    fail(what, failure) {
+        this.failures.push(`${what} (${failure.message})`);
+        if (failure.passing)
             this.passing = true;
     }
 }
-function describe$1(error) {
-    if (isHttpError(error))
-        return `${error.status} ${githubMessage(error)}`;
-    return error instanceof Error ? error.message : String(error);
-}
 
-const NEEDS_OWNER = "not checked: needs an organization owner's token";
-/** Pending invitations older than `maxAgeDays`, and failed ones. */
-async function readInvitations(client, org, maxAgeDays, now) {
-    try {
-        const read = async (route) => (await client.paginate(route, { org, per_page: 100 }));
-        const [pending, failed] = await Promise.all([read('GET /orgs/{org}/invitations'), read('GET /orgs/{org}/failed_invitations')]);
-        const cutoff = now.getTime() - maxAgeDays * 24 * 60 * 60 * 1000;
-        const item = (i) => ({
-            org,
-            login: i.login,
-            email: i.email,
-            role: i.role,
-            createdAt: i.created_at,
-            inviter: i.inviter?.login ?? null,
-            ...(i.failed_at ? { failedAt: i.failed_at, failedReason: i.failed_reason ?? '' } : {})
-        });
-        return { items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)], notChecked: [] };
-    }
-    catch (error) {
-        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
-    }
-}
-/** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
-async function readTwoFactorDisabled(client, org, outsideCollaborators = false) {
-    try {
-        const users = (await client.paginate('GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 100 }));
-        if (outsideCollaborators) {
-            users.push(...(await client.paginate('GET /orgs/{org}/outside_collaborators', { org, filter: '2fa_disabled', per_page: 100 })));
-        }
-        return { items: users.map((u) => u.login), notChecked: [] };
-    }
-    catch (error) {
-        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
-    }
-}
-function notCheckedReason(error) {
-    if (isHttpError(error) && [403, 404, 422].includes(error.status))
-        return NEEDS_OWNER;
-    return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`;
-}
-function mergeChecks(results) {
-    return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) };
-}
-
-/**
- * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
- * ones, since the member list itself carries neither role nor visibility
- * (docs.github.com/en/rest/orgs/members#list-organization-members).
- * A token from outside the organization sees public members only, silently
- * ("If the authenticated user is also a member of this organization then both concealed and
- * public members will be returned"): when every member listed is public, that is checked.
- */
-async function listOrgMembers(client, org, log) {
-    const read = async (route, params) => {
-        try {
-            return (await client.paginate(route, { org, per_page: 100, ...params }));
-        }
-        catch (error) {
-            throw organizationReadError(org, error);
-        }
-    };
-    // The three lists are independent: read them side by side.
-    const [all, admins, publicOnes] = await Promise.all([
-        read('GET /orgs/{org}/members', { role: 'all' }),
-        read('GET /orgs/{org}/members', { role: 'admin' }),
-        read('GET /orgs/{org}/public_members', {})
-    ]);
-    const owners = new Set(admins.map((u) => loginKey(u.login)));
-    const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
-    if (all.every((u) => visible.has(loginKey(u.login))))
-        await confirmInsider(client, org, all.length, log);
-    return all.map((u) => ({
-        login: u.login,
-        type: u.type ?? 'User',
-        role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
-        public: visible.has(loginKey(u.login))
-    }));
-}
-/**
- * Every member listed is public: either they all are, or the token's account is not a member and
- * GitHub showed it the public ones only. The token's own membership tells which
- * (docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
- * 404 when the account is not affiliated with the organization). An installation token has no
- * account to ask about (403); it sees every member once installed, so a warning is enough there.
- */
-async function confirmInsider(client, org, listed, log) {
-    try {
-        const { data } = await client.request('GET /user/memberships/orgs/{org}', { org });
-        if (data.state === 'active')
-            return;
-    }
-    catch (error) {
-        if (!(isHttpError(error) && error.status === 404)) {
-            log.warning(`[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`);
-            return;
-        }
-    }
-    throw new InputError(`The token's account is not an active member of organization "${org}", so GitHub lists only its public members (${listed}) and concealed members would go unaudited. Use a token of a member of "${org}" with ${MEMBERS_PERMISSION}, or a GitHub App installed on "${org}".`);
-}
-
-const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull'];
-/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
-async function readOutsideCollaborators(client, org) {
-    let logins;
-    try {
-        logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 }));
-    }
-    catch (error) {
-        throw organizationReadError(org, error);
-    }
-    const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
-    if (found.size === 0)
-        return found;
-    const repos = await listOrgRepositories(client, org);
-    for (const repo of repos) {
-        const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner: org, repo: repo.name, affiliation: 'outside', per_page: 100 }));
-        for (const c of collaborators) {
-            const entry = found.get(loginKey(c.login));
-            if (!entry)
-                continue;
-            const permission = c.role_name ?? LEVELS.find((l) => c.permissions?.[l]) ?? 'pull';
-            entry.access.repos.push({ repo: repo.full_name, permission });
-        }
-    }
-    return found;
-}
-
-async function readTeam(client, rule) {
-    const read = async (role) => (await client.paginate('GET /orgs/{org}/teams/{team_slug}/members', { org: rule.org, team_slug: rule.slug, role, per_page: 100 }));
-    try {
-        const [all, maintainers] = await Promise.all([read('all'), read('maintainer')]);
-        const maintaining = new Set(maintainers.map((u) => loginKey(u.login)));
-        return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) };
-    }
-    catch (error) {
-        if (isHttpError(error) && (error.status === 404 || error.status === 403)) {
-            throw new InputError(`Team "${rule.org}/${rule.slug}" (roster teams) was not found, or the token cannot see it (${error.status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`);
-        }
-        throw error;
-    }
-}
-
-function classify(person, window, lastActivity, errors, exemption) {
-    const at = lastActivity ? Date.parse(lastActivity.at) : null;
-    let status;
-    if (at !== null && at >= window.since.getTime()) {
-        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
-    }
-    else {
-        status = errors.length > 0 ? 'unknown' : 'inactive';
-        if (exemption?.state === 'valid')
-            status = 'exempt';
-    }
-    return { person, status, window, lastActivity, exemption, errors };
-}
-
-/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
-function exemptionFor(person, roster, today) {
-    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
-    if (!exemption)
-        return null;
-    if (exemption.until !== undefined && exemption.until < today)
-        return { exemption, state: 'expired' };
-    const covered = exemption.orgs;
-    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
-        return { exemption, state: 'partial' };
-    return { exemption, state: 'valid' };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/**
- * A person in several organizations (or in an audited team) is held to the strictest (shortest)
- * window among them: a shorter threshold is a deliberate choice and must not be diluted by a
- * longer one elsewhere.
- */
-function personWindow(person, roster, now) {
-    const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
-    const rules = [
-        ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
-        ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
-    ];
-    const strictest = rules.reduce((best, r) => (!best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best), null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays };
-    const warn = Math.min(strictest.warn, strictest.days);
-    return {
-        days: strictest.days,
-        warnBeforeDays: warn,
-        since: new Date(now.getTime() - strictest.days * DAY_MS),
-        settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS)
-    };
-}
-/** Whole days from `at` to `now`. */
-function daysBetween(at, now) {
-    return Math.floor((now.getTime() - at.getTime()) / DAY_MS);
-}
-/** The widest window in the roster, which the activity queries must cover. */
-function widestWindowDays(roster) {
-    return Math.max(roster.inactiveAfterDays, ...roster.orgs.map((o) => o.inactiveAfterDays));
-}
-
-/**
- * The audit itself, shared by the action and the command line:
- * roster → members → activity → verdicts. Reports are built from its result by the caller.
- */
-/** Organizations whose member lists are read at once (three lists each, within the plugin's ten requests in flight). */
-const ORGS_AT_ONCE = 3;
-async function runAudit(deps) {
-    const { client, roster, now, log } = deps;
-    const progress = deps.progress ?? (() => { });
-    // Organizations are read a few at a time (each is three paged lists); the first error stops the run.
-    const memberLists = [];
-    for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
-        const group = roster.orgs.slice(i, i + ORGS_AT_ONCE);
-        const lists = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) })));
-        for (const { org, members } of lists) {
-            const owners = members.filter((m) => m.role === 'admin').length;
-            log.info(`[${org}] ${members.length} members, ${owners} of them owner${owners === 1 ? '' : 's'}`);
-            memberLists.push({ org, members });
-        }
-        progress('members', memberLists.length, roster.orgs.length);
-    }
-    const everyone = mergePeople(memberLists);
-    const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : [];
-    const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)));
-    for (const person of everyone) {
-        const mine = teams.filter((t) => t.members.has(person.key)).map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key) }));
-        if (mine.length)
-            person.teams = mine;
-    }
-    const access = await readAccessChecks(client, roster, now);
-    const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
-    const people = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
-    const checked = [...people, ...outsideOnly];
-    log.info(`${people.length} people to check across ${roster.orgs.length} organization${roster.orgs.length === 1 ? '' : 's'}${skippedBots.length ? ` (${skippedBots.length} bot${skippedBots.length === 1 ? '' : 's'} skipped)` : ''}`);
-    const cost = estimateCost(checked.length);
-    log.info(`Estimated cost: about ${cost.rest} REST requests and ${cost.graphqlPoints} GraphQL points${deps.restRemaining != null ? `; ${deps.restRemaining} REST requests left this hour` : ''}.`);
-    const budgetWarning = deps.restRemaining != null && deps.restRemaining < cost.rest
-        ? `This run needs about ${cost.rest} REST requests and ${deps.restRemaining} are left this hour: people it cannot check will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.`
-        : null;
-    if (budgetWarning)
-        log.warning(budgetWarning);
+async function readActivity(people, deps) {
+    const { roster, now, log } = deps;
+    const cost = estimateCost(people.length);
+    log.info(costLine(cost, deps.restRemaining ?? null));
+    const warning = budgetWarning(cost, deps.restRemaining ?? null);
+    if (warning)
+        log.warning(warning);
     const windowDays = widestWindowDays(roster);
-    const since = new Date(now.getTime() - windowDays * 24 * 60 * 60 * 1000);
-    const policy = {
+    const since = daysBefore(now, windowDays);
+    const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]));
+    const questions = people.map((person) => ({ person, ...windows.get(person.key) }));
+    const { measured, recheck } = recheckWithinQuota(chooseSources(deps, since), {
+        client: deps.client,
+        usage: deps.usage,
+        log,
+        pauseMs: deps.recheckPauseMs ?? RECHECK_PAUSE_MS
+    });
+    const observe = (source, asked) => {
+        log.info(`Activity: ${source} for ${asked} people`);
+        deps.observeSources?.(source, asked);
+    };
+    const findings = await findActivity(questions, measured, evidencePolicy(roster), observe, recheck);
+    return { windows, findings, windowDays, since, budgetWarning: warning };
+}
+/** Which evidence counts under the roster (`count-private-activity`, `activity-scope`). */
+function evidencePolicy(roster) {
+    return {
         countPrivateActivity: roster.countPrivateActivity,
         scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
     };
-    const windows = new Map(checked.map((person) => [person.key, personWindow(person, roster, now)]));
-    const questions = checked.map((person) => {
-        const { since: personSince, settledAt } = windows.get(person.key);
-        return { person, since: personSince, settledAt };
-    });
+}
+/**
+ * Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
+ * sweep reads each org repository once for everyone left; events cost a request per person.
+ */
+function chooseSources(deps, since) {
+    const { client, now, serverUrl } = deps;
     const onCost = (points) => {
         deps.usage.graphqlPoints += points;
     };
-    // Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
-    // sweep reads each org repository once for everyone left; events cost a request per person.
+    const progress = (stage) => (done, total) => deps.progress?.(stage, done, total);
+    const orgs = deps.roster.orgs.map((o) => o.login);
     const available = [
-        graphqlSource({ client, from: since, now, onCost, onProgress: (done, total) => progress('graphql', done, total) }),
-        repositorySweepSource({ client, orgs: roster.orgs.map((o) => o.login), since, serverUrl: deps.serverUrl, onCost, onProgress: (done, total) => progress('repository-sweep', done, total) }),
-        eventsSource(client, deps.serverUrl, (done, total) => progress('events', done, total))
+        graphqlSource({ client, from: since, now, onCost, onProgress: progress('graphql') }),
+        repositorySweepSource({ client, orgs, since, serverUrl, onCost, onProgress: progress('repository-sweep') }),
+        eventsSource(client, serverUrl, progress('events'))
     ];
-    const sources = deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
-    const { measured, recheck } = recheckWithinQuota(sources, { client, usage: deps.usage, log, pauseMs: deps.recheckPauseMs ?? 60_000 });
-    const findings = await findActivity(questions, measured, policy, (source, asked) => {
-        log.info(`Activity: ${source} for ${asked} people`);
-        deps.observeSources?.(source, asked);
-    }, recheck);
-    const today = now.toISOString().slice(0, 10);
-    const allVerdicts = questions.map((q) => {
-        const found = findings.get(q.person.key);
-        return classify(q.person, windows.get(q.person.key), found.latest, found.errors, exemptionFor(q.person, roster, today));
-    });
-    const verdicts = allVerdicts.filter((v) => v.person.memberships.length > 0);
-    const orgs = roster.orgs.map((o) => {
-        const key = loginKey(o.login);
-        const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey(m.org) === key));
-        return {
-            login: o.login,
-            members: memberLists.find((l) => l.org === o.login)?.members.length ?? 0,
-            complete: mine.every((v) => v.status !== 'unknown')
-        };
-    });
-    const byKey = new Map(everyone.map((p) => [p.key, p]));
-    return {
-        now,
-        windowDays,
-        since,
-        orgs,
-        verdicts,
-        skippedBots,
-        teams: teams.map((t) => ({
-            team: `${t.rule.org}/${t.rule.slug}`,
-            windowDays: t.rule.inactiveAfterDays,
-            members: [...t.members].map(([key, maintainer]) => ({ login: byKey.get(key)?.login ?? key, maintainer }))
-        })),
-        ...access,
-        danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
-        outsideCollaborators: roster.include.outsideCollaborators ? allVerdicts.filter((v) => v.person.outside?.length) : null,
-        budgetWarning
-    };
-}
-/**
- * The run's expected cost for `people`, from the measured ratios in docs/benchmarks.md (about
- * 0.47 REST requests and 0.19 GraphQL points per person, rounded up here for margin).
- */
-function estimateCost(people) {
-    return { rest: Math.ceil(people * 0.55) + 30, graphqlPoints: Math.ceil(people * 0.25) + 5 };
-}
-/**
- * Reads each organization's outside collaborators: members of another audited org get the access
- * added to their person; the others are returned, to be checked like members.
- */
-async function addOutsideCollaborators(client, roster, everyone) {
-    const byKey = new Map(everyone.map((p) => [p.key, p]));
-    const outsideOnly = new Map();
-    for (const org of roster.orgs) {
-        for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
-            const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] };
-            person.outside = [...(person.outside ?? []), access];
-            if (!byKey.has(key))
-                outsideOnly.set(key, person);
-        }
-    }
-    return [...outsideOnly.values()];
-}
-/** Invitations and two-factor status, per organization, when the roster asks for them. */
-async function readAccessChecks(client, roster, now) {
-    const invitations = roster.include.pendingInvitations
-        ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, roster.include.invitationMaxAgeDays, now))))
-        : null;
-    let twoFactorDisabled = null;
-    if (roster.include.twoFactorDisabled) {
-        const perOrg = await Promise.all(roster.orgs.map(async (o) => ({ org: o.login, result: await readTwoFactorDisabled(client, o.login, roster.include.outsideCollaborators) })));
-        // One line per person, across organizations (the people to contact once, not once per org).
-        const byPerson = new Map();
-        for (const { org, result } of perOrg) {
-            for (const login of result.items) {
-                const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] };
-                entry.orgs.push(org);
-                byPerson.set(loginKey(login), entry);
-            }
-        }
-        twoFactorDisabled = { items: [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login)), notChecked: perOrg.flatMap((p) => p.result.notChecked) };
-    }
-    return { invitations, twoFactorDisabled };
+    return deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
 }
 
 class Context {
@@ -37590,79 +37590,6 @@ throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
 /**
- * The one place a GitHub client is made. Everything that talks to GitHub receives a client from
- * here, so retries, rate-limit handling and request counting are the same everywhere.
- */
-function emptyUsage() {
-    return { rest: 0, graphql: 0, graphqlPoints: 0, search: 0 };
-}
-function createGitHubClient(options) {
-    const { log, usage } = options;
-    const scale = options.waitScale ?? 1;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 15 * 60;
-    const client = getOctokit(options.token, {
-        baseUrl: options.apiUrl.replace(/\/+$/, ''),
-        log: { debug: () => { }, info: () => { }, warn: (m) => log.warning(m), error: (m) => log.warning(m) },
-        retry: { retryAfterBaseValue: 1000 * scale },
-        throttle: {
-            ...scaledSpacing(scale),
-            retryAfterBaseValue: 1000 * scale,
-            // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
-            // wait what `retry-after` says, and try again a few times.
-            onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-                log.warning(`Secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s (try ${retryCount + 1} of 4).`);
-                return retryCount < 3;
-            },
-            // Primary limit: the quota is spent until x-ratelimit-reset. Wait when the reset is near;
-            // otherwise the request fails and the people it was for are reported unknown.
-            onRateLimit: (retryAfter, request, _o, retryCount) => {
-                if (retryCount < 1 && retryAfter <= maxWait) {
-                    log.warning(`Rate limit spent on ${request.method} ${request.url}; waiting ${retryAfter}s for the reset.`);
-                    return true;
-                }
-                log.warning(`Rate limit spent on ${request.method} ${request.url}; the reset is ${retryAfter}s away, not waiting.`);
-                return false;
-            }
-        }
-    }, throttling, retry);
-    // An answer that says it is JSON but does not parse (a body cut short by a proxy or a dropped
-    // connection mid-answer) is a transient fault like a 502: a read is asked again, twice at most.
-    // @octokit/request hands such a body over as a string rather than failing, so it is caught here.
-    client.hook.wrap('request', async (request, requestOptions) => {
-        for (let attempt = 1;; attempt++) {
-            // Every request gets its own `request` options object: octokit shares one between all of a
-            // client's requests, and the retry plugin counts tries on it (`options.request.retryCount`),
-            // so parallel failures made each other wait (n+1)² seconds for ever larger n
-            // (github.com/octokit/plugin-throttling.js/pull/462 describes the same sharing). The hooks
-            // inside this one were given this same options object, so it is changed in place.
-            requestOptions.request = { ...requestOptions.request, retryCount: 0 };
-            const response = await request(requestOptions);
-            if (!isGarbled(response))
-                return response;
-            const what = `${requestOptions.method} ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`;
-            if (attempt > 2 || !isRead(requestOptions))
-                throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`);
-            log.warning(`GitHub's answer to ${what} was not valid JSON; asking again.`);
-            await new Promise((resolve) => setTimeout(resolve, 1000 * attempt * scale));
-        }
-    });
-    client.hook.before('request', (request) => {
-        const url = String(request.url);
-        if (url.includes('/graphql'))
-            usage.graphql++;
-        else if (url.includes('/search/'))
-            usage.search++;
-        else
-            usage.rest++;
-    });
-    client.hook.after('request', (response) => {
-        const left = Number(response.headers['x-ratelimit-remaining']);
-        if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left))
-            options.onRateLimitRemaining?.(left);
-    });
-    return client;
-}
-/**
  * The throttling plugin spaces requests with its limiter groups: every GraphQL query and every
  * write at least 1 s apart, writes that notify 3 s, searches 2 s (@octokit/plugin-throttling,
  * `createGroups`; GitHub asks for a second between mutations:
@@ -37672,6 +37599,7 @@ function createGitHubClient(options) {
  * still runs but a suite does not sleep through minutes of spacing.
  */
 const scaledGroups = new Map();
+/** The limiter groups to hand the plugin for `scale` (none at 1: the plugin's own). */
 function scaledSpacing(scale) {
     if (scale === 1)
         return {};
@@ -37688,14 +37616,101 @@ function scaledSpacing(scale) {
     }
     return groups;
 }
+
+/**
+ * The one place a GitHub client is made. Everything that talks to GitHub receives a client from
+ * here, so retries, rate-limit handling and request counting are the same everywhere. The retry
+ * settings themselves are retry-policy.ts's.
+ */
+function emptyUsage() {
+    return { rest: 0, graphql: 0, graphqlPoints: 0, search: 0 };
+}
+function createGitHubClient(options) {
+    const scale = options.waitScale ?? 1;
+    const client = getOctokit(options.token, {
+        baseUrl: options.apiUrl.replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: options.log.warning, error: options.log.warning },
+        retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: 1000 * scale },
+        throttle: { ...scaledSpacing(scale), retryAfterBaseValue: 1000 * scale, ...rateLimitHandlers(options) }
+    }, throttling, retry);
+    client.hook.wrap('request', async (request, requestOptions) => {
+        for (let attempt = 1;; attempt++) {
+            // Every request gets its own `request` options object: octokit shares one between all of a
+            // client's requests, and the retry plugin counts tries on it (`options.request.retryCount`),
+            // so parallel failures made each other wait (n+1)² seconds for ever larger n
+            // (github.com/octokit/plugin-throttling.js/pull/462 describes the same sharing). The hooks
+            // inside this one were given this same options object, so it is changed in place.
+            requestOptions.request = { ...requestOptions.request, retryCount: 0 };
+            const response = await request(requestOptions);
+            if (!isGarbled(response))
+                return response;
+            await garbled(requestOptions, attempt, options.log, scale);
+        }
+    });
+    client.hook.before('request', (request) => countRequest(options.usage, String(request.url)));
+    client.hook.after('request', (response) => {
+        const left = Number(response.headers['x-ratelimit-remaining']);
+        if (response.headers['x-ratelimit-resource'] !== 'graphql' && Number.isFinite(left))
+            options.onRateLimitRemaining?.(left);
+    });
+    return client;
+}
+function rateLimitHandlers(options) {
+    const { log } = options;
+    const maxWait = options.maxRateLimitWaitSeconds ?? PRIMARY_RESET_WAIT_SECONDS;
+    return {
+        // Secondary limits (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
+        // wait what `retry-after` says, and try again a few times.
+        onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
+            const tries = `try ${retryCount + 1} of ${SECONDARY_LIMIT_TRIES}`;
+            log.warning(`Secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s (${tries}).`);
+            return retryCount < SECONDARY_LIMIT_TRIES - 1;
+        },
+        // Primary limit: the quota is spent until x-ratelimit-reset. Wait when the reset is near;
+        // otherwise the request fails and the people it was for are reported unknown.
+        onRateLimit: (retryAfter, request, _o, retryCount) => {
+            const what = `Rate limit spent on ${request.method} ${request.url}`;
+            if (retryCount < 1 && retryAfter <= maxWait) {
+                log.warning(`${what}; waiting ${retryAfter}s for the reset.`);
+                return true;
+            }
+            log.warning(`${what}; the reset is ${retryAfter}s away, not waiting.`);
+            return false;
+        }
+    };
+}
+/**
+ * Called when an answer says it is JSON but does not parse (a body cut short by a proxy, or a
+ * dropped connection mid-answer): a passing fault like a 502, so a read is asked again after a
+ * pause; past the tries, or for a write, it fails. @octokit/request hands such a body over as a
+ * string rather than failing, so it is caught in the client's request hook.
+ */
+async function garbled(request, attempt, log, scale) {
+    const what = `${request.method} ${new URL(String(request.url), 'http://github.invalid').pathname}`;
+    if (attempt >= GARBLED_TRIES || !isRead(request)) {
+        throw new GarbledAnswerError(`GitHub's answer to ${what} was not valid JSON (${attempt} tries)`);
+    }
+    log.warning(`GitHub's answer to ${what} was not valid JSON; asking again.`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt * scale));
+}
+function countRequest(usage, url) {
+    if (url.includes('/graphql'))
+        usage.graphql++;
+    else if (url.includes('/search/'))
+        usage.search++;
+    else
+        usage.rest++;
+}
 function isGarbled(response) {
-    return response.status !== 204 && typeof response.data === 'string' && /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
+    const json = /\bjson\b/i.test(String(response.headers['content-type'] ?? ''));
+    return response.status !== 204 && typeof response.data === 'string' && json;
 }
 /** Requests that can be sent twice without harm: REST reads and GraphQL queries (not mutations). */
 function isRead(options) {
     if (options.method === 'GET')
         return true;
-    return /\/graphql$/.test(String(options.url)) && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
+    const graphql = /\/graphql$/.test(String(options.url));
+    return graphql && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
 }
 
 /** One answer per client and repository per run: the summary and the tracking issue both ask. */
@@ -37723,6 +37738,777 @@ async function readVisibility(client, fullName) {
     catch {
         return true;
     }
+}
+
+const NEEDS_OWNER = "not checked: needs an organization owner's token";
+/** Pending invitations older than `maxAgeDays`, and failed ones. */
+async function readInvitations(client, org, maxAgeDays, now) {
+    try {
+        const read = async (route) => (await client.paginate(route, { org, per_page: 100 }));
+        const [pending, failed] = await Promise.all([
+            read('GET /orgs/{org}/invitations'),
+            read('GET /orgs/{org}/failed_invitations')
+        ]);
+        const cutoff = now.getTime() - maxAgeDays * DAY_MS$1;
+        const item = (i) => ({
+            org,
+            login: i.login,
+            email: i.email,
+            role: i.role,
+            createdAt: i.created_at,
+            inviter: i.inviter?.login ?? null,
+            ...(i.failed_at ? { failedAt: i.failed_at, failedReason: i.failed_reason ?? '' } : {})
+        });
+        return {
+            items: [...pending.filter((i) => Date.parse(i.created_at) < cutoff).map(item), ...failed.map(item)],
+            notChecked: []
+        };
+    }
+    catch (error) {
+        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
+    }
+}
+/** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
+async function readTwoFactorDisabled(client, org, outsideCollaborators = false) {
+    try {
+        const users = (await client.paginate('GET /orgs/{org}/members', {
+            org,
+            filter: '2fa_disabled',
+            per_page: 100
+        }));
+        if (outsideCollaborators) {
+            users.push(...(await client.paginate('GET /orgs/{org}/outside_collaborators', {
+                org,
+                filter: '2fa_disabled',
+                per_page: 100
+            })));
+        }
+        return { items: users.map((u) => u.login), notChecked: [] };
+    }
+    catch (error) {
+        return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
+    }
+}
+function notCheckedReason(error) {
+    if (isHttpError(error) && [403, 404, 422].includes(error.status))
+        return NEEDS_OWNER;
+    return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`;
+}
+function mergeChecks(results) {
+    return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) };
+}
+/** Invitations and two-factor status, per organization, when the roster asks for them. */
+async function readAccessFindings(client, roster, now) {
+    const { include } = roster;
+    const invitations = include.pendingInvitations
+        ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, include.invitationMaxAgeDays, now))))
+        : null;
+    if (!include.twoFactorDisabled)
+        return { invitations, twoFactorDisabled: null };
+    const perOrg = await Promise.all(roster.orgs.map(async (o) => ({
+        org: o.login,
+        result: await readTwoFactorDisabled(client, o.login, include.outsideCollaborators)
+    })));
+    // One line per person, across organizations (the people to contact once, not once per org).
+    const byPerson = new Map();
+    for (const { org, result } of perOrg) {
+        for (const login of result.items) {
+            const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] };
+            entry.orgs.push(org);
+            byPerson.set(loginKey(login), entry);
+        }
+    }
+    const items = [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login));
+    return { invitations, twoFactorDisabled: { items, notChecked: perOrg.flatMap((p) => p.result.notChecked) } };
+}
+
+/**
+ * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
+ * ones, since the member list itself carries neither role nor visibility
+ * (docs.github.com/en/rest/orgs/members#list-organization-members).
+ * A token from outside the organization sees public members only, silently
+ * ("If the authenticated user is also a member of this organization then both concealed and
+ * public members will be returned"): when every member listed is public, that is checked.
+ */
+async function listOrgMembers(client, org, log) {
+    const read = async (route, params) => {
+        try {
+            return (await client.paginate(route, { org, per_page: 100, ...params }));
+        }
+        catch (error) {
+            throw explain(error, { kind: 'organization', org });
+        }
+    };
+    // The three lists are independent: read them side by side.
+    const [all, admins, publicOnes] = await Promise.all([
+        read('GET /orgs/{org}/members', { role: 'all' }),
+        read('GET /orgs/{org}/members', { role: 'admin' }),
+        read('GET /orgs/{org}/public_members', {})
+    ]);
+    const owners = new Set(admins.map((u) => loginKey(u.login)));
+    const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
+    if (all.every((u) => visible.has(loginKey(u.login))))
+        await confirmInsider(client, org, all.length, log);
+    return all.map((u) => ({
+        login: u.login,
+        type: u.type ?? 'User',
+        role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
+        public: visible.has(loginKey(u.login))
+    }));
+}
+/**
+ * Every member listed is public: either they all are, or the token's account is not a member and
+ * GitHub showed it the public ones only. The token's own membership tells which
+ * (docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
+ * 404 when the account is not affiliated with the organization). An installation token has no
+ * account to ask about (403); it sees every member once installed, so a warning is enough there.
+ */
+async function confirmInsider(client, org, listed, log) {
+    try {
+        const { data } = await client.request('GET /user/memberships/orgs/{org}', { org });
+        if (data.state === 'active')
+            return;
+    }
+    catch (error) {
+        if (!(isHttpError(error) && error.status === 404)) {
+            log.warning(`[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`);
+            return;
+        }
+    }
+    throw new InputError(`The token's account is not an active member of organization "${org}", so GitHub lists only its public members (${listed}) and concealed members would go unaudited. Use a token of a member of "${org}" with ${MEMBERS_PERMISSION}, or a GitHub App installed on "${org}".`);
+}
+
+const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull'];
+/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
+async function readOutsideCollaborators(client, org) {
+    let logins;
+    try {
+        logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 }));
+    }
+    catch (error) {
+        throw explain(error, { kind: 'organization', org });
+    }
+    const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
+    if (found.size === 0)
+        return found;
+    const repos = await listOrgRepositories(client, org);
+    for (const repo of repos) {
+        const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+            owner: org,
+            repo: repo.name,
+            affiliation: 'outside',
+            per_page: 100
+        }));
+        for (const c of collaborators) {
+            const entry = found.get(loginKey(c.login));
+            if (!entry)
+                continue;
+            const permission = c.role_name ?? LEVELS.find((l) => c.permissions?.[l]) ?? 'pull';
+            entry.access.repos.push({ repo: repo.full_name, permission });
+        }
+    }
+    return found;
+}
+
+async function readTeam(client, rule) {
+    const read = async (role) => (await client.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+        org: rule.org,
+        team_slug: rule.slug,
+        role,
+        per_page: 100
+    }));
+    try {
+        const [all, maintainers] = await Promise.all([read('all'), read('maintainer')]);
+        const maintaining = new Set(maintainers.map((u) => loginKey(u.login)));
+        return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) };
+    }
+    catch (error) {
+        throw explain(error, { kind: 'team', team: `${rule.org}/${rule.slug}` });
+    }
+}
+
+/** Organizations whose member lists are read at once (three lists each, within the plugin's ten requests in flight). */
+const ORGS_AT_ONCE = 3;
+async function readAudience(deps) {
+    const { client, roster, log } = deps;
+    const memberLists = await readMemberLists(deps);
+    const everyone = mergePeople(memberLists);
+    const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : [];
+    const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)));
+    markTeams(everyone, teams);
+    const access = await readAccessFindings(client, roster, deps.now);
+    const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
+    const members = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
+    const skipped = skippedBots.length ? ` (${count(skippedBots.length, 'bot')} skipped)` : '';
+    log.info(`${members.length} people to check across ${count(roster.orgs.length, 'organization')}${skipped}`);
+    return { memberLists, everyone, checked: [...members, ...outsideOnly], skippedBots, teams, ...access };
+}
+/** Organizations are read a few at a time (each is three paged lists); the first error stops the run. */
+async function readMemberLists(deps) {
+    const { client, roster, log } = deps;
+    const lists = [];
+    for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
+        const group = roster.orgs.slice(i, i + ORGS_AT_ONCE);
+        const read = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) })));
+        for (const { org, members } of read) {
+            const owners = members.filter((m) => m.role === 'admin').length;
+            log.info(`[${org}] ${count(members.length, 'member')}, ${owners} of them ${owners === 1 ? 'owner' : 'owners'}`);
+            lists.push({ org, members });
+        }
+        deps.progress?.(lists.length, roster.orgs.length);
+    }
+    return lists;
+}
+function markTeams(everyone, teams) {
+    for (const person of everyone) {
+        const mine = teams
+            .filter((t) => t.members.has(person.key))
+            .map((t) => ({ team: `${t.rule.org}/${t.rule.slug}`, maintainer: t.members.get(person.key) }));
+        if (mine.length)
+            person.teams = mine;
+    }
+}
+/**
+ * Reads each organization's outside collaborators: members of another audited org get the access
+ * added to their person; the others are returned, to be checked like members.
+ */
+async function addOutsideCollaborators(client, roster, everyone) {
+    const byKey = new Map(everyone.map((p) => [p.key, p]));
+    const outsideOnly = new Map();
+    for (const org of roster.orgs) {
+        for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
+            const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] };
+            person.outside = [...(person.outside ?? []), access];
+            if (!byKey.has(key))
+                outsideOnly.set(key, person);
+        }
+    }
+    return [...outsideOnly.values()];
+}
+
+/** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
+const STATUS_ORDER = ['inactive', 'unknown', 'approaching', 'exempt', 'active'];
+function byPriority(a, b) {
+    return (STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+        Number(isOwner(b.person)) - Number(isOwner(a.person)) ||
+        Number(Boolean(b.person.teams?.length)) - Number(Boolean(a.person.teams?.length)) ||
+        a.person.key.localeCompare(b.person.key));
+}
+function countByStatus(verdicts) {
+    const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
+    for (const v of verdicts)
+        counts[v.status]++;
+    return counts;
+}
+
+const HEADER = [
+    'login',
+    'status',
+    'owner',
+    'orgs',
+    'last_activity_at',
+    'last_activity_kind',
+    'last_activity_url',
+    'source',
+    'exemption_reason',
+    'exemption_until',
+    'exemption_state',
+    'errors'
+];
+/**
+ * One cell, quoted when needed. A cell starting with = + - @ is prefixed with ' so that a
+ * spreadsheet does not run roster text as a formula.
+ */
+function csvCell(value) {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function peopleCsv(result) {
+    const rows = [...result.verdicts]
+        .sort(byPriority)
+        .map((v) => [
+        v.person.login,
+        v.status,
+        isOwner(v.person) ? 'yes' : 'no',
+        v.person.memberships.map((m) => `${m.org}:${m.role}${m.public ? '' : ':concealed'}`).join(' '),
+        v.lastActivity?.at ?? '',
+        v.lastActivity?.kind ?? '',
+        v.lastActivity?.url ?? '',
+        v.lastActivity?.source ?? '',
+        v.exemption?.exemption.reason ?? '',
+        v.exemption?.exemption.until ?? '',
+        v.exemption?.state ?? '',
+        v.errors.join('; ')
+    ]);
+    return [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** `notChecked`: requested checks this version does not make (see not-checked.ts). */
+function jsonReport(result, usage, notChecked = {}) {
+    const statusOf = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
+    return {
+        version: 1,
+        generatedAt: result.now.toISOString(),
+        windowDays: result.windowDays,
+        since: result.since.toISOString(),
+        orgs: result.orgs.map((o) => ({ login: o.login, members: o.members, complete: o.complete })),
+        people: [...result.verdicts].sort(byPriority).map(personEntry),
+        inactiveOwners: result.verdicts
+            .filter((v) => v.status === 'inactive' && isOwner(v.person))
+            .map((v) => v.person.login),
+        teams: result.teams.map((t) => ({
+            ...t,
+            members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
+        })),
+        skippedBots: result.skippedBots.map((p) => p.login),
+        outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({
+            login: v.person.login,
+            status: v.status,
+            repos: (v.person.outside ?? []).flatMap((o) => o.repos),
+            lastActivity: v.lastActivity
+                ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source }
+                : null,
+            errors: v.errors
+        })),
+        invitations: result.invitations?.items ?? [],
+        twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
+        danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
+        notChecked,
+        apiUsage: { ...usage }
+    };
+}
+function personEntry(v) {
+    const e = v.lastActivity;
+    const x = v.exemption;
+    return {
+        login: v.person.login,
+        status: v.status,
+        orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
+        teams: v.person.teams ?? [],
+        windowDays: v.window.days,
+        lastActivity: e ? { at: e.at, kind: e.kind, url: e.url, source: e.source, repo: e.repo } : null,
+        exemption: x
+            ? {
+                reason: x.exemption.reason,
+                approvedBy: x.exemption.approvedBy ?? null,
+                until: x.exemption.until ?? null,
+                state: x.state
+            }
+            : null,
+        errors: v.errors
+    };
+}
+
+/** The reports stage's files: the JSON report and the people table as CSV, in the output folder. */
+async function writeReportFiles(dir, result, usage, notChecked) {
+    await mkdir$1(dir, { recursive: true });
+    const reportPath = join(dir, 'report.json');
+    const csvPath = join(dir, 'report.csv');
+    await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage, notChecked), null, 2) + '\n');
+    await writeFile$1(csvPath, peopleCsv(result));
+    return { reportPath, csvPath };
+}
+
+function notChecked(result) {
+    const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
+    const invitations = where(result.invitations);
+    const twoFactor = where(result.twoFactorDisabled);
+    return {
+        ...(invitations ? { invitations } : {}),
+        ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
+    };
+}
+/** The summary's note for checks that have no section of their own to say it in. */
+function notCheckedSummary(skipped) {
+    const { invitations: _i, twoFactorDisabled: _t, ...rest } = skipped;
+    const lines = Object.entries(rest).map(([what, why]) => `- ${what}: ${why}.`);
+    return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : '';
+}
+
+/**
+ * The one rule for what a text may name. A text read by the public (the tracking issue in a public
+ * repository; the job summary and log of a run whose repository is public) names no one whose
+ * membership is concealed; it counts them instead. A private text names everyone. Every section
+ * of every report asks here, and nowhere else.
+ */
+function disclosure(isPublic) {
+    return { public: isPublic };
+}
+/** Whether `person` may be named in a text with this disclosure. */
+function mayName(person, d) {
+    return !d.public || !isConcealed(person);
+}
+/** The items that may be named, and how many were left out. */
+function nameable(items, personOf, d) {
+    const named = items.filter((item) => {
+        const person = personOf(item);
+        return !person || mayName(person, d);
+    });
+    return { named, hidden: items.length - named.length };
+}
+
+/** "issue comment 2026-03-04": what was done, and on which day. */
+function activityLabel(evidence) {
+    return `${evidence.kind.replace(/_/g, ' ')} ${isoDay(evidence.at)}`;
+}
+/** The last activity as a link to it, with its source or age when asked. */
+function activityText(evidence, options = {}) {
+    if (!evidence)
+        return options.none ?? 'none in the window';
+    const notes = [
+        ...(options.source ? [escapeText(evidence.source)] : []),
+        ...(options.now ? [`${daysBetween(evidence.at, options.now)} days ago`] : [])
+    ];
+    return link(activityLabel(evidence), evidence.url) + (notes.length ? ` (${notes.join(', ')})` : '');
+}
+const STANDING_TEXT = {
+    valid: '',
+    'expires-soon': 'expires soon',
+    expired: 'expired',
+    partial: 'does not cover every organization'
+};
+/** An exemption's standing in words ('' for a plain valid one). */
+function standingText(standing) {
+    return STANDING_TEXT[standing];
+}
+
+/**
+ * The summary's sections beyond inactivity: inactive owners first of all, audited teams, outside
+ * collaborators, stale or failed invitations, members without two-factor authentication, and
+ * exemptions that name nobody in the organizations. Pure.
+ */
+/** Rows per access table; past it, the JSON report lists the rest (keeps the summary under 1 MiB). */
+const ACCESS_ROWS = 500;
+function capped(rows) {
+    if (rows.length <= ACCESS_ROWS)
+        return { rows, note: '' };
+    const note = `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.`;
+    return { rows: rows.slice(0, ACCESS_ROWS), note };
+}
+function section(heading, parts) {
+    return [heading, ...parts.filter(Boolean)].join('\n\n');
+}
+/** "Inactive owners", for the top of the summary: the biggest risk first. */
+function inactiveOwnersSection(result, options) {
+    const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority);
+    if (owners.length === 0)
+        return '';
+    const { named, hidden } = nameable(owners, (v) => v.person, options.disclosure);
+    const names = named.map((v) => {
+        const orgs = v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org));
+        return `${profileLink(v.person.login, options.serverUrl)} (owner of ${orgs.join(', ')})`;
+    });
+    const rest = hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : '';
+    return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${rest}`;
+}
+function accessSections(result, options) {
+    return [
+        ...result.teams.map((team) => teamSection(team, result, options)),
+        outsideCollaboratorsSection(result, options),
+        invitationsSection(result, options),
+        twoFactorSection(result, options),
+        danglingExemptionsSection(result)
+    ].filter(Boolean);
+}
+/** Whether a login from a list (team, 2FA) may be named: people not among the verdicts are members GitHub listed elsewhere. */
+function loginShown(result, options) {
+    const people = new Map(result.verdicts.map((v) => [v.person.key, v.person]));
+    return (login) => {
+        const person = people.get(login.toLowerCase());
+        return !person || mayName(person, options.disclosure);
+    };
+}
+function teamSection(team, result, options) {
+    const shown = loginShown(result, options);
+    const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
+    const members = team.members.filter((m) => shown(m.login));
+    const rows = members.map((m) => [
+        profileLink(m.login, options.serverUrl),
+        m.maintainer ? 'yes' : '',
+        status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'
+    ]);
+    const t = capped(rows);
+    return section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
+        table(['Member', 'Maintainer', 'Status'], t.rows),
+        t.note,
+        notNamedNote(team.members.length - members.length)
+    ]);
+}
+function outsideCollaboratorsSection(result, options) {
+    if (!result.outsideCollaborators)
+        return '';
+    const all = result.outsideCollaborators;
+    // Only an organization's members can see who collaborates from outside: none is named in public.
+    const named = options.disclosure.public ? [] : [...all].sort(byPriority);
+    const o = capped(named.map((v) => [
+        profileLink(v.person.login, options.serverUrl),
+        (v.person.outside ?? [])
+            .flatMap((access) => access.repos)
+            .map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`)
+            .join(', ') || 'none seen',
+        v.status,
+        activityText(v.lastActivity)
+    ]));
+    const body = named.length
+        ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], o.rows)
+        : all.length
+            ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
+            : 'None.';
+    return section(`### Outside collaborators (${all.length})`, [body, o.note]);
+}
+function invitationsSection(result, options) {
+    if (!result.invitations)
+        return '';
+    const { items, notChecked } = result.invitations;
+    const rows = items.map((i) => [
+        escapeText(i.org),
+        i.login ? profileLink(i.login, options.serverUrl) : escapeText(i.email ?? '(no login or email)'),
+        escapeText(i.role),
+        i.inviter ? profileLink(i.inviter, options.serverUrl) : '',
+        i.failedAt
+            ? `failed ${isoDay(i.failedAt)}: ${escapeText(i.failedReason ?? '')}`
+            : `pending for ${daysBetween(i.createdAt, result.now)} days`
+    ]);
+    const t = capped(rows);
+    return section(`### Invitations pending too long or failed (${items.length})`, [
+        t.rows.length
+            ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], t.rows)
+            : notChecked.length
+                ? ''
+                : 'None.',
+        t.note,
+        notCheckedNote(notChecked)
+    ]);
+}
+function twoFactorSection(result, options) {
+    if (!result.twoFactorDisabled)
+        return '';
+    const { items, notChecked } = result.twoFactorDisabled;
+    const shown = loginShown(result, options);
+    const named = items.filter((i) => shown(i.login));
+    const f = capped(named.map((i) => [profileLink(i.login, options.serverUrl), i.orgs.map(escapeText).join(', ')]));
+    return section(`### Without two-factor authentication (${items.length})`, [
+        named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',
+        f.note,
+        notNamedNote(items.length - named.length),
+        notCheckedNote(notChecked)
+    ]);
+}
+function danglingExemptionsSection(result) {
+    if (!result.danglingExemptions.length)
+        return '';
+    const lines = result.danglingExemptions.map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`);
+    return `### Exemptions for people in none of the organizations (${result.danglingExemptions.length})\n\n${lines.join('\n')}\n\nThey can be removed from the roster.`;
+}
+function notCheckedNote(notChecked) {
+    if (!notChecked.length)
+        return '';
+    const where = notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`);
+    return `**Not checked** in ${where.join(', ')}.`;
+}
+
+/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
+function exemptionFor(person, roster, today) {
+    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
+    if (!exemption)
+        return null;
+    if (exemption.until !== undefined && exemption.until < today)
+        return { exemption, state: 'expired' };
+    const covered = exemption.orgs;
+    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
+        return { exemption, state: 'partial' };
+    return { exemption, state: 'valid' };
+}
+/**
+ * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
+ * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
+ */
+function exemptionStanding(applied, warnBeforeDays, today) {
+    const { until } = applied.exemption;
+    if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0)
+        return applied.state;
+    return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid';
+}
+
+const STATUS_TITLES = {
+    inactive: 'Inactive',
+    unknown: 'Unknown (could not be checked)',
+    approaching: 'Approaching the threshold',
+    exempt: 'Exempt',
+    active: 'Active'
+};
+const LAST_COLUMN = {
+    inactive: 'Days since',
+    approaching: 'Days since',
+    active: 'Days since',
+    unknown: 'Why unknown',
+    exempt: 'Exemption'
+};
+/** The table of people with `status`, cut where the budget ends ('' when nobody has it). */
+function peopleSection$1(status, result, options, budget) {
+    const group = result.verdicts.filter((v) => v.status === status).sort(byPriority);
+    if (group.length === 0)
+        return '';
+    const { named, hidden } = nameable(group, (v) => v.person, options.disclosure);
+    const rows = [];
+    let size = 0;
+    for (const v of named) {
+        const row = [
+            profileLink(v.person.login, options.serverUrl) + ownerMark(v.person),
+            membershipsText(v.person.memberships),
+            activityText(v.lastActivity, { source: true }),
+            lastCell(status, v, result.now)
+        ];
+        size += row.join(' | ').length + 6;
+        if (size > budget)
+            break;
+        rows.push(row);
+    }
+    const cut = named.length - rows.length;
+    const cutNote = cut > 0 ? `${cut} more not shown here (the summary is limited to 1 MiB); the JSON report lists everyone.` : '';
+    const notes = [notNamedNote(hidden), cutNote].filter(Boolean);
+    return [
+        `### ${STATUS_TITLES[status]} (${group.length})`,
+        table(['Person', 'Organizations', 'Last activity', LAST_COLUMN[status]], rows),
+        ...notes
+    ].join('\n\n');
+}
+function lastCell(status, v, now) {
+    if (status === 'unknown')
+        return escapeText(v.errors.join('; '));
+    if (status === 'exempt')
+        return exemptionCell(v, now);
+    return v.lastActivity ? String(daysBetween(v.lastActivity.at, now)) : `more than ${v.window.days}`;
+}
+/** An exemption's reason and end, with its standing ("expires soon") by the one rule. */
+function exemptionCell(v, now) {
+    const { reason, until } = v.exemption.exemption;
+    const standing = exemptionStanding(v.exemption, v.window.warnBeforeDays, isoDay(now));
+    return (escapeText(reason) +
+        (until ? ` (until ${until})` : '') +
+        (standing === 'expires-soon' ? ` **${standingText(standing)}**` : ''));
+}
+/** Exemptions that are not applied: expired, or not covering every organization. */
+function exemptionsNotApplied(result, options) {
+    const notApplied = result.verdicts.filter((v) => v.exemption && v.exemption.state !== 'valid');
+    if (notApplied.length === 0)
+        return '';
+    const { named, hidden } = nameable(notApplied, (v) => v.person, options.disclosure);
+    const rows = named.map((v) => [
+        profileLink(v.person.login, options.serverUrl),
+        standingText(v.exemption.state),
+        escapeText(v.exemption.exemption.until ?? ''),
+        escapeText(v.exemption.exemption.reason)
+    ]);
+    return [
+        `### Exemptions not applied (${notApplied.length})`,
+        table(['Person', 'State', 'Until', 'Reason'], rows),
+        notNamedNote(hidden)
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+
+/**
+ * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
+ * that would have been written (left out when the summary is public and the issue is not). Pure.
+ */
+const DONE = {
+    created: 'created',
+    updated: 'updated',
+    unchanged: 'unchanged (nothing to write)',
+    closed: 'closed: nobody left to contact',
+    reopened: 'reopened',
+    none: 'not needed: nobody to contact'
+};
+function trackingSummary(outcome, summaryIsPublic) {
+    const { sync, plan, text, held } = outcome;
+    const where = sync.url ? link(`#${sync.number}`, sync.url) : 'no issue yet';
+    const done = held ?? DONE[sync.action];
+    const counts = `${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.`;
+    let section = `\n### Tracking issue\n\n${where}: ${done}. ${counts}\n`;
+    if (held?.startsWith('dry run')) {
+        // A private tracking repository's text may name concealed members: not in a public summary.
+        const comments = text.parts.length ? ` (and ${text.parts.length} continuation comments)` : '';
+        section +=
+            summaryIsPublic && !outcome.issueIsPublic
+                ? '\nThe would-be issue text is not shown: the tracking repository is private and this summary is public.\n'
+                : `\n<details><summary>Issue text this run would write${comments}</summary>\n\n${text.body}\n\n</details>\n`;
+    }
+    return section;
+}
+
+/**
+ * A step's summary may hold 1 MiB; over that GitHub drops it with an error annotation
+ * (docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits).
+ * Tables stop well before, with a note pointing at the JSON report.
+ */
+const SUMMARY_BUDGET = 900 * 1024;
+/** The whole summary of a run: the audit, the tracking issue, and what was not checked. */
+function runSummary(input) {
+    const { result, usage, settings, summaryIsPublic } = input;
+    const options = {
+        serverUrl: settings.serverUrl,
+        hideConcealed: summaryIsPublic,
+        dryRun: settings.dryRun,
+        rateLimitRemaining: input.rateLimitRemaining
+    };
+    const tracking = input.tracking ? trackingSummary(input.tracking, summaryIsPublic) : '';
+    return jobSummary(result, usage, options) + tracking + notCheckedSummary(input.skipped);
+}
+function jobSummary(result, usage, options) {
+    const shown = disclosure(options.hideConcealed);
+    const parts = [...heading(result, options), ...overview(result, options, shown)];
+    // The access sections are capped by rows; the people tables get what is left of the budget.
+    const access = accessSections(result, { serverUrl: options.serverUrl, disclosure: shown });
+    let budget = SUMMARY_BUDGET - parts.join('\n\n').length - access.join('\n\n').length;
+    for (const status of ['inactive', 'unknown', 'approaching', 'exempt']) {
+        const section = peopleSection$1(status, result, { serverUrl: options.serverUrl, disclosure: shown }, budget - 2048);
+        budget -= section.length;
+        if (section)
+            parts.push(section);
+    }
+    const exemptions = exemptionsNotApplied(result, { serverUrl: options.serverUrl, disclosure: shown });
+    if (exemptions)
+        parts.push(exemptions);
+    parts.push(...access, apiUsage(usage, options.rateLimitRemaining));
+    return parts.join('\n\n') + '\n';
+}
+function heading(result, options) {
+    const dry = options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : '';
+    const parts = [
+        `## Member audit: ${result.verdicts.length} people in ${count(result.orgs.length, 'organization')}`,
+        `Window: ${result.windowDays} days (public activity since ${isoDay(result.since)}). ` +
+            `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${dry}.`
+    ];
+    if (result.budgetWarning)
+        parts.push(`> [!WARNING]\n> ${escapeText(result.budgetWarning)}`);
+    return parts;
+}
+function overview(result, options, shown) {
+    const counts = countByStatus(result.verdicts);
+    const owners = inactiveOwnersSection(result, { serverUrl: options.serverUrl, disclosure: shown });
+    const orgRows = result.orgs.map((o) => {
+        const c = countByStatus(result.verdicts.filter((v) => v.person.memberships.some((m) => m.org === o.login)));
+        const figures = [o.members, c.inactive, c.unknown, c.approaching, c.exempt].map(String);
+        return [profileLink(o.login, options.serverUrl), ...figures, o.complete ? 'yes' : 'no'];
+    });
+    return [
+        ...(owners ? [owners] : []),
+        table(['Status', 'People'], STATUS_ORDER.map((s) => [STATUS_TITLES[s], String(counts[s])])),
+        '### Organizations\n\n' +
+            table(['Organization', 'Members', 'Inactive', 'Unknown', 'Approaching', 'Exempt', 'Complete'], orgRows)
+    ];
+}
+function apiUsage(usage, rateLimitRemaining) {
+    const api = [
+        `REST ${usage.rest}`,
+        `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`,
+        `search ${usage.search}`
+    ];
+    if (rateLimitRemaining != null)
+        api.push(`core rate limit left: ${rateLimitRemaining}`);
+    return `### API usage\n\n${api.join(' · ')}`;
 }
 
 var dist = {};
@@ -46537,10 +47323,24 @@ const exemption = {
     required: ['login', 'reason'],
     properties: {
         login: login('Login of the exempted person (case-insensitive).'),
-        reason: { kind: 'string', maxLength: 500, patternHint: 'a non-empty reason', pattern: '\\S', description: 'Why this person counts as active. Required.' },
+        reason: {
+            kind: 'string',
+            maxLength: 500,
+            patternHint: 'a non-empty reason',
+            pattern: '\\S',
+            description: 'Why this person counts as active. Required.'
+        },
         'approved-by': login('Who approved the exemption.'),
-        until: { kind: 'date', description: 'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.' },
-        orgs: { kind: 'array', items: login('Organization login.'), minItems: 1, description: 'Organizations the exemption covers; default all.' }
+        until: {
+            kind: 'date',
+            description: 'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.'
+        },
+        orgs: {
+            kind: 'array',
+            items: login('Organization login.'),
+            minItems: 1,
+            description: 'Organizations the exemption covers; default all.'
+        }
     }
 };
 const team = {
@@ -46596,14 +47396,31 @@ const ROSTER_SHAPE = {
                     patternHint: 'owner/repository',
                     description: 'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
                 },
-                title: { kind: 'string', maxLength: 256, pattern: '\\S', patternHint: 'a non-empty title of at most 256 characters', default: DEFAULTS.trackingIssueTitle, description: 'Title of the tracking issue.' },
+                title: {
+                    kind: 'string',
+                    maxLength: 256,
+                    pattern: '\\S',
+                    patternHint: 'a non-empty title of at most 256 characters',
+                    default: DEFAULTS.trackingIssueTitle,
+                    description: 'Title of the tracking issue.'
+                },
                 labels: {
                     kind: 'array',
-                    items: { kind: 'string', maxLength: 50, pattern: '\\S', patternHint: 'a label name', description: 'Label name.' },
+                    items: {
+                        kind: 'string',
+                        maxLength: 50,
+                        pattern: '\\S',
+                        patternHint: 'a label name',
+                        description: 'Label name.'
+                    },
                     default: [...DEFAULTS.trackingIssueLabels],
                     description: 'Labels of the tracking issue.'
                 },
-                mention: { kind: 'boolean', default: DEFAULTS.mention, description: '@-mention people in the issue (notifies them). Off by default.' },
+                mention: {
+                    kind: 'boolean',
+                    default: DEFAULTS.mention,
+                    description: '@-mention people in the issue (notifies them). Off by default.'
+                },
                 'grace-days': {
                     kind: 'integer',
                     minimum: 0,
@@ -46617,15 +47434,184 @@ const ROSTER_SHAPE = {
             kind: 'object',
             description: 'Further access to report besides members.',
             properties: {
-                'outside-collaborators': { kind: 'boolean', default: DEFAULTS.outsideCollaborators, description: 'Audit outside collaborators too.' },
-                'pending-invitations': { kind: 'boolean', default: DEFAULTS.pendingInvitations, description: 'Report pending invitations older than invitation-max-age-days.' },
-                'invitation-max-age-days': { kind: 'integer', minimum: 0, maximum: 3650, default: DEFAULTS.invitationMaxAgeDays, description: 'Age after which a pending invitation is reported.' },
-                'two-factor-disabled': { kind: 'boolean', default: DEFAULTS.twoFactorDisabled, description: "Report members without two-factor authentication (needs an owner's token)." },
+                'outside-collaborators': {
+                    kind: 'boolean',
+                    default: DEFAULTS.outsideCollaborators,
+                    description: 'Audit outside collaborators too.'
+                },
+                'pending-invitations': {
+                    kind: 'boolean',
+                    default: DEFAULTS.pendingInvitations,
+                    description: 'Report pending invitations older than invitation-max-age-days.'
+                },
+                'invitation-max-age-days': {
+                    kind: 'integer',
+                    minimum: 0,
+                    maximum: 3650,
+                    default: DEFAULTS.invitationMaxAgeDays,
+                    description: 'Age after which a pending invitation is reported.'
+                },
+                'two-factor-disabled': {
+                    kind: 'boolean',
+                    default: DEFAULTS.twoFactorDisabled,
+                    description: "Report members without two-factor authentication (needs an owner's token)."
+                },
                 bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
             }
         }
     }
 };
+
+/**
+ * Roster problems no single value shows: duplicates, references to organizations not audited,
+ * and warning bands that cover their whole window. Each keeps the place it was written. Pure.
+ */
+const offsetOf$1 = (node) => node?.range?.[0] ?? 0;
+const scalar = (node) => String(distExports.isScalar(node) ? node.value : node);
+function crossChecks(doc) {
+    const problems = [];
+    const orgLogins = orgChecks(doc, problems);
+    exemptionChecks(doc, orgLogins, problems);
+    teamChecks(doc, orgLogins, problems);
+    bandChecks(doc, problems);
+    return problems;
+}
+function orgChecks(doc, problems) {
+    const orgLogins = new Set();
+    const orgs = doc.get('orgs', true);
+    if (!distExports.isSeq(orgs))
+        return orgLogins;
+    orgs.items.forEach((item, i) => {
+        const name = scalar(distExports.isMap(item) ? item.get('name', true) : item);
+        if (orgLogins.has(loginKey(name))) {
+            problems.push({ path: `orgs[${i}]`, offset: offsetOf$1(item), message: `organization "${name}" is listed twice` });
+        }
+        orgLogins.add(loginKey(name));
+    });
+    return orgLogins;
+}
+function exemptionChecks(doc, orgLogins, problems) {
+    const exemptions = doc.get('exemptions', true);
+    if (!distExports.isSeq(exemptions))
+        return;
+    const seen = new Map();
+    exemptions.items.forEach((item, i) => {
+        if (!distExports.isMap(item))
+            return;
+        const login = scalar(item.get('login', true));
+        const first = seen.get(loginKey(login));
+        if (first !== undefined) {
+            const message = `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person`;
+            problems.push({ path: `exemptions[${i}].login`, offset: offsetOf$1(item), message });
+        }
+        else {
+            seen.set(loginKey(login), i);
+        }
+        const orgs = item.get('orgs', true);
+        if (!distExports.isSeq(orgs))
+            return;
+        orgs.items.forEach((o, j) => {
+            const name = scalar(o);
+            if (orgLogins.has(loginKey(name)))
+                return;
+            problems.push({
+                path: `exemptions[${i}].orgs[${j}]`,
+                offset: offsetOf$1(o),
+                message: `"${name}" is not one of the roster's orgs`
+            });
+        });
+    });
+}
+function teamChecks(doc, orgLogins, problems) {
+    const teams = doc.get('teams', true);
+    if (!distExports.isSeq(teams))
+        return;
+    const seen = new Set();
+    teams.items.forEach((item, i) => {
+        if (!distExports.isMap(item))
+            return;
+        const team = scalar(item.get('team', true));
+        const offset = offsetOf$1(item);
+        const org = team.split('/')[0] ?? '';
+        if (!orgLogins.has(loginKey(org))) {
+            problems.push({
+                path: `teams[${i}].team`,
+                offset,
+                message: `the team's organization "${org}" is not one of the roster's orgs`
+            });
+        }
+        if (seen.has(team.toLowerCase()))
+            problems.push({ path: `teams[${i}].team`, offset, message: `team "${team}" is listed twice` });
+        seen.add(team.toLowerCase());
+    });
+}
+/**
+ * A warning band as long as its window or longer makes everyone active "approaching" from the
+ * day they act: the top-level settings, each organization's and each team's (with what they
+ * inherit from the top level) must leave part of the window outside the band.
+ */
+function bandChecks(doc, problems) {
+    const top = doc.contents;
+    if (!distExports.isMap(top))
+        return;
+    const window = numberAt(top, 'inactive-after-days') ?? DEFAULTS.inactiveAfterDays;
+    const warn = numberAt(top, 'warn-before-days') ?? DEFAULTS.warnBeforeDays;
+    checkBand(top, '', window, warn, problems);
+    for (const list of ['orgs', 'teams']) {
+        const node = top.get(list, true);
+        if (!distExports.isSeq(node))
+            continue;
+        node.items.forEach((item, i) => {
+            if (distExports.isMap(item))
+                checkBand(item, `${list}[${i}].`, numberAt(item, 'inactive-after-days') ?? window, numberAt(item, 'warn-before-days') ?? warn, problems);
+        });
+    }
+}
+function checkBand(map, prefix, window, warn, problems) {
+    if (warn === 0 || warn < window)
+        return;
+    // Point at what this entry itself sets; an entry that inherits both is reported at the top level.
+    const own = map.has('warn-before-days')
+        ? 'warn-before-days'
+        : map.has('inactive-after-days')
+            ? 'inactive-after-days'
+            : null;
+    if (!own)
+        return;
+    const message = `the warning band (warn-before-days: ${warn}) covers the whole window (inactive-after-days: ${window}); make it shorter than the window, or 0 to turn it off`;
+    problems.push({ path: `${prefix}${own}`, offset: offsetOf$1(map.get(own, true)), message });
+}
+function numberAt(map, key) {
+    const value = map.get(key);
+    return typeof value === 'number' ? value : undefined;
+}
+/** The key path (`tracking-issue.title`) of the key written at `offset`, for a key written twice. */
+function duplicateKeyPath(doc, offset) {
+    const walk = (node, path) => {
+        if (distExports.isMap(node)) {
+            for (const pair of node.items) {
+                if (!distExports.isPair(pair))
+                    continue;
+                const key = scalar(pair.key);
+                const here = path ? `${path}.${key}` : key;
+                if (offsetOf$1(pair.key) === offset)
+                    return here;
+                const inner = walk(pair.value, here);
+                if (inner)
+                    return inner;
+            }
+        }
+        if (distExports.isSeq(node)) {
+            for (const [i, item] of node.items.entries()) {
+                const inner = walk(item, `${path}[${i}]`);
+                if (inner)
+                    return inner;
+            }
+        }
+        return null;
+    };
+    return walk(doc.contents, '') ?? '';
+}
 
 /** The allowed word nearest to a misspelt one, when it is near enough to be a likely typo. */
 function closestKey(word, allowed) {
@@ -46665,89 +47651,84 @@ function editDistance(a, b) {
  */
 function checkShape(doc, node, shape, path, problems) {
     const target = distExports.isAlias(node) ? node.resolve(doc) : node;
-    const offset = offsetOf(target);
+    const place = { doc, path, problems };
     const fail = (message) => {
-        problems.push({ path, offset, message });
+        problems.push({ path, offset: offsetOf(target), message });
     };
-    const got = describe(target);
+    const expected = () => fail(`expected ${expectation(shape)}, found ${describe(target)}`);
     switch (shape.kind) {
-        case 'object': {
-            if (!distExports.isMap(target))
-                return fail(`expected ${expectation(shape)}, found ${got}`);
-            const allowed = Object.keys(shape.properties);
-            const present = new Set();
-            for (const pair of target.items) {
-                const keyNode = pair.key;
-                const key = distExports.isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-                present.add(key);
-                const childPath = path ? `${path}.${key}` : key;
-                const child = shape.properties[key];
-                if (!child) {
-                    const hint = closestKey(key, allowed);
-                    problems.push({
-                        path: childPath,
-                        offset: offsetOf(keyNode),
-                        message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'} Allowed here: ${allowed.join(', ')}`
-                    });
-                    continue;
-                }
-                checkShape(doc, pair.value, child, childPath, problems);
-            }
-            for (const key of shape.required ?? []) {
-                if (!present.has(key))
-                    problems.push({ path: path ? `${path}.${key}` : key, offset, message: `missing required key "${key}"` });
-            }
-            return;
-        }
-        case 'array': {
+        case 'object':
+            return distExports.isMap(target) ? checkObject(target, shape, place) : expected();
+        case 'array':
             if (!distExports.isSeq(target))
-                return fail(`expected ${expectation(shape)}, found ${got}`);
+                return expected();
             if (shape.minItems && target.items.length < shape.minItems) {
                 return fail(`expected at least ${shape.minItems} item${shape.minItems > 1 ? 's' : ''}, found an empty list`);
             }
-            target.items.forEach((item, i) => checkShape(doc, item, shape.items, `${path}[${i}]`, problems));
-            return;
-        }
-        case 'either': {
-            const branch = distExports.isMap(target) ? shape.long : shape.short;
-            return checkShape(doc, target, branch, path, problems);
+            return target.items.forEach((item, i) => checkShape(doc, item, shape.items, `${path}[${i}]`, problems));
+        case 'either':
+            return checkShape(doc, target, distExports.isMap(target) ? shape.long : shape.short, path, problems);
+        default: {
+            if (!distExports.isScalar(target) || target.value === null)
+                return expected();
+            const problem = scalarProblem(target.value, shape, describe(target));
+            if (problem)
+                fail(problem);
         }
     }
-    if (!distExports.isScalar(target) || target.value === null)
-        return fail(`expected ${expectation(shape)}, found ${got}`);
-    const value = target.value;
+}
+function checkObject(target, shape, { doc, path, problems }) {
+    const allowed = Object.keys(shape.properties);
+    const present = new Set();
+    for (const pair of target.items) {
+        const keyNode = pair.key;
+        const key = distExports.isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        present.add(key);
+        const childPath = path ? `${path}.${key}` : key;
+        const child = shape.properties[key];
+        if (child) {
+            checkShape(doc, pair.value, child, childPath, problems);
+            continue;
+        }
+        const hint = closestKey(key, allowed);
+        const message = `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
+        problems.push({ path: childPath, offset: offsetOf(keyNode), message });
+    }
+    for (const key of shape.required ?? []) {
+        if (!present.has(key))
+            problems.push({
+                path: path ? `${path}.${key}` : key,
+                offset: offsetOf(target),
+                message: `missing required key "${key}"`
+            });
+    }
+}
+/** What is wrong with a scalar value for its shape, or null. */
+function scalarProblem(value, shape, got) {
+    const expected = `expected ${expectation(shape)}, found ${got}`;
     switch (shape.kind) {
         case 'const':
-            if (value !== shape.value)
-                fail(`expected ${shape.value}, found ${JSON.stringify(value)}`);
-            return;
+            return value === shape.value ? null : `expected ${shape.value}, found ${JSON.stringify(value)}`;
         case 'boolean':
-            if (typeof value !== 'boolean')
-                fail(`expected true or false, found ${got}`);
-            return;
-        case 'integer':
-            if (typeof value !== 'number' || !Number.isInteger(value) || value < shape.minimum || value > shape.maximum) {
-                fail(`expected ${expectation(shape)}, found ${got}`);
-            }
-            return;
-        case 'enum':
-            if (typeof value !== 'string' || !shape.values.includes(value)) {
-                const hint = typeof value === 'string' ? closestKey(value, shape.values) : undefined;
-                fail(`expected ${expectation(shape)}, found ${got}${hint ? `; did you mean "${hint}"?` : ''}`);
-            }
-            return;
+            return typeof value === 'boolean' ? null : `expected true or false, found ${got}`;
+        case 'integer': {
+            const fits = typeof value === 'number' && Number.isInteger(value) && value >= shape.minimum && value <= shape.maximum;
+            return fits ? null : expected;
+        }
+        case 'enum': {
+            if (typeof value === 'string' && shape.values.includes(value))
+                return null;
+            const hint = typeof value === 'string' ? closestKey(value, shape.values) : undefined;
+            return `${expected}${hint ? `; did you mean "${hint}"?` : ''}`;
+        }
         case 'date':
-            if (typeof value !== 'string' || !isCalendarDate(value))
-                fail(`expected ${expectation(shape)}, found ${got}`);
-            return;
+            return typeof value === 'string' && isCalendarDate(value) ? null : expected;
         case 'string':
             if (typeof value !== 'string')
-                return fail(`expected ${expectation(shape)}, found ${got}`);
+                return expected;
             if (shape.maxLength && value.length > shape.maxLength)
-                return fail(`expected at most ${shape.maxLength} characters, found ${value.length}`);
-            if (shape.pattern && !new RegExp(shape.pattern).test(value))
-                fail(`expected ${expectation(shape)}, found ${got}`);
-            return;
+                return `expected at most ${shape.maxLength} characters, found ${value.length}`;
+            return shape.pattern && !new RegExp(shape.pattern).test(value) ? expected : null;
     }
 }
 /** True for `YYYY-MM-DD` naming a day that exists (no 2027-02-30). */
@@ -46790,9 +47771,7 @@ class RosterError extends InputError {
     problems;
     name = 'RosterError';
     constructor(problems) {
-        super(problems
-            .map((p) => `${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
-            .join('\n'));
+        super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'));
         this.problems = problems;
     }
 }
@@ -46821,7 +47800,13 @@ function parseRoster(text, file) {
         return { file, line, column: col, key, message };
     };
     if (doc.errors.length > 0) {
-        throw new RosterError(doc.errors.map((e) => at(e.pos[0], '', `not valid YAML: ${yamlReason(e.code, e.message)}`)));
+        throw new RosterError(doc.errors.map((e) => {
+            if (e.code !== 'DUPLICATE_KEY')
+                return at(e.pos[0], '', `not valid YAML: ${yamlReason(e.code, e.message)}`);
+            const path = duplicateKeyPath(doc, e.pos[0]);
+            const key = path.split('.').pop() ?? '';
+            return at(e.pos[0], path, `"${key}" is written twice in the same mapping; keep one`);
+        }));
     }
     if (doc.contents === null || doc.contents.value === null) {
         throw new RosterError([at(0, '', 'the roster is empty; it needs at least "version: 1" and "orgs:"')]);
@@ -46839,69 +47824,7 @@ function parseRoster(text, file) {
 function yamlReason(code, message) {
     if (code === 'TAB_AS_INDENT')
         return 'tabs are not allowed as indentation; indent with spaces';
-    if (code === 'DUPLICATE_KEY')
-        return 'a key is written twice in the same mapping';
     return message.replace(/ at line \d+, column \d+.*$/s, '').trim();
-}
-/** Problems no single value shows: duplicates and references to organizations not audited. */
-function crossChecks(doc) {
-    const problems = [];
-    const orgsNode = doc.get('orgs', true);
-    const orgLogins = new Set();
-    if (distExports.isSeq(orgsNode)) {
-        orgsNode.items.forEach((item, i) => {
-            const name = String(distExports.isMap(item) ? item.get('name') : item.value);
-            const key = loginKey(name);
-            if (orgLogins.has(key)) {
-                problems.push({ path: `orgs[${i}]`, offset: item.range?.[0] ?? 0, message: `organization "${name}" is listed twice` });
-            }
-            orgLogins.add(key);
-        });
-    }
-    const exemptionsNode = doc.get('exemptions', true);
-    const seen = new Map();
-    if (distExports.isSeq(exemptionsNode)) {
-        exemptionsNode.items.forEach((item, i) => {
-            if (!distExports.isMap(item))
-                return;
-            const login = String(item.get('login'));
-            const offset = item.range?.[0] ?? 0;
-            const first = seen.get(loginKey(login));
-            if (first !== undefined) {
-                problems.push({ path: `exemptions[${i}].login`, offset, message: `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person` });
-            }
-            else {
-                seen.set(loginKey(login), i);
-            }
-            const orgs = item.get('orgs', true);
-            if (distExports.isSeq(orgs)) {
-                orgs.items.forEach((o, j) => {
-                    const name = String(o.value);
-                    if (!orgLogins.has(loginKey(name))) {
-                        problems.push({ path: `exemptions[${i}].orgs[${j}]`, offset: o.range?.[0] ?? 0, message: `"${name}" is not one of the roster's orgs` });
-                    }
-                });
-            }
-        });
-    }
-    const teamsNode = doc.get('teams', true);
-    if (distExports.isSeq(teamsNode)) {
-        const seenTeams = new Set();
-        teamsNode.items.forEach((item, i) => {
-            if (!distExports.isMap(item))
-                return;
-            const team = String(item.get('team'));
-            const offset = item.range?.[0] ?? 0;
-            const org = team.split('/')[0] ?? '';
-            if (!orgLogins.has(loginKey(org))) {
-                problems.push({ path: `teams[${i}].team`, offset, message: `the team's organization "${org}" is not one of the roster's orgs` });
-            }
-            if (seenTeams.has(team.toLowerCase()))
-                problems.push({ path: `teams[${i}].team`, offset, message: `team "${team}" is listed twice` });
-            seenTeams.add(team.toLowerCase());
-        });
-    }
-    return problems;
 }
 function normalize(doc, file, lines) {
     const raw = doc.toJS();
@@ -46961,378 +47884,6 @@ function normalize(doc, file, lines) {
     };
 }
 
-/** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
-const STATUS_ORDER = ['inactive', 'unknown', 'approaching', 'exempt', 'active'];
-function byPriority(a, b) {
-    return (STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
-        Number(isOwner(b.person)) - Number(isOwner(a.person)) ||
-        Number(Boolean(b.person.teams?.length)) - Number(Boolean(a.person.teams?.length)) ||
-        a.person.key.localeCompare(b.person.key));
-}
-function countByStatus(verdicts) {
-    const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
-    for (const v of verdicts)
-        counts[v.status]++;
-    return counts;
-}
-
-const HEADER = ['login', 'status', 'owner', 'orgs', 'last_activity_at', 'last_activity_kind', 'last_activity_url', 'source', 'exemption_reason', 'exemption_until', 'exemption_state', 'errors'];
-/**
- * One cell, quoted when needed. A cell starting with = + - @ is prefixed with ' so that a
- * spreadsheet does not run roster text as a formula.
- */
-function csvCell(value) {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-function peopleCsv(result) {
-    const rows = [...result.verdicts].sort(byPriority).map((v) => [
-        v.person.login,
-        v.status,
-        isOwner(v.person) ? 'yes' : 'no',
-        v.person.memberships.map((m) => `${m.org}:${m.role}${m.public ? '' : ':concealed'}`).join(' '),
-        v.lastActivity?.at ?? '',
-        v.lastActivity?.kind ?? '',
-        v.lastActivity?.url ?? '',
-        v.lastActivity?.source ?? '',
-        v.exemption?.exemption.reason ?? '',
-        v.exemption?.exemption.until ?? '',
-        v.exemption?.state ?? '',
-        v.errors.join('; ')
-    ]);
-    return [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-/** `notChecked`: requested checks this version does not make (see not-checked.ts). */
-function jsonReport(result, usage, notChecked = {}) {
-    const statusOf = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
-    return {
-        version: 1,
-        generatedAt: result.now.toISOString(),
-        windowDays: result.windowDays,
-        since: result.since.toISOString(),
-        orgs: result.orgs.map((o) => ({ login: o.login, members: o.members, complete: o.complete })),
-        people: [...result.verdicts].sort(byPriority).map((v) => ({
-            login: v.person.login,
-            status: v.status,
-            orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
-            teams: v.person.teams ?? [],
-            windowDays: v.window.days,
-            lastActivity: v.lastActivity
-                ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source, repo: v.lastActivity.repo }
-                : null,
-            exemption: v.exemption
-                ? {
-                    reason: v.exemption.exemption.reason,
-                    approvedBy: v.exemption.exemption.approvedBy ?? null,
-                    until: v.exemption.exemption.until ?? null,
-                    state: v.exemption.state
-                }
-                : null,
-            errors: v.errors
-        })),
-        inactiveOwners: result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).map((v) => v.person.login),
-        teams: result.teams.map((t) => ({
-            ...t,
-            members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
-        })),
-        skippedBots: result.skippedBots.map((p) => p.login),
-        outsideCollaborators: (result.outsideCollaborators ?? []).map((v) => ({
-            login: v.person.login,
-            status: v.status,
-            repos: (v.person.outside ?? []).flatMap((o) => o.repos),
-            lastActivity: v.lastActivity ? { at: v.lastActivity.at, kind: v.lastActivity.kind, url: v.lastActivity.url, source: v.lastActivity.source } : null,
-            errors: v.errors
-        })),
-        invitations: result.invitations?.items ?? [],
-        twoFactorDisabled: result.twoFactorDisabled?.items ?? [],
-        danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
-        notChecked,
-        apiUsage: { ...usage }
-    };
-}
-
-function notChecked(result) {
-    const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
-    const invitations = where(result.invitations);
-    const twoFactor = where(result.twoFactorDisabled);
-    return {
-        ...(invitations ? { invitations } : {}),
-        ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
-    };
-}
-/** The summary's note for checks that have no section of their own to say it in. */
-function notCheckedSummary(skipped) {
-    const { invitations: _i, twoFactorDisabled: _t, ...rest } = skipped;
-    const lines = Object.entries(rest).map(([what, why]) => `- ${what}: ${why}.`);
-    return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : '';
-}
-
-/**
- * Escaping for everything from outside (roster text, logins, titles, URLs) that goes into
- * Markdown the action writes: it must not break a table, start a list, add a link or an image,
- * @-mention anyone, open HTML, or hide content in a `<!-- -->` comment.
- */
-/** Characters with a meaning anywhere in a line. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()!|~>]/g;
-/** Characters with a meaning at the start of a line (headings, lists, quotes). */
-const LINE_START = /^(\s*)([#+\-=])/;
-const ORDERED_LIST = /^(\s*\d+)([.)])/;
-/** Text shown as itself, on one line, safe in a table cell. */
-function escapeText(text) {
-    return text
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-        .replace(LINE_START, (_, space, lead) => `${space}\\${lead}`)
-        .replace(ORDERED_LIST, (_, number, mark) => `${number}\\${mark}`)
-        .replace(/@/g, '&#64;');
-}
-/** A URL fit for `[text](url)`: only http(s), with characters that would end the link encoded. */
-function safeUrl(url) {
-    if (!url || !/^https?:\/\//i.test(url))
-        return null;
-    return url.replace(/[()<>\s"'`\\|[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** `[text](url)` with both parts made safe, or the plain escaped text when the URL is not usable. */
-function link(text, url) {
-    const href = safeUrl(url);
-    return href ? `[${escapeText(text)}](${href})` : escapeText(text);
-}
-/** A Markdown table; cells are expected to be escaped already. */
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-/** Rows per access table; past it, the JSON report lists the rest (keeps the summary under 1 MiB). */
-const ACCESS_ROWS = 500;
-function capped(rows) {
-    return rows.length > ACCESS_ROWS
-        ? { rows: rows.slice(0, ACCESS_ROWS), note: `${rows.length - ACCESS_ROWS} more not shown here (the summary is limited to 1 MiB); the JSON report lists them all.` }
-        : { rows, note: '' };
-}
-/** "Inactive owners", for the top of the summary: the biggest risk first. */
-function inactiveOwnersSection(result, options) {
-    const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority);
-    if (owners.length === 0)
-        return '';
-    const named = owners.filter((v) => !(options.hideConcealed && isConcealed(v.person)));
-    const names = named.map((v) => `${link(v.person.login, `${options.serverUrl}/${v.person.login}`)} (owner of ${v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org)).join(', ')})`);
-    const hidden = owners.length - named.length;
-    return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : ''}`;
-}
-function accessSections(result, options) {
-    const sections = [];
-    const profile = (login) => link(login, `${options.serverUrl}/${login}`);
-    const concealed = new Set(result.verdicts.filter((v) => isConcealed(v.person)).map((v) => v.person.key));
-    const shown = (login) => !(options.hideConcealed && concealed.has(login.toLowerCase()));
-    const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
-    for (const team of result.teams) {
-        const members = team.members.filter((m) => shown(m.login));
-        const t = capped(members.map((m) => [profile(m.login), m.maintainer ? 'yes' : '', status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)']));
-        sections.push(section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
-            table(['Member', 'Maintainer', 'Status'], t.rows),
-            t.note,
-            members.length < team.members.length ? `${team.members.length - members.length} concealed members not named.` : ''
-        ]));
-    }
-    if (result.outsideCollaborators) {
-        const all = result.outsideCollaborators;
-        const named = all.filter((v) => !options.hideConcealed);
-        const o = capped([...named].sort(byPriority).map((v) => [
-            profile(v.person.login),
-            (v.person.outside ?? []).flatMap((access) => access.repos).map((r) => `${escapeText(r.repo)} (${escapeText(r.permission)})`).join(', ') || 'none seen',
-            v.status,
-            v.lastActivity ? link(`${v.lastActivity.kind.replace(/_/g, ' ')} ${v.lastActivity.at.slice(0, 10)}`, v.lastActivity.url) : 'none in the window'
-        ]));
-        sections.push(section(`### Outside collaborators (${all.length})`, [
-            named.length
-                ? table(['Person', 'Repositories (permission)', 'Status', 'Last activity'], o.rows)
-                : all.length
-                    ? `${all.length} not named: this run's repository is public, and only members can see who collaborates from outside.`
-                    : 'None.',
-            o.note
-        ]));
-    }
-    if (result.invitations) {
-        const { items, notChecked } = result.invitations;
-        const i2 = capped(items.map((i) => [
-            escapeText(i.org),
-            i.login ? profile(i.login) : escapeText(i.email ?? '(no login or email)'),
-            escapeText(i.role),
-            i.inviter ? profile(i.inviter) : '',
-            i.failedAt ? `failed ${i.failedAt.slice(0, 10)}: ${escapeText(i.failedReason ?? '')}` : `pending for ${daysBetween(new Date(i.createdAt), result.now)} days`
-        ]));
-        sections.push(section(`### Invitations pending too long or failed (${items.length})`, [
-            i2.rows.length ? table(['Organization', 'Invitee', 'Role', 'Invited by', 'State'], i2.rows) : notChecked.length ? '' : 'None.',
-            i2.note,
-            notCheckedNote(notChecked)
-        ]));
-    }
-    if (result.twoFactorDisabled) {
-        const { items, notChecked } = result.twoFactorDisabled;
-        const named = items.filter((i) => shown(i.login));
-        const f = capped(named.map((i) => [profile(i.login), i.orgs.map(escapeText).join(', ')]));
-        sections.push(section(`### Without two-factor authentication (${items.length})`, [
-            named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',
-            f.note,
-            named.length < items.length ? `${items.length - named.length} concealed members not named.` : '',
-            notCheckedNote(notChecked)
-        ]));
-    }
-    if (result.danglingExemptions.length) {
-        sections.push(`### Exemptions for people in none of the organizations (${result.danglingExemptions.length})\n\n` +
-            result.danglingExemptions.map((e) => `- ${escapeText(e.login)} (roster line ${e.line}): ${escapeText(e.reason)}`).join('\n') +
-            '\n\nThey can be removed from the roster.');
-    }
-    return sections;
-}
-function section(heading, parts) {
-    return [heading, ...parts.filter(Boolean)].join('\n\n');
-}
-function notCheckedNote(notChecked) {
-    return notChecked.length ? `**Not checked** in ${notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`).join(', ')}.` : '';
-}
-
-/**
- * A step's summary may hold 1 MiB; over that GitHub drops it with an error annotation
- * (docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits).
- * Tables stop well before, with a note pointing at the JSON report.
- */
-const SUMMARY_BUDGET = 900 * 1024;
-const TITLES = {
-    inactive: 'Inactive',
-    unknown: 'Unknown (could not be checked)',
-    approaching: 'Approaching the threshold',
-    exempt: 'Exempt',
-    active: 'Active'
-};
-function jobSummary(result, usage, options) {
-    const counts = countByStatus(result.verdicts);
-    const parts = [];
-    parts.push(`## Member audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}`);
-    parts.push(`Window: ${result.windowDays} days (public activity since ${result.since.toISOString().slice(0, 10)}). ` +
-        `Run at ${result.now.toISOString().replace(/\.\d+Z$/, 'Z')}${options.dryRun ? ' as a **dry run**: nothing was written to GitHub' : ''}.`);
-    if (result.budgetWarning)
-        parts.push(`> [!WARNING]\n> ${escapeText(result.budgetWarning)}`);
-    const owners = inactiveOwnersSection(result, options);
-    if (owners)
-        parts.push(owners);
-    parts.push(table(['Status', 'People'], STATUS_ORDER.map((s) => [TITLES[s], String(counts[s])])));
-    parts.push('### Organizations\n\n' +
-        table(['Organization', 'Members', 'Inactive', 'Unknown', 'Approaching', 'Exempt', 'Complete'], result.orgs.map((o) => {
-            const mine = result.verdicts.filter((v) => v.person.memberships.some((m) => m.org === o.login));
-            const c = countByStatus(mine);
-            return [
-                link(o.login, `${options.serverUrl}/${o.login}`),
-                String(o.members),
-                String(c.inactive),
-                String(c.unknown),
-                String(c.approaching),
-                String(c.exempt),
-                o.complete ? 'yes' : 'no'
-            ];
-        })));
-    // The access sections are capped by rows; the people tables get what is left of the budget.
-    const access = accessSections(result, options);
-    let budget = SUMMARY_BUDGET - parts.join('\n\n').length - access.join('\n\n').length;
-    for (const status of ['inactive', 'unknown', 'approaching', 'exempt']) {
-        const group = result.verdicts.filter((v) => v.status === status).sort(byPriority);
-        if (group.length === 0)
-            continue;
-        const section = peopleSection(TITLES[status], status, group, result, options, budget - 2048);
-        budget -= section.length;
-        parts.push(section);
-    }
-    const expired = result.verdicts.filter((v) => v.exemption && v.exemption.state !== 'valid');
-    if (expired.length > 0) {
-        const named = expired.filter((v) => !(options.hideConcealed && isConcealed(v.person)));
-        parts.push(`### Exemptions not applied (${expired.length})\n\n` +
-            table(['Person', 'State', 'Until', 'Reason'], named.map((v) => [
-                link(v.person.login, `${options.serverUrl}/${v.person.login}`),
-                v.exemption.state === 'expired' ? 'expired' : 'does not cover every organization',
-                escapeText(v.exemption.exemption.until ?? ''),
-                escapeText(v.exemption.exemption.reason)
-            ])) +
-            concealedNote(expired.length - named.length));
-    }
-    parts.push(...access);
-    const api = [`REST ${usage.rest}`, `GraphQL ${usage.graphql} (${usage.graphqlPoints} points)`, `search ${usage.search}`];
-    if (options.rateLimitRemaining != null)
-        api.push(`core rate limit left: ${options.rateLimitRemaining}`);
-    parts.push(`### API usage\n\n${api.join(' · ')}`);
-    return parts.join('\n\n') + '\n';
-}
-function peopleSection(title, status, group, result, options, budget) {
-    const named = group.filter((v) => !(options.hideConcealed && isConcealed(v.person)));
-    const header = ['Person', 'Organizations', 'Last activity', status === 'unknown' ? 'Why unknown' : status === 'exempt' ? 'Exemption' : 'Days since'];
-    const rows = [];
-    let size = 0;
-    let cut = 0;
-    for (const v of named) {
-        const row = [
-            link(v.person.login, `${options.serverUrl}/${v.person.login}`) + (isOwner(v.person) ? ' **(owner)**' : ''),
-            v.person.memberships.map((m) => `${escapeText(m.org)} (${m.role === 'admin' ? 'owner' : 'member'})`).join(', '),
-            lastActivityCell(v),
-            status === 'unknown'
-                ? escapeText(v.errors.join('; '))
-                : status === 'exempt'
-                    ? exemptionCell(v, result.now)
-                    : v.lastActivity
-                        ? String(daysBetween(new Date(v.lastActivity.at), result.now))
-                        : `more than ${v.window.days}`
-        ];
-        const rowSize = row.join(' | ').length + 6;
-        if (size + rowSize > budget) {
-            cut = named.length - rows.length;
-            break;
-        }
-        size += rowSize;
-        rows.push(row);
-    }
-    return (`### ${title} (${group.length})\n\n` +
-        table(header, rows) +
-        concealedNote(group.length - named.length) +
-        (cut > 0 ? `\n\n${cut} more not shown here (the summary is limited to 1 MiB); the JSON report lists everyone.` : ''));
-}
-function lastActivityCell(v) {
-    const e = v.lastActivity;
-    if (!e)
-        return 'none in the window';
-    return `${link(`${e.kind.replace(/_/g, ' ')} ${e.at.slice(0, 10)}`, e.url)} (${escapeText(e.source)})`;
-}
-function concealedNote(hidden) {
-    if (hidden === 0)
-        return '';
-    return `\n\n${hidden} concealed member${hidden === 1 ? ' is' : 's are'} not named: this run's repository is public. The JSON report lists them.`;
-}
-/**
- * The tracking issue's part of the summary: a link and what was done, and in a dry run the body
- * that would have been written (left out when the summary is public and the issue is not).
- */
-function trackingSummary(outcome, summaryIsPublic) {
-    const { sync, plan, text, held } = outcome;
-    const where = sync.url ? link(`#${sync.number}`, sync.url) : 'no issue yet';
-    const done = held ?? { created: 'created', updated: 'updated', unchanged: 'unchanged (nothing to write)', closed: 'closed: nobody left to contact', reopened: 'reopened', none: 'not needed: nobody to contact' }[sync.action];
-    let section = `\n### Tracking issue\n\n${where}: ${done}. ${plan.toContact.length} to contact, ${plan.due.length} due for a privilege change, ${plan.returned.length} returned.\n`;
-    if (held?.startsWith('dry run')) {
-        // A private tracking repository's text may name concealed members: not in a public summary.
-        section += summaryIsPublic && !outcome.issueIsPublic
-            ? '\nThe would-be issue text is not shown: the tracking repository is private and this summary is public.\n'
-            : `\n<details><summary>Issue text this run would write${text.parts.length ? ` (and ${text.parts.length} continuation comments)` : ''}</summary>\n\n${text.body}\n\n</details>\n`;
-    }
-    return section;
-}
-/** An exemption's reason and end, with "expires soon" inside the person's warning band. */
-function exemptionCell(v, now) {
-    const { reason, until } = v.exemption.exemption;
-    const soon = until !== undefined && Date.parse(until) - now.getTime() <= v.window.warnBeforeDays * 86400000;
-    return escapeText(reason) + (until ? ` (until ${until})` : '') + (soon ? ' **expires soon**' : '');
-}
-
 /**
  * What the tracking issue remembers between runs lives in the issue itself (no cache, no branch):
  * each person's line carries a hidden mark with when they were first flagged and when a team
@@ -47386,12 +47937,73 @@ function readRecords(texts, today) {
 }
 
 /**
+ * Lays the tracking issue's sections out into the body and, past GitHub's size limit,
+ * continuation comments. Pure.
+ */
+/**
  * GitHub refuses an issue body over 65,536 characters ("body is too long (maximum is 65536
  * characters)", a 422); comments are held to the same budget here. A margin is kept.
  */
 const TEXT_LIMIT = 65_536 - 1_536;
 /** GitHub sends notifications for at most 50 @-mentions in one body or comment. */
 const MENTIONS_PER_TEXT = 50;
+const MENTION = /\{\{mention:([^}]+)\}\}/g;
+/**
+ * The texts: the header, each section that has lines (a section cut by a text boundary repeats its
+ * heading), and the closing note.
+ */
+function pack(header, sections, note, id, serverUrl) {
+    const texts = [];
+    let current = header;
+    let mentions = 0;
+    const startNext = (opening) => {
+        texts.push(current);
+        current = `${partMarker(id, texts.length + 1)}${opening}`;
+        mentions = 0;
+    };
+    const write = (line) => line.text.replace(MENTION, (_, login) => mentions++ < MENTIONS_PER_TEXT ? `@${login}` : profileLink(login, serverUrl));
+    /** A line's longest form (a link is longer than a mention), to decide whether it fits. */
+    const widest = (line) => line.text.replace(MENTION, (_, login) => profileLink(login, serverUrl));
+    const append = (block) => {
+        if (current.length + 2 + block.length > TEXT_LIMIT)
+            startNext('');
+        current += '\n\n' + block;
+    };
+    for (const section of sections) {
+        if (section.lines.length === 0 && !section.keep)
+            continue;
+        append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'));
+        let first = true;
+        for (const line of section.lines) {
+            if (current.length + 2 + widest(line).length > TEXT_LIMIT) {
+                startNext(`\n\n${section.heading} (continued)`);
+                first = true;
+            }
+            current += (first ? '\n\n' : '\n') + write(line);
+            first = false;
+        }
+    }
+    append(note);
+    texts.push(current);
+    return { body: texts[0], parts: texts.slice(1) };
+}
+
+/**
+ * The tracking issue's text: counts, the people to contact as a task list (owners first), and
+ * sections for who is due for a privilege change, who returned, who is approaching, unknown or
+ * exempt, and a contact note. Pure. Everything from outside is escaped; who may be named is
+ * text/disclosure.ts's rule.
+ */
+const INSTRUCTIONS = 'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.';
+const CONTACT_NOTE = [
+    '<details><summary>Contact note (ready to send)</summary>',
+    '',
+    'Hello! You are a member of our GitHub organization, and our access policy asks us to check in with members who have had no public GitHub activity for a while. Thank you for everything you have contributed.',
+    '',
+    'If you would like to keep your access, just reply (or open an issue, comment, or review anywhere public on GitHub). If we do not hear from you, we may adjust your privileges after a grace period; you can ask to be reinstated at any time, no questions asked.',
+    '',
+    '</details>'
+].join('\n');
 /**
  * The issue's text. When the full text would pass the body limit, the compact form is used, and
  * what still does not fit continues in comments.
@@ -47401,12 +48013,8 @@ function renderIssue(plan, result, ctx) {
     return full.parts.length === 0 || ctx.compact ? full : renderText(plan, result, { ...ctx, compact: true });
 }
 function renderText(plan, result, ctx) {
-    const hidden = (v) => ctx.hideConcealed && isConcealed(v.person);
-    const named = (items) => items.filter((i) => !i.verdict || !hidden(i.verdict));
-    const concealedNote = (count) => count > 0 ? `${count} concealed member${count === 1 ? '' : 's'} not named here: this repository is public. The run's JSON report lists them.` : undefined;
-    const toContact = named(plan.toContact);
-    const approaching = result.verdicts.filter((v) => v.status === 'approaching' && !hidden(v));
-    const exempt = result.verdicts.filter((v) => v.exemption && (v.status === 'exempt' || v.exemption.state !== 'valid') && !hidden(v));
+    const approaching = result.verdicts.filter((v) => v.status === 'approaching');
+    const exempt = result.verdicts.filter((v) => v.exemption && (v.status === 'exempt' || v.exemption.state !== 'valid'));
     const counts = [
         `**${plan.toContact.length} to contact**`,
         `${plan.due.length} due for a privilege change`,
@@ -47415,158 +48023,123 @@ function renderText(plan, result, ctx) {
         `${plan.unknown.length} unknown`,
         `${result.verdicts.filter((v) => v.status === 'exempt').length} exempt`
     ];
+    const scope = `${result.verdicts.length} people in ${count(result.orgs.length, 'organization')}, public activity in the last ${result.windowDays} days`;
     const header = [
         issueMarker(ctx.id),
-        `Updated ${ctx.today} by member-audit: ${result.verdicts.length} people in ${result.orgs.length} organization${result.orgs.length === 1 ? '' : 's'}, public activity in the last ${result.windowDays} days.`,
+        `Updated ${ctx.today} by member-audit: ${scope}.`,
         '',
         counts.join(' · '),
         '',
-        'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.'
+        INSTRUCTIONS
     ].join('\n');
-    const owners = toContact.filter((c) => isOwner(c.verdict.person));
     const sections = [
+        ...contactSections(plan, result, ctx),
+        peopleSection('Approaching the threshold', approaching, ctx, (v) => `${activityText(v.lastActivity, { now: result.now })}, ${daysLeft(v, result.now)} left`),
+        ...unknownSections(plan, ctx),
+        peopleSection('Exemptions', exempt, ctx, (v) => exemptionText(v, ctx))
+    ];
+    return pack(header, sections, CONTACT_NOTE, ctx.id, ctx.serverUrl);
+}
+function contactSections(plan, result, ctx) {
+    const toContact = nameable(plan.toContact, (c) => c.verdict.person, ctx.disclosure);
+    const owners = toContact.named.filter((c) => isOwner(c.verdict.person));
+    const returned = nameable(plan.returned, (r) => r.verdict?.person ?? null, ctx.disclosure);
+    return [
         {
             heading: `### Inactive owners (${owners.length})`,
-            intro: owners.length ? `Contact these first: ${owners.map((c) => link(c.verdict.person.login, `${ctx.serverUrl}/${c.verdict.person.login}`)).join(', ')}.` : undefined,
-            lines: []
+            intro: `Contact these first: ${owners.map((c) => profileLink(c.verdict.person.login, ctx.serverUrl)).join(', ')}.`,
+            lines: [],
+            keep: owners.length > 0
         },
         {
             heading: `### To contact (${plan.toContact.length})`,
-            intro: concealedNote(plan.toContact.length - toContact.length),
-            lines: toContact.map((c) => contactLine(c, result, ctx))
+            intro: notNamedNote(toContact.hidden) || undefined,
+            lines: toContact.named.map((c) => contactLine(c, result, ctx)),
+            keep: toContact.hidden > 0
         },
         {
             heading: `### Due for a privilege change (${plan.due.length})`,
             intro: `Contacted more than ${ctx.graceDays} days ago and still inactive.`,
-            lines: named(plan.due).map(({ verdict, record }) => ({ text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}` }))
+            lines: nameable(plan.due, (c) => c.verdict.person, ctx.disclosure).named.map(({ verdict, record }) => ({
+                text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}`
+            }))
         },
         {
             heading: `### Returned (${plan.returned.length})`,
             intro: `Active again (or no longer members) in the last ${ctx.graceDays} days: nothing to do.`,
-            lines: named(plan.returned).map(({ record, verdict }) => ({
-                text: `- ${link(record.login, `${ctx.serverUrl}/${record.login}`)}: ${verdict ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict, result)}` : ''}` : 'no longer a member of the audited organizations'}, since ${record.returnedOn} ${lineMark(record)}`
-            }))
-        },
-        {
-            heading: `### Approaching the threshold (${approaching.length})`,
-            lines: approaching.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${activityText(v, result)}, ${daysLeft(v, result)} left` }))
-        },
+            lines: returned.named.map(({ record, verdict }) => {
+                const now = verdict
+                    ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict.lastActivity, { now: result.now })}` : ''}`
+                    : 'no longer a member of the audited organizations';
+                return {
+                    text: `- ${profileLink(record.login, ctx.serverUrl)}: ${now}, since ${record.returnedOn} ${lineMark(record)}`
+                };
+            })
+        }
+    ];
+}
+function unknownSections(plan, ctx) {
+    const { named } = nameable(plan.unknown, (u) => u.verdict.person, ctx.disclosure);
+    return [
         {
             heading: `### Unknown (${plan.unknown.length})`,
             intro: 'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
-            lines: named(plan.unknown).map(({ verdict, record }) => ({
+            lines: named.map(({ verdict, record }) => ({
                 text: `- ${personText(verdict.person, ctx)}: ${escapeText(verdict.errors.join('; '))}${record ? ` ${lineMark(record)}` : ''}`
             }))
-        },
-        {
-            heading: `### Exemptions (${exempt.length})`,
-            lines: exempt.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${exemptionText(v, ctx)}` }))
         }
     ];
-    const note = [
-        '<details><summary>Contact note (ready to send)</summary>',
-        '',
-        'Hello! You are a member of our GitHub organization, and our access policy asks us to check in with members who have had no public GitHub activity for a while. Thank you for everything you have contributed.',
-        '',
-        'If you would like to keep your access, just reply (or open an issue, comment, or review anywhere public on GitHub). If we do not hear from you, we may adjust your privileges after a grace period; you can ask to be reinstated at any time, no questions asked.',
-        '',
-        '</details>'
-    ].join('\n');
-    return pack(header, sections, note, ctx);
+}
+function peopleSection(title, verdicts, ctx, detail) {
+    const { named } = nameable(verdicts, (v) => v.person, ctx.disclosure);
+    return {
+        heading: `### ${title} (${named.length})`,
+        lines: named.map((v) => ({ text: `- ${personText(v.person, ctx)}: ${detail(v)}` }))
+    };
 }
 function contactLine({ verdict, record }, result, ctx) {
     const last = verdict.lastActivity;
+    const activity = !last
+        ? `no public activity in ${verdict.window.days} days`
+        : ctx.compact
+            ? `last active ${isoDay(last.at)}`
+            : `last activity ${activityText(last, { now: result.now })}`;
     const parts = [
         `- [${record.contactedOn ? 'x' : ' '}] ${personText(verdict.person, ctx)}`,
         ...(ctx.compact ? [] : [roles(verdict.person)]),
-        last
-            ? ctx.compact
-                ? `last active ${last.at.slice(0, 10)}`
-                : `last activity ${activityText(verdict, result)}`
-            : `no public activity in ${verdict.window.days} days`,
+        activity,
         `flagged ${record.flaggedOn}`,
         ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
     ];
-    return { text: `${parts.join(' · ')} ${lineMark(record)}`, mention: verdict.person };
+    return { text: `${parts.join(' · ')} ${lineMark(record)}` };
 }
 /** The person's name as a profile link (no notification), or a placeholder replaced by an @-mention when allowed. */
 function personText(person, ctx) {
-    return (ctx.mention ? `{{mention:${person.login}}}` : link(person.login, `${ctx.serverUrl}/${person.login}`)) + (isOwner(person) ? ' **(owner)**' : '');
+    return (ctx.mention ? `{{mention:${person.login}}}` : profileLink(person.login, ctx.serverUrl)) + ownerMark(person);
 }
 function roles(person) {
-    return person.memberships.map((m) => `${m.role === 'admin' ? 'owner' : 'member'} of ${escapeText(m.org)}`).join(', ');
-}
-function activityText(v, result) {
-    const e = v.lastActivity;
-    return `${link(`${e.kind.replace(/_/g, ' ')} ${e.at.slice(0, 10)}`, e.url)} (${daysBetween(new Date(e.at), result.now)} days ago)`;
+    return person.memberships.map((m) => `${roleName(m)} of ${escapeText(m.org)}`).join(', ');
 }
 function exemptionText(v, ctx) {
-    const { exemption, state } = v.exemption;
-    const until = exemption.until ? ` until ${exemption.until}` : '';
-    const soon = exemption.until && state === 'valid' && Date.parse(exemption.until) - Date.parse(ctx.today) <= ctx.warnBeforeDays * 86400000;
-    const flag = state === 'expired' ? '**expired**: ' : state === 'partial' ? '**does not cover every organization**: ' : soon ? '**expires soon**: ' : '';
-    return `${flag}${escapeText(exemption.reason)}${until}`;
+    const { exemption } = v.exemption;
+    const standing = standingText(exemptionStanding(v.exemption, v.window.warnBeforeDays, ctx.today));
+    return `${standing ? `**${standing}**: ` : ''}${escapeText(exemption.reason)}${exemption.until ? ` until ${exemption.until}` : ''}`;
 }
-/**
- * Lays the sections out into the body and, past GitHub's size limit, continuation comments.
- * Empty sections are left out; a section cut by a text boundary repeats its heading. Mentions
- * turn into plain links past the 50th in a text.
- */
-function pack(header, sections, note, ctx) {
-    const texts = [];
-    let current = header;
-    let mentions = 0;
-    const profile = (login) => link(login, `${ctx.serverUrl}/${login}`);
-    /** The line as it will be written into the current text; mentions are counted per text. */
-    const write = (line) => line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login) => (mentions++ < MENTIONS_PER_TEXT ? `@${login}` : profile(login)));
-    /** Its longest form (a link is longer than a mention), to decide whether it fits. */
-    const widest = (line) => line.text.replace(/\{\{mention:([^}]+)\}\}/g, (_, login) => profile(login));
-    const append = (block, separator) => {
-        if (current.length + separator.length + block.length > TEXT_LIMIT) {
-            texts.push(current);
-            current = partMarker(ctx.id, texts.length + 1);
-            mentions = 0;
-            separator = '\n\n';
-        }
-        current += separator + block;
-    };
-    for (const section of sections) {
-        if (section.lines.length === 0 && !section.intro?.includes('concealed') && !section.intro?.startsWith('Contact these first'))
-            continue;
-        append([section.heading, ...(section.intro ? ['', section.intro] : [])].join('\n'), '\n\n');
-        let first = true;
-        for (const line of section.lines) {
-            if (current.length + 2 + widest(line).length > TEXT_LIMIT) {
-                texts.push(current);
-                current = `${partMarker(ctx.id, texts.length + 1)}\n\n${section.heading} (continued)`;
-                mentions = 0;
-                first = true;
-            }
-            current += (first ? '\n\n' : '\n') + write(line);
-            first = false;
-        }
-    }
-    append(note, '\n\n');
-    texts.push(current);
-    return { body: texts[0], parts: texts.slice(1) };
-}
-function daysLeft(v, result) {
-    const n = v.window.days - daysBetween(new Date(v.lastActivity.at), result.now);
-    return `${n} day${n === 1 ? '' : 's'}`;
+function daysLeft(v, now) {
+    return count(v.window.days - daysBetween(v.lastActivity.at, now), 'day');
 }
 
 /**
  * The policy's contact workflow, run after run: who is to be contacted, who was contacted long
  * enough ago to be due for a privilege change, and who came back. Pure.
  */
-const DAY = 24 * 60 * 60 * 1000;
 function planContacts(previous, verdicts, today, graceDays) {
     const records = new Map();
     const toContact = [];
     const unknown = [];
     const returned = [];
     const seen = new Set();
-    const recent = (date) => Date.parse(today) - Date.parse(date) <= graceDays * DAY;
+    const recent = (date) => Date.parse(today) - Date.parse(date) <= graceDays * DAY_MS$1;
     const cameBack = (before, verdict) => {
         const record = { ...before, returnedOn: before.returnedOn ?? today };
         if (!recent(record.returnedOn))
@@ -47581,7 +48154,11 @@ function planContacts(previous, verdicts, today, graceDays) {
         if (verdict.status === 'inactive') {
             // Someone who returned and lapsed again starts over: a new flag date, not contacted yet.
             const carried = before && !before.returnedOn ? before : undefined;
-            const record = { login: verdict.person.login, flaggedOn: carried?.flaggedOn ?? today, ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {}) };
+            const record = {
+                login: verdict.person.login,
+                flaggedOn: carried?.flaggedOn ?? today,
+                ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {})
+            };
             records.set(key, record);
             toContact.push({ verdict, record });
         }
@@ -47598,7 +48175,7 @@ function planContacts(previous, verdicts, today, graceDays) {
     for (const [key, before] of previous)
         if (!seen.has(key))
             cameBack(before, null);
-    const due = toContact.filter(({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY);
+    const due = toContact.filter(({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY_MS$1);
     return { toContact, due, unknown, returned, records };
 }
 
@@ -47610,16 +48187,27 @@ async function findTrackingIssue(client, where, id, label) {
     const marker = issueMarker(id);
     let issues;
     try {
-        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'all', ...(label ? { labels: label } : {}), per_page: 100 }));
+        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+            ...where,
+            state: 'all',
+            ...(label ? { labels: label } : {}),
+            per_page: 100
+        }));
     }
     catch (error) {
         throw trackingRepoError(where, error, 'read issues in');
     }
-    const mine = issues.filter((i) => !i.pull_request && (i.body ?? '').includes(marker)).sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
+    const mine = issues
+        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
+        .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
     const found = mine[0];
     if (!found)
         return null;
-    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: found.number, per_page: 100 }));
+    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...where,
+        issue_number: found.number,
+        per_page: 100
+    }));
     const parts = new Map();
     for (const c of comments) {
         const m = /<!-- member-audit:part (\d+) id=/.exec(c.body ?? '');
@@ -47638,7 +48226,12 @@ async function syncTrackingIssue(input) {
             const again = await findTrackingIssue(client, where, input.id, input.labels[0]);
             if (again)
                 return await syncTrackingIssue({ ...input, existing: again });
-            const { data } = await client.request('POST /repos/{owner}/{repo}/issues', { ...where, title: input.title, body: text.body, labels: input.labels });
+            const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+                ...where,
+                title: input.title,
+                body: text.body,
+                labels: input.labels
+            });
             log.info(`Tracking issue created: ${data.html_url}`);
             await writeParts(input, data.number, new Map());
             const kept = await keepOldest(input, data.number);
@@ -47647,14 +48240,23 @@ async function syncTrackingIssue(input) {
         if (!input.anyoneToContact) {
             if (existing.state === 'closed')
                 return { action: 'unchanged', number: existing.number, url: existing.url };
-            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, body: text.body });
+            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+                ...where,
+                issue_number: existing.number,
+                body: text.body
+            });
             await writeParts(input, existing.number, existing.parts);
             await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
                 ...where,
                 issue_number: existing.number,
                 body: 'Nobody is left to contact: everyone on the list is active again, exempt, or no longer a member. Closing; the next run reopens this issue if someone becomes inactive.'
             });
-            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+                ...where,
+                issue_number: existing.number,
+                state: 'closed',
+                state_reason: 'completed'
+            });
             log.info(`Tracking issue closed: ${existing.url}`);
             return { action: 'closed', number: existing.number, url: existing.url };
         }
@@ -47691,9 +48293,17 @@ async function writeParts(input, issueNumber, existing) {
             continue;
         changed = true;
         if (old)
-            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body });
+            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                ...where,
+                comment_id: old.id,
+                body
+            });
         else
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body });
+            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                ...where,
+                issue_number: issueNumber,
+                body
+            });
     }
     for (const [part, old] of existing) {
         if (part - 2 < text.parts.length)
@@ -47701,7 +48311,11 @@ async function writeParts(input, issueNumber, existing) {
         const body = `${partMarker(input.id, part)}\n\n(This continuation is no longer needed: the list fits above.)`;
         if (old.body !== body) {
             changed = true;
-            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: old.id, body });
+            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                ...where,
+                comment_id: old.id,
+                body
+            });
         }
     }
     return changed;
@@ -47711,45 +48325,46 @@ async function keepOldest(input, created) {
     const { client, where } = input;
     const marker = issueMarker(input.id);
     const label = input.labels[0];
-    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', { ...where, state: 'open', ...(label ? { labels: label } : {}), per_page: 100 }))
+    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+        ...where,
+        state: 'open',
+        ...(label ? { labels: label } : {}),
+        per_page: 100
+    }))
         .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
         .sort((a, b) => a.number - b.number);
     const keep = open[0];
     if (!keep || keep.number === created)
         return { number: created, url: open.find((i) => i.number === created)?.html_url ?? '' };
     for (const dup of open.slice(1)) {
-        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: dup.number, body: `Duplicate of #${keep.number}, created by an overlapping run.` });
-        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...where, issue_number: dup.number, state: 'closed', state_reason: 'not_planned' });
+        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...where,
+            issue_number: dup.number,
+            body: `Duplicate of #${keep.number}, created by an overlapping run.`
+        });
+        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+            ...where,
+            issue_number: dup.number,
+            state: 'closed',
+            state_reason: 'not_planned'
+        });
     }
     return { number: keep.number, url: keep.html_url };
 }
 /** A message that names the tracking repository and what the issue token needs there. */
 function trackingRepoError(where, error, doing) {
-    if (!isHttpError(error))
-        return error instanceof Error ? error : new Error(String(error));
-    const repo = `${where.owner}/${where.repo}`;
-    const said = githubMessage(error);
-    switch (error.status) {
-        case 401:
-            return new InputError(`GitHub rejected the issue token (401 ${said}). Give a valid token in "issue-token" (or "token").`);
-        case 403:
-            return new InputError(`The issue token cannot ${doing} ${repo} (403 ${said}). It needs Issues: write on that repository (the workflow's GITHUB_TOKEN with "permissions: issues: write" will do).`);
-        case 404:
-            return new InputError(`Tracking repository ${repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`);
-        case 410:
-            return new InputError(`Issues are disabled in tracking repository ${repo} (410). Enable them, or set tracking-issue.repo to another repository.`);
-        default:
-            return new Error(`Could not ${doing} ${repo}: ${error.status} ${said}`);
-    }
+    return explain(error, { kind: 'tracking-repository', repo: `${where.owner}/${where.repo}`, doing });
 }
 
 async function keepTrackingIssue(deps) {
     const { client, where, roster, result } = deps;
     const settings = roster.trackingIssue;
     const id = roster.file;
-    const today = result.now.toISOString().slice(0, 10);
+    const today = isoDay(result.now);
     const existing = await findTrackingIssue(client, where, id, settings.labels[0]);
-    const previous = existing ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today) : new Map();
+    const previous = existing
+        ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today)
+        : new Map();
     const plan = planContacts(previous, result.verdicts, today, settings.graceDays);
     const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`);
     const text = renderIssue(plan, result, {
@@ -47758,8 +48373,7 @@ async function keepTrackingIssue(deps) {
         today,
         mention: settings.mention,
         graceDays: settings.graceDays,
-        hideConcealed: issueIsPublic,
-        warnBeforeDays: roster.warnBeforeDays
+        disclosure: disclosure(issueIsPublic)
     });
     const current = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null };
     if (deps.dryRun)
@@ -47793,74 +48407,186 @@ function parseRepository(fullName) {
     return m ? { owner: m[1], repo: m[2] } : null;
 }
 
+function orgResults(roster, memberLists, verdicts) {
+    return roster.orgs.map((o) => {
+        const key = loginKey(o.login);
+        const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey(m.org) === key));
+        return {
+            login: o.login,
+            members: memberLists.find((l) => l.org === o.login)?.members.length ?? 0,
+            complete: mine.every((v) => v.status !== 'unknown')
+        };
+    });
+}
 /**
- * One whole run, shared by the action and the command line: roster → members → activity →
- * verdicts → reports (JSON, CSV, summary) → tracking issue. The callers differ only in where
- * settings come from and where messages, the summary and outputs go.
+ * Why the run is incomplete, or null: more than `max-unknown-percent` of people unknown. Then the
+ * run fails and the tracking issue's list is left as it was — a list built on that many gaps
+ * would drop people who are only unknown.
  */
+function incompleteReason(verdicts, maxUnknownPercent) {
+    const unknown = verdicts.filter((v) => v.status === 'unknown').length;
+    const percent = verdicts.length ? (100 * unknown) / verdicts.length : 0;
+    if (percent <= maxUnknownPercent)
+        return null;
+    return `${unknown} of ${verdicts.length} people (${percent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${maxUnknownPercent}%).`;
+}
+
+function classify(person, window, lastActivity, errors, exemption) {
+    const at = lastActivity ? Date.parse(lastActivity.at) : null;
+    let status;
+    if (at !== null && at >= window.since.getTime()) {
+        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
+    }
+    else {
+        status = errors.length > 0 ? 'unknown' : 'inactive';
+        if (exemption?.state === 'valid')
+            status = 'exempt';
+    }
+    return { person, status, window, lastActivity, exemption, errors };
+}
+
+function judge(audience, activity, roster, now) {
+    const today = isoDay(now);
+    const allVerdicts = audience.checked.map((person) => {
+        const found = activity.findings.get(person.key);
+        return classify(person, activity.windows.get(person.key), found.latest, found.errors, exemptionFor(person, roster, today));
+    });
+    // Outside collaborators who are no member have a section of their own, not a place among members.
+    const verdicts = allVerdicts.filter((v) => v.person.memberships.length > 0);
+    const byKey = new Map(audience.everyone.map((p) => [p.key, p]));
+    return {
+        now,
+        windowDays: activity.windowDays,
+        since: activity.since,
+        orgs: orgResults(roster, audience.memberLists, verdicts),
+        verdicts,
+        skippedBots: audience.skippedBots,
+        teams: audience.teams.map((t) => ({
+            team: `${t.rule.org}/${t.rule.slug}`,
+            windowDays: t.rule.inactiveAfterDays,
+            members: [...t.members].map(([key, maintainer]) => ({ login: byKey.get(key)?.login ?? key, maintainer }))
+        })),
+        invitations: audience.invitations,
+        twoFactorDisabled: audience.twoFactorDisabled,
+        danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
+        outsideCollaborators: roster.include.outsideCollaborators
+            ? allVerdicts.filter((v) => v.person.outside?.length)
+            : null,
+        budgetWarning: activity.budgetWarning
+    };
+}
+
+/**
+ * One whole run, shared by the action and the command line, its stages in order:
+ * roster → members → activity → verdicts → reports → tracking issue. The callers differ only in
+ * where settings come from and where messages, the summary and outputs go.
+ */
+/** The audit itself: members → activity → verdicts. */
+async function auditMembers(deps) {
+    const { client, roster, now, log } = deps;
+    const progress = (done, total) => deps.progress?.('members', done, total);
+    const audience = await readAudience({ client, roster, now, log, progress });
+    const activity = await readActivity(audience.checked, deps);
+    return judge(audience, activity, roster, now);
+}
 async function runMemberAudit(settings, io) {
-    const { log } = io;
     // The roster is read before any request: a bad roster must cost no call to GitHub.
     const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
-    const usage = emptyUsage();
-    let rateLimitRemaining = null;
-    const client = createGitHubClient({
-        token: settings.token,
-        apiUrl: settings.apiUrl,
-        log,
-        usage,
-        waitScale: io.waitScale,
-        onRateLimitRemaining: (left) => {
-            rateLimitRemaining = left;
-        }
-    });
+    const { client, usage, rateLimitRemaining } = connect(settings, io);
     const before = await readRateLimit(client);
-    log.info(before ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}` : 'Rate limiting is not enabled on this server.');
-    const progress = io.progress;
-    const result = await runAudit({
+    io.log.info(rateLimitLine(before, 'left'));
+    const result = await auditMembers({
         client,
         roster,
         now: io.now(),
-        log,
+        log: io.log,
         usage,
         serverUrl: settings.serverUrl,
         restRemaining: before?.remaining ?? null,
         recheckPauseMs: 60_000 * (io.waitScale ?? 1),
-        ...(progress ? { progress: (stage, done, total) => progress(stage, done, total, usage, rateLimitRemaining) } : {})
+        progress: (stage, done, total) => io.progress?.(stage, done, total, usage, rateLimitRemaining())
     });
     const after = await readRateLimit(client);
     if (after)
-        log.info(`Rate limit: ${after.remaining} of ${after.limit} requests left after the audit.`);
-    await mkdir$1(settings.outputDir, { recursive: true });
-    const reportPath = join(settings.outputDir, 'report.json');
-    const csvPath = join(settings.outputDir, 'report.csv');
+        io.log.info(rateLimitLine(after, 'left after the audit'));
     const skipped = notChecked(result);
     for (const [what, why] of Object.entries(skipped))
-        log.warning(`${what}: ${why}.`);
-    await writeFile$1(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n');
-    await writeFile$1(csvPath, peopleCsv(result));
-    const counts = countByStatus(result.verdicts);
-    const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0;
-    const incomplete = unknownPercent > roster.maxUnknownPercent
-        ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
-        : null;
-    const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
-    let tracking = null;
-    if (where) {
-        if (!settings.dryRun && !incomplete)
-            io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`);
-        const issueClient = settings.issueToken === settings.token ? client : createGitHubClient({ token: settings.issueToken, apiUrl: settings.apiUrl, log, usage, waitScale: io.waitScale });
-        tracking = await keepTrackingIssue({ client: issueClient, where, roster, result, serverUrl: settings.serverUrl, dryRun: settings.dryRun, incomplete, log });
-    }
-    else {
-        log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
-    }
+        io.log.warning(`${what}: ${why}.`);
+    const files = await writeReportFiles(settings.outputDir, result, usage, skipped);
+    const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent);
+    const tracking = await track(settings, io, { client, usage, roster, result, incomplete });
     // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
-    const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false;
-    const summaryMarkdown = jobSummary(result, usage, { serverUrl: settings.serverUrl, hideConcealed, dryRun: settings.dryRun, rateLimitRemaining: after?.remaining ?? null }) +
-        (tracking ? trackingSummary(tracking, hideConcealed) : '') +
-        notCheckedSummary(skipped);
-    return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete };
+    const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
+    const summaryMarkdown = runSummary({
+        result,
+        usage,
+        settings,
+        summaryIsPublic,
+        tracking,
+        skipped,
+        rateLimitRemaining: after?.remaining ?? null
+    });
+    return {
+        counts: countByStatus(result.verdicts),
+        people: result.verdicts.length,
+        ...files,
+        summaryMarkdown,
+        tracking,
+        incomplete
+    };
+}
+/** The reading client, counting requests and remembering the REST quota GitHub reports. */
+function connect(settings, io) {
+    const usage = emptyUsage();
+    let remaining = null;
+    const client = createGitHubClient({
+        token: settings.token,
+        apiUrl: settings.apiUrl,
+        log: io.log,
+        usage,
+        waitScale: io.waitScale,
+        onRateLimitRemaining: (left) => {
+            remaining = left;
+        }
+    });
+    return { client, usage, rateLimitRemaining: () => remaining };
+}
+function rateLimitLine(state, when) {
+    if (!state)
+        return 'Rate limiting is not enabled on this server.';
+    const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : '';
+    return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`;
+}
+/** The tracking-issue stage, with the issue token's own client when it differs. */
+async function track(settings, io, input) {
+    const where = parseRepository(input.roster.trackingIssue.repo ?? settings.repository);
+    if (!where) {
+        io.log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
+        return null;
+    }
+    if (!settings.dryRun && !input.incomplete) {
+        io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`);
+    }
+    const client = settings.issueToken === settings.token
+        ? input.client
+        : createGitHubClient({
+            token: settings.issueToken,
+            apiUrl: settings.apiUrl,
+            log: io.log,
+            usage: input.usage,
+            waitScale: io.waitScale
+        });
+    const { roster, result, incomplete } = input;
+    return keepTrackingIssue({
+        client,
+        where,
+        roster,
+        result,
+        serverUrl: settings.serverUrl,
+        dryRun: settings.dryRun,
+        incomplete,
+        log: io.log
+    });
 }
 
 /**
@@ -47890,7 +48616,11 @@ async function run(deps = { env: process.env, now: () => new Date() }) {
         io.setSecret(settings.token);
         if (settings.issueToken !== settings.token)
             io.setSecret(settings.issueToken);
-        const outcome = await runMemberAudit(settings, { log: io.log, now: deps.now, ...(deps.waitScale ? { waitScale: deps.waitScale } : {}) });
+        const outcome = await runMemberAudit(settings, {
+            log: io.log,
+            now: deps.now,
+            ...(deps.waitScale ? { waitScale: deps.waitScale } : {})
+        });
         await io.writeSummary(outcome.summaryMarkdown);
         io.setOutput('member-count', outcome.people);
         io.setOutput('inactive-count', outcome.counts.inactive);

@@ -1,29 +1,31 @@
 /**
- * One whole run, shared by the action and the command line: roster → members → activity →
- * verdicts → reports (JSON, CSV, summary) → tracking issue. The callers differ only in where
- * settings come from and where messages, the summary and outputs go.
+ * One whole run, shared by the action and the command line, its stages in order:
+ * roster → members → activity → verdicts → reports → tracking issue. The callers differ only in
+ * where settings come from and where messages, the summary and outputs go.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { runAudit } from './audit.js'
-import { type ApiUsage, createGitHubClient, emptyUsage } from './github/client.js'
+import { type ActivityDeps, readActivity } from './activity/stage.js'
+import { type ApiUsage, type GitHubClient, createGitHubClient, emptyUsage } from './github/client.js'
 import { readRateLimit } from './github/rate-limit.js'
 import { isPublicRepository } from './github/repository.js'
 import type { Settings } from './inputs.js'
 import type { Logger } from './logger.js'
+import { readAudience } from './members/audience.js'
+import { writeReportFiles } from './reports/files.js'
+import { notChecked } from './reports/not-checked.js'
+import { runSummary } from './reports/summary.js'
 import { loadRoster } from './roster/load.js'
-import { peopleCsv } from './reports/csv.js'
-import { jsonReport } from './reports/json-report.js'
-import { notChecked, notCheckedSummary } from './reports/not-checked.js'
-import { countByStatus } from './reports/order.js'
-import { jobSummary, trackingSummary } from './reports/summary.js'
+import type { Roster } from './roster/roster.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
 import type { Status } from './verdicts/classify.js'
+import { incompleteReason } from './verdicts/completeness.js'
+import { judge } from './verdicts/judge.js'
+import { countByStatus } from './verdicts/order.js'
+import type { AuditResult } from './verdicts/result.js'
 
 export interface RunIO {
   log: Logger
   now: () => Date
-  /** Scales retry and rate-limit waits (tests use a small value). */
+  /** Scales retry and rate-limit waits and request spacing (tests use a small value). */
   waitScale?: number
   /** Told how far each stage has come, with the requests made and the REST quota left. */
   progress?: (stage: string, done: number, total: number, usage: ApiUsage, rateLimitRemaining: number | null) => void
@@ -42,106 +44,132 @@ export interface RunOutcome {
   incomplete: string | null
 }
 
+export type AuditDeps = Omit<ActivityDeps, 'progress'> & {
+  progress?: (stage: string, done: number, total: number) => void
+}
+
+/** The audit itself: members → activity → verdicts. */
+export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
+  const { client, roster, now, log } = deps
+  const progress = (done: number, total: number) => deps.progress?.('members', done, total)
+  const audience = await readAudience({ client, roster, now, log, progress })
+  const activity = await readActivity(audience.checked, deps)
+  return judge(audience, activity, roster, now)
+}
+
 export async function runMemberAudit(settings: Settings, io: RunIO): Promise<RunOutcome> {
-  const { log } = io
   // The roster is read before any request: a bad roster must cost no call to GitHub.
   const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
-  const usage = emptyUsage()
-  let rateLimitRemaining: number | null = null
-  const client = createGitHubClient({
-    token: settings.token,
-    apiUrl: settings.apiUrl,
-    log,
-    usage,
-    waitScale: io.waitScale,
-    onRateLimitRemaining: (left) => {
-      rateLimitRemaining = left
-    }
-  })
-
+  const { client, usage, rateLimitRemaining } = connect(settings, io)
   const before = await readRateLimit(client)
-  log.info(
-    before
-      ? `Rate limit: ${before.remaining} of ${before.limit} requests left, reset at ${before.reset.toISOString()}`
-      : 'Rate limiting is not enabled on this server.'
-  )
+  io.log.info(rateLimitLine(before, 'left'))
 
-  const progress = io.progress
-  const result = await runAudit({
+  const result = await auditMembers({
     client,
     roster,
     now: io.now(),
-    log,
+    log: io.log,
     usage,
     serverUrl: settings.serverUrl,
     restRemaining: before?.remaining ?? null,
     recheckPauseMs: 60_000 * (io.waitScale ?? 1),
-    ...(progress
-      ? {
-          progress: (stage: string, done: number, total: number) =>
-            progress(stage, done, total, usage, rateLimitRemaining)
-        }
-      : {})
+    progress: (stage, done, total) => io.progress?.(stage, done, total, usage, rateLimitRemaining())
   })
   const after = await readRateLimit(client)
-  if (after) log.info(`Rate limit: ${after.remaining} of ${after.limit} requests left after the audit.`)
+  if (after) io.log.info(rateLimitLine(after, 'left after the audit'))
 
-  await mkdir(settings.outputDir, { recursive: true })
-  const reportPath = join(settings.outputDir, 'report.json')
-  const csvPath = join(settings.outputDir, 'report.csv')
   const skipped = notChecked(result)
-  for (const [what, why] of Object.entries(skipped)) log.warning(`${what}: ${why}.`)
-  await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, skipped), null, 2) + '\n')
-  await writeFile(csvPath, peopleCsv(result))
-
-  const counts = countByStatus(result.verdicts)
-  const unknownPercent = result.verdicts.length ? (100 * counts.unknown) / result.verdicts.length : 0
-  const incomplete =
-    unknownPercent > roster.maxUnknownPercent
-      ? `${counts.unknown} of ${result.verdicts.length} people (${unknownPercent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${roster.maxUnknownPercent}%).`
-      : null
-
-  const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
-  let tracking: TrackOutcome | null = null
-  if (where) {
-    if (!settings.dryRun && !incomplete)
-      io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`)
-    const issueClient =
-      settings.issueToken === settings.token
-        ? client
-        : createGitHubClient({
-            token: settings.issueToken,
-            apiUrl: settings.apiUrl,
-            log,
-            usage,
-            waitScale: io.waitScale
-          })
-    tracking = await keepTrackingIssue({
-      client: issueClient,
-      where,
-      roster,
-      result,
-      serverUrl: settings.serverUrl,
-      dryRun: settings.dryRun,
-      incomplete,
-      log
-    })
-  } else {
-    log.info(
-      'No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.'
-    )
-  }
+  for (const [what, why] of Object.entries(skipped)) io.log.warning(`${what}: ${why}.`)
+  const files = await writeReportFiles(settings.outputDir, result, usage, skipped)
+  const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent)
+  const tracking = await track(settings, io, { client, usage, roster, result, incomplete })
 
   // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
-  const hideConcealed = settings.repository ? await isPublicRepository(client, settings.repository) : false
-  const summaryMarkdown =
-    jobSummary(result, usage, {
-      serverUrl: settings.serverUrl,
-      hideConcealed,
-      dryRun: settings.dryRun,
-      rateLimitRemaining: after?.remaining ?? null
-    }) +
-    (tracking ? trackingSummary(tracking, hideConcealed) : '') +
-    notCheckedSummary(skipped)
-  return { counts, people: result.verdicts.length, reportPath, csvPath, summaryMarkdown, tracking, incomplete }
+  const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
+  const summaryMarkdown = runSummary({
+    result,
+    usage,
+    settings,
+    summaryIsPublic,
+    tracking,
+    skipped,
+    rateLimitRemaining: after?.remaining ?? null
+  })
+  return {
+    counts: countByStatus(result.verdicts),
+    people: result.verdicts.length,
+    ...files,
+    summaryMarkdown,
+    tracking,
+    incomplete
+  }
+}
+
+/** The reading client, counting requests and remembering the REST quota GitHub reports. */
+function connect(
+  settings: Settings,
+  io: RunIO
+): { client: GitHubClient; usage: ApiUsage; rateLimitRemaining: () => number | null } {
+  const usage = emptyUsage()
+  let remaining: number | null = null
+  const client = createGitHubClient({
+    token: settings.token,
+    apiUrl: settings.apiUrl,
+    log: io.log,
+    usage,
+    waitScale: io.waitScale,
+    onRateLimitRemaining: (left) => {
+      remaining = left
+    }
+  })
+  return { client, usage, rateLimitRemaining: () => remaining }
+}
+
+function rateLimitLine(state: Awaited<ReturnType<typeof readRateLimit>>, when: string): string {
+  if (!state) return 'Rate limiting is not enabled on this server.'
+  const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : ''
+  return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`
+}
+
+interface TrackInput {
+  client: GitHubClient
+  usage: ApiUsage
+  roster: Roster
+  result: AuditResult
+  incomplete: string | null
+}
+
+/** The tracking-issue stage, with the issue token's own client when it differs. */
+async function track(settings: Settings, io: RunIO, input: TrackInput): Promise<TrackOutcome | null> {
+  const where = parseRepository(input.roster.trackingIssue.repo ?? settings.repository)
+  if (!where) {
+    io.log.info(
+      'No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.'
+    )
+    return null
+  }
+  if (!settings.dryRun && !input.incomplete) {
+    io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`)
+  }
+  const client =
+    settings.issueToken === settings.token
+      ? input.client
+      : createGitHubClient({
+          token: settings.issueToken,
+          apiUrl: settings.apiUrl,
+          log: io.log,
+          usage: input.usage,
+          waitScale: io.waitScale
+        })
+  const { roster, result, incomplete } = input
+  return keepTrackingIssue({
+    client,
+    where,
+    roster,
+    result,
+    serverUrl: settings.serverUrl,
+    dryRun: settings.dryRun,
+    incomplete,
+    log: io.log
+  })
 }

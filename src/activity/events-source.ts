@@ -5,12 +5,10 @@
  * So it can prove activity, never inactivity older than 30 days; the window check is the verdict's job.
  */
 import type { GitHubClient } from '../github/client.js'
-import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
+import { ACCOUNT_NOT_FOUND, failureOf, isHttpError } from '../github/failures.js'
+import { eachAtOnce } from '../github/parallel.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, admits } from './evidence.js'
-
-/** People asked about at once; the throttling plugin allows 10 requests in flight in all, and GitHub 100 (secondary limits). */
-const PARALLEL = 8
 
 export interface PublicEvent {
   type: string
@@ -59,15 +57,10 @@ export function eventsSource(
     name: 'events',
     async check(questions, policy) {
       const answers = new Map<string, SourceAnswer>()
-      let next = 0
-      const worker = async (): Promise<void> => {
-        while (next < questions.length) {
-          const q = questions[next++]!
-          answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy))
-          onProgress?.(answers.size, questions.length)
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, questions.length) }, worker))
+      await eachAtOnce(questions, async (q) => {
+        answers.set(q.person.key, await latestEvent(client, serverUrl, q, policy))
+        onProgress?.(answers.size, questions.length)
+      })
       return answers
     }
   }
@@ -92,15 +85,8 @@ async function latestEvent(
     }
     return { evidence: [] }
   } catch (error) {
-    if (isHttpError(error) && error.status === 404)
-      return { evidence: [], error: 'account not found (renamed or deleted?)', lasting: true }
-    const lasting = !mayPass(error)
-    if (isHttpError(error))
-      return { evidence: [], error: `events request failed: ${error.status} ${githubMessage(error)}`, lasting }
-    return {
-      evidence: [],
-      error: `events request failed: ${error instanceof Error ? error.message : String(error)}`,
-      lasting
-    }
+    const failure =
+      isHttpError(error) && error.status === 404 ? ACCOUNT_NOT_FOUND : failureOf(error, 'events request failed')
+    return { evidence: [], error: failure.message, lasting: !failure.passing }
   }
 }

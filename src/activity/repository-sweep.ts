@@ -8,7 +8,9 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
-import { githubMessage, isHttpError, mayPass } from '../github/request-errors.js'
+import { type Failure, failureOf } from '../github/failures.js'
+import { type BatchDocument, askBatch } from '../github/graphql-batch.js'
+import { eachAtOnce } from '../github/parallel.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
 import {
@@ -18,9 +20,6 @@ import {
   readRepositorySweep,
   repositorySweepDocument
 } from './repository-sweep-query.js'
-
-/** Repositories whose push activity is read at once; the throttling plugin allows 10 requests in flight. */
-const PARALLEL = 8
 
 export interface RepositorySweepOptions {
   client: GitHubClient
@@ -128,7 +127,7 @@ class Sweep {
         // Private repositories' activity does not count unless the roster says so: no need to read them.
         all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity))
       } catch (error) {
-        this.fail(`${org}/*`, error)
+        this.fail(`${org}/*`, failureOf(error))
       }
     }
     return all
@@ -149,73 +148,42 @@ class Sweep {
   }
 
   /** One round for a batch; returns the cursors that still have pages. */
-  private async askTimelines(batch: SweepCursor[], followUp = true): Promise<SweepCursor[]> {
-    const { query, variables } = repositorySweepDocument(batch)
-    let data: Record<string, unknown> | undefined
-    let aliasErrors = new Map<string, string>()
-    try {
-      data = await this.options.client.graphql<Record<string, unknown>>(query, {
-        ...variables,
-        since: this.options.since.toISOString()
-      })
-    } catch (error) {
-      const failure = error as {
-        data?: Record<string, unknown>
-        errors?: { message: string; path?: (string | number)[] }[]
-      }
-      if (failure.data && failure.errors) {
-        data = failure.data
-        aliasErrors = new Map(
-          failure.errors.filter((e) => typeof e.path?.[0] === 'string').map((e) => [String(e.path![0]), e.message])
-        )
-      } else if (batch.length > 1) {
-        // Too much for one query (timeout, resource limits): one repository at a time.
-        const still: SweepCursor[] = []
-        for (const one of batch) still.push(...(await this.askTimelines([one])))
-        return still
-      } else {
-        this.fail(`${batch[0]!.owner}/${batch[0]!.name}`, error)
-        return []
+  private async askTimelines(batch: SweepCursor[]): Promise<SweepCursor[]> {
+    const since = this.options.since.toISOString()
+    const doc: BatchDocument<SweepCursor> = {
+      alias: 'r',
+      build: (cursors) => {
+        const { query, variables } = repositorySweepDocument(cursors)
+        return { query, variables: { ...variables, since } }
       }
     }
-    const cost = (data?.rateLimit as { cost?: number } | undefined)?.cost
-    if (typeof cost === 'number') this.options.onCost?.(cost)
-
+    const answers = await askBatch(
+      this.options.client,
+      doc,
+      batch,
+      this.options.onCost ? { onCost: this.options.onCost } : {}
+    )
     const still: SweepCursor[] = []
-    const retry: SweepCursor[] = []
-    batch.forEach((cursor, i) => {
-      const repo = data?.[`r${i}`] as RepositorySweepData | null | undefined
+    for (const [i, cursor] of batch.entries()) {
+      const repo = answers[i]!.data as RepositorySweepData | null
       if (!repo) {
-        const said = aliasErrors.get(`r${i}`) ?? 'no data'
-        // A repository GitHub could not resolve stays so; any other failed alias ("Something went
-        // wrong while executing your query" on its path) is asked again once, in a query of its own.
-        const lasting = /could not resolve/i.test(said)
-        if (followUp && !lasting) {
-          retry.push(cursor)
-          return
-        }
-        this.failures.push(`${cursor.owner}/${cursor.name} (${said})`)
-        if (!lasting) this.passing = true
-        return
+        this.fail(`${cursor.owner}/${cursor.name}`, answers[i]!.failure ?? { message: 'no data', passing: true })
+        continue
       }
       const page = readRepositorySweep(repo, cursor, this.options.since)
       for (const [login, evidence] of page.acts) this.record(login, evidence)
       this.overflowing.push(...page.overflowing)
       if (page.next.issues !== 'done' || page.next.pullRequests !== 'done') still.push(page.next)
-    })
-    if (retry.length) still.push(...(await this.askTimelines(retry, false)))
+    }
     return still
   }
 
   private async readPushes(repositories: OrgRepository[]): Promise<void> {
-    let next = 0
-    const worker = async (): Promise<void> => {
-      while (next < repositories.length && this.someoneLeft()) {
-        const repo = repositories[next++]!
-        await this.readPushesOf(repo)
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, repositories.length) }, worker))
+    await eachAtOnce(
+      repositories,
+      (repo) => this.readPushesOf(repo),
+      () => this.someoneLeft()
+    )
   }
 
   private async readPushesOf(repo: OrgRepository): Promise<void> {
@@ -249,17 +217,12 @@ class Sweep {
         if (older || !this.someoneLeft()) break
       }
     } catch (error) {
-      this.fail(repo.full_name, error)
+      this.fail(repo.full_name, failureOf(error))
     }
   }
 
-  private fail(what: string, error: unknown): void {
-    this.failures.push(`${what} (${describe(error)})`)
-    if (mayPass(error)) this.passing = true
+  private fail(what: string, failure: Failure): void {
+    this.failures.push(`${what} (${failure.message})`)
+    if (failure.passing) this.passing = true
   }
-}
-
-function describe(error: unknown): string {
-  if (isHttpError(error)) return `${error.status} ${githubMessage(error)}`
-  return error instanceof Error ? error.message : String(error)
 }

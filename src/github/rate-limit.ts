@@ -1,5 +1,6 @@
 import type { GitHubClient } from './client.js'
-import { isHttpError, rejectedTokenError } from './request-errors.js'
+import { rejectedTokenError } from './explain.js'
+import { isHttpError } from './failures.js'
 
 export interface RateLimitState {
   limit: number

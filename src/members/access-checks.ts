@@ -5,7 +5,10 @@
  * owners"); any other token gets "not checked", never an empty "none found".
  */
 import type { GitHubClient } from '../github/client.js'
-import { isHttpError } from '../github/request-errors.js'
+import { isHttpError } from '../github/failures.js'
+import type { Roster } from '../roster/roster.js'
+import { loginKey } from '../roster/roster.js'
+import { DAY_MS } from '../verdicts/days.js'
 
 export interface Invitation {
   org: string
@@ -50,7 +53,7 @@ export async function readInvitations(
       read('GET /orgs/{org}/invitations'),
       read('GET /orgs/{org}/failed_invitations')
     ])
-    const cutoff = now.getTime() - maxAgeDays * 24 * 60 * 60 * 1000
+    const cutoff = now.getTime() - maxAgeDays * DAY_MS
     const item = (i: InvitationJson): Invitation => ({
       org,
       login: i.login,
@@ -103,4 +106,40 @@ function notCheckedReason(error: unknown): string {
 
 export function mergeChecks<T>(results: CheckResult<T>[]): CheckResult<T> {
   return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) }
+}
+
+/** What the access checks found, each null when the roster does not ask for it. */
+export interface AccessFindings {
+  /** Pending invitations older than invitation-max-age-days, and failed ones (include.pending-invitations). */
+  invitations: CheckResult<Invitation> | null
+  /** Members without two-factor authentication, one entry per person (include.two-factor-disabled). */
+  twoFactorDisabled: CheckResult<{ login: string; orgs: string[] }> | null
+}
+
+/** Invitations and two-factor status, per organization, when the roster asks for them. */
+export async function readAccessFindings(client: GitHubClient, roster: Roster, now: Date): Promise<AccessFindings> {
+  const { include } = roster
+  const invitations = include.pendingInvitations
+    ? mergeChecks(
+        await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, include.invitationMaxAgeDays, now)))
+      )
+    : null
+  if (!include.twoFactorDisabled) return { invitations, twoFactorDisabled: null }
+  const perOrg = await Promise.all(
+    roster.orgs.map(async (o) => ({
+      org: o.login,
+      result: await readTwoFactorDisabled(client, o.login, include.outsideCollaborators)
+    }))
+  )
+  // One line per person, across organizations (the people to contact once, not once per org).
+  const byPerson = new Map<string, { login: string; orgs: string[] }>()
+  for (const { org, result } of perOrg) {
+    for (const login of result.items) {
+      const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] }
+      entry.orgs.push(org)
+      byPerson.set(loginKey(login), entry)
+    }
+  }
+  const items = [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login))
+  return { invitations, twoFactorDisabled: { items, notChecked: perOrg.flatMap((p) => p.result.notChecked) } }
 }

@@ -1,7 +1,8 @@
 /** Reads each organization's members over REST: who, with which role, and whether public. */
 import type { GitHubClient } from '../github/client.js'
 import { InputError } from '../errors.js'
-import { MEMBERS_PERMISSION, isHttpError, organizationReadError } from '../github/request-errors.js'
+import { MEMBERS_PERMISSION, explain } from '../github/explain.js'
+import { isHttpError } from '../github/failures.js'
 import type { Logger } from '../logger.js'
 import { loginKey } from '../roster/roster.js'
 import type { OrgMember } from './people.js'
@@ -24,7 +25,7 @@ export async function listOrgMembers(client: GitHubClient, org: string, log: Log
     try {
       return (await client.paginate(route, { org, per_page: 100, ...params })) as SimpleUser[]
     } catch (error) {
-      throw organizationReadError(org, error)
+      throw explain(error, { kind: 'organization', org })
     }
   }
   // The three lists are independent: read them side by side.

@@ -7,7 +7,7 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import { listOrgRepositories } from '../github/org-repositories.js'
-import { organizationReadError } from '../github/request-errors.js'
+import { explain } from '../github/explain.js'
 import { loginKey } from '../roster/roster.js'
 
 export interface OutsideAccess {
@@ -34,7 +34,7 @@ export async function readOutsideCollaborators(
       login: string
     }[]
   } catch (error) {
-    throw organizationReadError(org, error)
+    throw explain(error, { kind: 'organization', org })
   }
   const found = new Map(
     logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }])

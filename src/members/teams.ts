@@ -1,7 +1,6 @@
 /** Audited teams (roster `teams`): their members, maintainers marked. */
 import type { GitHubClient } from '../github/client.js'
-import { InputError } from '../errors.js'
-import { MEMBERS_PERMISSION, isHttpError } from '../github/request-errors.js'
+import { explain } from '../github/explain.js'
 import type { TeamRule } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
 
@@ -24,11 +23,6 @@ export async function readTeam(client: GitHubClient, rule: TeamRule): Promise<Te
     const maintaining = new Set(maintainers.map((u) => loginKey(u.login)))
     return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) }
   } catch (error) {
-    if (isHttpError(error) && (error.status === 404 || error.status === 403)) {
-      throw new InputError(
-        `Team "${rule.org}/${rule.slug}" (roster teams) was not found, or the token cannot see it (${error.status}). Check the slug; the token needs ${MEMBERS_PERMISSION}.`
-      )
-    }
-    throw error
+    throw explain(error, { kind: 'team', team: `${rule.org}/${rule.slug}` })
   }
 }

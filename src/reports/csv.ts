@@ -1,7 +1,7 @@
 /** The people table as CSV (`csv-path`), for people who work in spreadsheets. */
-import type { AuditResult } from '../audit.js'
+import type { AuditResult } from '../verdicts/result.js'
 import { isOwner } from '../members/people.js'
-import { byPriority } from './order.js'
+import { byPriority } from '../verdicts/order.js'
 
 const HEADER = [
   'login',

@@ -1,8 +1,9 @@
 /** The JSON report of PRODUCT.md ("JSON report"), version 1. Extends it, never breaks it. */
-import type { AuditResult } from '../audit.js'
+import type { AuditResult } from '../verdicts/result.js'
 import type { ApiUsage } from '../github/client.js'
 import { isOwner } from '../members/people.js'
-import { byPriority } from './order.js'
+import type { Verdict } from '../verdicts/classify.js'
+import { byPriority } from '../verdicts/order.js'
 
 /** `notChecked`: requested checks this version does not make (see not-checked.ts). */
 export function jsonReport(
@@ -17,31 +18,7 @@ export function jsonReport(
     windowDays: result.windowDays,
     since: result.since.toISOString(),
     orgs: result.orgs.map((o) => ({ login: o.login, members: o.members, complete: o.complete })),
-    people: [...result.verdicts].sort(byPriority).map((v) => ({
-      login: v.person.login,
-      status: v.status,
-      orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
-      teams: v.person.teams ?? [],
-      windowDays: v.window.days,
-      lastActivity: v.lastActivity
-        ? {
-            at: v.lastActivity.at,
-            kind: v.lastActivity.kind,
-            url: v.lastActivity.url,
-            source: v.lastActivity.source,
-            repo: v.lastActivity.repo
-          }
-        : null,
-      exemption: v.exemption
-        ? {
-            reason: v.exemption.exemption.reason,
-            approvedBy: v.exemption.exemption.approvedBy ?? null,
-            until: v.exemption.exemption.until ?? null,
-            state: v.exemption.state
-          }
-        : null,
-      errors: v.errors
-    })),
+    people: [...result.verdicts].sort(byPriority).map(personEntry),
     inactiveOwners: result.verdicts
       .filter((v) => v.status === 'inactive' && isOwner(v.person))
       .map((v) => v.person.login),
@@ -64,5 +41,27 @@ export function jsonReport(
     danglingExemptions: result.danglingExemptions.map((e) => ({ login: e.login, reason: e.reason, line: e.line })),
     notChecked,
     apiUsage: { ...usage }
+  }
+}
+
+function personEntry(v: Verdict): Record<string, unknown> {
+  const e = v.lastActivity
+  const x = v.exemption
+  return {
+    login: v.person.login,
+    status: v.status,
+    orgs: v.person.memberships.map((m) => ({ org: m.org, role: m.role, public: m.public })),
+    teams: v.person.teams ?? [],
+    windowDays: v.window.days,
+    lastActivity: e ? { at: e.at, kind: e.kind, url: e.url, source: e.source, repo: e.repo } : null,
+    exemption: x
+      ? {
+          reason: x.exemption.reason,
+          approvedBy: x.exemption.approvedBy ?? null,
+          until: x.exemption.until ?? null,
+          state: x.state
+        }
+      : null,
+    errors: v.errors
   }
 }

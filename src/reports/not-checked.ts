@@ -2,7 +2,7 @@
  * What the roster asked for and the run could not check, named in the log, the summary and the
  * JSON report, so that an empty list is never read as "none found".
  */
-import type { AuditResult } from '../audit.js'
+import type { AuditResult } from '../verdicts/result.js'
 import type { CheckResult } from '../members/access-checks.js'
 
 export function notChecked(result: AuditResult): Record<string, string> {

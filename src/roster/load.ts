@@ -4,10 +4,11 @@
  * run before the first request.
  */
 import { readFile } from 'node:fs/promises'
-import { type Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml'
+import { type Document, LineCounter, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
 import { DEFAULTS, ROSTER_SHAPE } from './schema.js'
 import { type Exemption, type Roster, loginKey } from './roster.js'
+import { crossChecks, duplicateKeyPath } from './cross-checks.js'
 import { type ShapeProblem, checkShape } from './validate.js'
 
 export interface RosterProblem {
@@ -55,7 +56,14 @@ export function parseRoster(text: string, file: string): Roster {
   }
 
   if (doc.errors.length > 0) {
-    throw new RosterError(doc.errors.map((e) => at(e.pos[0], '', `not valid YAML: ${yamlReason(e.code, e.message)}`)))
+    throw new RosterError(
+      doc.errors.map((e) => {
+        if (e.code !== 'DUPLICATE_KEY') return at(e.pos[0], '', `not valid YAML: ${yamlReason(e.code, e.message)}`)
+        const path = duplicateKeyPath(doc, e.pos[0])
+        const key = path.split('.').pop() ?? ''
+        return at(e.pos[0], path, `"${key}" is written twice in the same mapping; keep one`)
+      })
+    )
   }
   if (doc.contents === null || (doc.contents as { value?: unknown }).value === null) {
     throw new RosterError([at(0, '', 'the roster is empty; it needs at least "version: 1" and "orgs:"')])
@@ -73,84 +81,7 @@ export function parseRoster(text: string, file: string): Roster {
 
 function yamlReason(code: string, message: string): string {
   if (code === 'TAB_AS_INDENT') return 'tabs are not allowed as indentation; indent with spaces'
-  if (code === 'DUPLICATE_KEY') return 'a key is written twice in the same mapping'
   return message.replace(/ at line \d+, column \d+.*$/s, '').trim()
-}
-
-/** Problems no single value shows: duplicates and references to organizations not audited. */
-function crossChecks(doc: Document): ShapeProblem[] {
-  const problems: ShapeProblem[] = []
-  const orgsNode = doc.get('orgs', true)
-  const orgLogins = new Set<string>()
-  if (isSeq(orgsNode)) {
-    orgsNode.items.forEach((item, i) => {
-      const name = String(isMap(item) ? item.get('name') : (item as { value: unknown }).value)
-      const key = loginKey(name)
-      if (orgLogins.has(key)) {
-        problems.push({
-          path: `orgs[${i}]`,
-          offset: (item as { range?: number[] }).range?.[0] ?? 0,
-          message: `organization "${name}" is listed twice`
-        })
-      }
-      orgLogins.add(key)
-    })
-  }
-
-  const exemptionsNode = doc.get('exemptions', true)
-  const seen = new Map<string, number>()
-  if (isSeq(exemptionsNode)) {
-    exemptionsNode.items.forEach((item, i) => {
-      if (!isMap(item)) return
-      const login = String(item.get('login'))
-      const offset = item.range?.[0] ?? 0
-      const first = seen.get(loginKey(login))
-      if (first !== undefined) {
-        problems.push({
-          path: `exemptions[${i}].login`,
-          offset,
-          message: `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person`
-        })
-      } else {
-        seen.set(loginKey(login), i)
-      }
-      const orgs = item.get('orgs', true)
-      if (isSeq(orgs)) {
-        orgs.items.forEach((o, j) => {
-          const name = String((o as { value: unknown }).value)
-          if (!orgLogins.has(loginKey(name))) {
-            problems.push({
-              path: `exemptions[${i}].orgs[${j}]`,
-              offset: (o as { range?: number[] }).range?.[0] ?? 0,
-              message: `"${name}" is not one of the roster's orgs`
-            })
-          }
-        })
-      }
-    })
-  }
-
-  const teamsNode = doc.get('teams', true)
-  if (isSeq(teamsNode)) {
-    const seenTeams = new Set<string>()
-    teamsNode.items.forEach((item, i) => {
-      if (!isMap(item)) return
-      const team = String(item.get('team'))
-      const offset = item.range?.[0] ?? 0
-      const org = team.split('/')[0] ?? ''
-      if (!orgLogins.has(loginKey(org))) {
-        problems.push({
-          path: `teams[${i}].team`,
-          offset,
-          message: `the team's organization "${org}" is not one of the roster's orgs`
-        })
-      }
-      if (seenTeams.has(team.toLowerCase()))
-        problems.push({ path: `teams[${i}].team`, offset, message: `team "${team}" is listed twice` })
-      seenTeams.add(team.toLowerCase())
-    })
-  }
-  return problems
 }
 
 type Plain = Record<string, unknown>

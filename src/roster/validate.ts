@@ -2,7 +2,7 @@
  * Checks YAML nodes against a Shape. It walks the nodes rather than the parsed value so that
  * every problem keeps the place it was written.
  */
-import { type Document, type Node, isAlias, isMap, isScalar, isSeq } from 'yaml'
+import { type Document, type Node, type YAMLMap, isAlias, isMap, isScalar, isSeq } from 'yaml'
 import { closestKey } from './did-you-mean.js'
 import { type Shape, expectation } from './shape.js'
 
@@ -14,87 +14,93 @@ export interface ShapeProblem {
   message: string
 }
 
+type ObjectShape = Extract<Shape, { kind: 'object' }>
+type ScalarShape = Exclude<Shape, { kind: 'object' | 'array' | 'either' }>
+
+interface Place {
+  doc: Document
+  path: string
+  problems: ShapeProblem[]
+}
+
 export function checkShape(doc: Document, node: unknown, shape: Shape, path: string, problems: ShapeProblem[]): void {
   const target = isAlias(node) ? node.resolve(doc) : node
-  const offset = offsetOf(target)
+  const place: Place = { doc, path, problems }
   const fail = (message: string): void => {
-    problems.push({ path, offset, message })
+    problems.push({ path, offset: offsetOf(target), message })
   }
-  const got = describe(target)
-
+  const expected = (): void => fail(`expected ${expectation(shape)}, found ${describe(target)}`)
   switch (shape.kind) {
-    case 'object': {
-      if (!isMap(target)) return fail(`expected ${expectation(shape)}, found ${got}`)
-      const allowed = Object.keys(shape.properties)
-      const present = new Set<string>()
-      for (const pair of target.items) {
-        const keyNode = pair.key
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
-        present.add(key)
-        const childPath = path ? `${path}.${key}` : key
-        const child = shape.properties[key]
-        if (!child) {
-          const hint = closestKey(key, allowed)
-          problems.push({
-            path: childPath,
-            offset: offsetOf(keyNode),
-            message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'} Allowed here: ${allowed.join(', ')}`
-          })
-          continue
-        }
-        checkShape(doc, pair.value, child, childPath, problems)
-      }
-      for (const key of shape.required ?? []) {
-        if (!present.has(key))
-          problems.push({ path: path ? `${path}.${key}` : key, offset, message: `missing required key "${key}"` })
-      }
-      return
-    }
-    case 'array': {
-      if (!isSeq(target)) return fail(`expected ${expectation(shape)}, found ${got}`)
+    case 'object':
+      return isMap(target) ? checkObject(target, shape, place) : expected()
+    case 'array':
+      if (!isSeq(target)) return expected()
       if (shape.minItems && target.items.length < shape.minItems) {
         return fail(`expected at least ${shape.minItems} item${shape.minItems > 1 ? 's' : ''}, found an empty list`)
       }
-      target.items.forEach((item, i) => checkShape(doc, item, shape.items, `${path}[${i}]`, problems))
-      return
+      return target.items.forEach((item, i) => checkShape(doc, item, shape.items, `${path}[${i}]`, problems))
+    case 'either':
+      return checkShape(doc, target, isMap(target) ? shape.long : shape.short, path, problems)
+    default: {
+      if (!isScalar(target) || target.value === null) return expected()
+      const problem = scalarProblem(target.value, shape, describe(target))
+      if (problem) fail(problem)
     }
-    case 'either': {
-      const branch = isMap(target) ? shape.long : shape.short
-      return checkShape(doc, target, branch, path, problems)
-    }
-    default:
-      break
   }
+}
 
-  if (!isScalar(target) || target.value === null) return fail(`expected ${expectation(shape)}, found ${got}`)
-  const value = target.value
+function checkObject(target: YAMLMap, shape: ObjectShape, { doc, path, problems }: Place): void {
+  const allowed = Object.keys(shape.properties)
+  const present = new Set<string>()
+  for (const pair of target.items) {
+    const keyNode = pair.key
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
+    present.add(key)
+    const childPath = path ? `${path}.${key}` : key
+    const child = shape.properties[key]
+    if (child) {
+      checkShape(doc, pair.value, child, childPath, problems)
+      continue
+    }
+    const hint = closestKey(key, allowed)
+    const message = `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : '.'} Allowed here: ${allowed.join(', ')}`
+    problems.push({ path: childPath, offset: offsetOf(keyNode), message })
+  }
+  for (const key of shape.required ?? []) {
+    if (!present.has(key))
+      problems.push({
+        path: path ? `${path}.${key}` : key,
+        offset: offsetOf(target),
+        message: `missing required key "${key}"`
+      })
+  }
+}
+
+/** What is wrong with a scalar value for its shape, or null. */
+function scalarProblem(value: unknown, shape: ScalarShape, got: string): string | null {
+  const expected = `expected ${expectation(shape)}, found ${got}`
   switch (shape.kind) {
     case 'const':
-      if (value !== shape.value) fail(`expected ${shape.value}, found ${JSON.stringify(value)}`)
-      return
+      return value === shape.value ? null : `expected ${shape.value}, found ${JSON.stringify(value)}`
     case 'boolean':
-      if (typeof value !== 'boolean') fail(`expected true or false, found ${got}`)
-      return
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < shape.minimum || value > shape.maximum) {
-        fail(`expected ${expectation(shape)}, found ${got}`)
-      }
-      return
-    case 'enum':
-      if (typeof value !== 'string' || !shape.values.includes(value)) {
-        const hint = typeof value === 'string' ? closestKey(value, shape.values) : undefined
-        fail(`expected ${expectation(shape)}, found ${got}${hint ? `; did you mean "${hint}"?` : ''}`)
-      }
-      return
+      return typeof value === 'boolean' ? null : `expected true or false, found ${got}`
+    case 'integer': {
+      const fits =
+        typeof value === 'number' && Number.isInteger(value) && value >= shape.minimum && value <= shape.maximum
+      return fits ? null : expected
+    }
+    case 'enum': {
+      if (typeof value === 'string' && shape.values.includes(value)) return null
+      const hint = typeof value === 'string' ? closestKey(value, shape.values) : undefined
+      return `${expected}${hint ? `; did you mean "${hint}"?` : ''}`
+    }
     case 'date':
-      if (typeof value !== 'string' || !isCalendarDate(value)) fail(`expected ${expectation(shape)}, found ${got}`)
-      return
+      return typeof value === 'string' && isCalendarDate(value) ? null : expected
     case 'string':
-      if (typeof value !== 'string') return fail(`expected ${expectation(shape)}, found ${got}`)
+      if (typeof value !== 'string') return expected
       if (shape.maxLength && value.length > shape.maxLength)
-        return fail(`expected at most ${shape.maxLength} characters, found ${value.length}`)
-      if (shape.pattern && !new RegExp(shape.pattern).test(value)) fail(`expected ${expectation(shape)}, found ${got}`)
-      return
+        return `expected at most ${shape.maxLength} characters, found ${value.length}`
+      return shape.pattern && !new RegExp(shape.pattern).test(value) ? expected : null
   }
 }
 

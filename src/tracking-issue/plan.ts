@@ -2,7 +2,8 @@
  * The policy's contact workflow, run after run: who is to be contacted, who was contacted long
  * enough ago to be due for a privilege change, and who came back. Pure.
  */
-import { byPriority } from '../reports/order.js'
+import { DAY_MS } from '../verdicts/days.js'
+import { byPriority } from '../verdicts/order.js'
 import type { Verdict } from '../verdicts/classify.js'
 import type { ContactRecord, ContactRecords } from './state.js'
 
@@ -27,8 +28,6 @@ export interface ContactPlan {
   records: ContactRecords
 }
 
-const DAY = 24 * 60 * 60 * 1000
-
 export function planContacts(
   previous: ContactRecords,
   verdicts: Verdict[],
@@ -40,7 +39,7 @@ export function planContacts(
   const unknown: ContactPlan['unknown'] = []
   const returned: ContactPlan['returned'] = []
   const seen = new Set<string>()
-  const recent = (date: string): boolean => Date.parse(today) - Date.parse(date) <= graceDays * DAY
+  const recent = (date: string): boolean => Date.parse(today) - Date.parse(date) <= graceDays * DAY_MS
   const cameBack = (before: ContactRecord, verdict: Verdict | null): void => {
     const record: ContactRecord = { ...before, returnedOn: before.returnedOn ?? today }
     if (!recent(record.returnedOn!)) return
@@ -73,7 +72,7 @@ export function planContacts(
   for (const [key, before] of previous) if (!seen.has(key)) cameBack(before, null)
 
   const due = toContact.filter(
-    ({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY
+    ({ record }) => record.contactedOn && Date.parse(today) - Date.parse(record.contactedOn) > graceDays * DAY_MS
   )
   return { toContact, due, unknown, returned, records }
 }

@@ -4,7 +4,7 @@
  * comment when nobody is left, reopened when someone is. GitHub I/O only; the text is body.ts's.
  */
 import type { GitHubClient } from '../github/client.js'
-import { githubMessage, isHttpError } from '../github/request-errors.js'
+import { explain } from '../github/explain.js'
 import { InputError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { IssueText } from './body.js'
@@ -236,27 +236,5 @@ async function keepOldest(input: SyncInput, created: number): Promise<{ number: 
 
 /** A message that names the tracking repository and what the issue token needs there. */
 export function trackingRepoError(where: TrackingRepo, error: unknown, doing: string): Error {
-  if (!isHttpError(error)) return error instanceof Error ? error : new Error(String(error))
-  const repo = `${where.owner}/${where.repo}`
-  const said = githubMessage(error)
-  switch (error.status) {
-    case 401:
-      return new InputError(
-        `GitHub rejected the issue token (401 ${said}). Give a valid token in "issue-token" (or "token").`
-      )
-    case 403:
-      return new InputError(
-        `The issue token cannot ${doing} ${repo} (403 ${said}). It needs Issues: write on that repository (the workflow's GITHUB_TOKEN with "permissions: issues: write" will do).`
-      )
-    case 404:
-      return new InputError(
-        `Tracking repository ${repo} was not found, or the issue token cannot see it (404). Check tracking-issue.repo in the roster.`
-      )
-    case 410:
-      return new InputError(
-        `Issues are disabled in tracking repository ${repo} (410). Enable them, or set tracking-issue.repo to another repository.`
-      )
-    default:
-      return new Error(`Could not ${doing} ${repo}: ${error.status} ${said}`)
-  }
+  return explain(error, { kind: 'tracking-repository', repo: `${where.owner}/${where.repo}`, doing })
 }

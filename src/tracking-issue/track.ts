@@ -3,11 +3,13 @@
  * render it, and write it — unless this is a dry run, or the run was incomplete (then the list is
  * left as it was and one comment says why).
  */
-import type { AuditResult } from '../audit.js'
+import type { AuditResult } from '../verdicts/result.js'
 import type { GitHubClient } from '../github/client.js'
 import { isPublicRepository } from '../github/repository.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
+import { disclosure } from '../text/disclosure.js'
+import { isoDay } from '../verdicts/days.js'
 import { type IssueText, renderIssue } from './body.js'
 import { type ContactPlan, planContacts } from './plan.js'
 import { readRecords } from './state.js'
@@ -39,7 +41,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const { client, where, roster, result } = deps
   const settings = roster.trackingIssue
   const id = roster.file
-  const today = result.now.toISOString().slice(0, 10)
+  const today = isoDay(result.now)
   const existing = await findTrackingIssue(client, where, id, settings.labels[0])
   const previous = existing
     ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today)
@@ -52,8 +54,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
     today,
     mention: settings.mention,
     graceDays: settings.graceDays,
-    hideConcealed: issueIsPublic,
-    warnBeforeDays: roster.warnBeforeDays
+    disclosure: disclosure(issueIsPublic)
   })
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }
 

@@ -1,7 +1,8 @@
-/** Exemptions: people marked active by hand (PRODUCT.md, roster `exemptions`). */
+/** Exemptions: people marked active by hand (docs/contract.md, roster `exemptions`). Pure. */
 import type { Person } from '../members/people.js'
 import type { Exemption, Roster } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
+import { daysBetween } from './days.js'
 
 export type ExemptionState =
   /** Holds today and covers every organization the person is in. */
@@ -16,6 +17,9 @@ export interface AppliedExemption {
   state: ExemptionState
 }
 
+/** What the reports say of an exemption: its state, or that a valid one ends within the warning band. */
+export type ExemptionStanding = ExemptionState | 'expires-soon'
+
 /** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
 export function exemptionFor(person: Person, roster: Roster, today: string): AppliedExemption | null {
   const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key)
@@ -25,4 +29,14 @@ export function exemptionFor(person: Person, roster: Roster, today: string): App
   if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
     return { exemption, state: 'partial' }
   return { exemption, state: 'valid' }
+}
+
+/**
+ * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
+ * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
+ */
+export function exemptionStanding(applied: AppliedExemption, warnBeforeDays: number, today: string): ExemptionStanding {
+  const { until } = applied.exemption
+  if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0) return applied.state
+  return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid'
 }
