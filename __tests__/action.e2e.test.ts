@@ -42,7 +42,7 @@ describe('node dist/index.js on the demo world', () => {
     demo = await runOnDemo({ bundle: true })
   })
 
-  test('succeeds and sets every output of PRODUCT.md', () => {
+  test('succeeds and sets every output of docs/contract.md', () => {
     const { run } = demo
     expect(run.code).toBe(0)
     expect(run.outputs).toEqual({
@@ -58,7 +58,7 @@ describe('node dist/index.js on the demo world', () => {
     })
   })
 
-  test("the JSON report follows PRODUCT.md and every verdict matches the world's truth", () => {
+  test("the JSON report follows docs/contract.md and every verdict matches the world's truth", () => {
     const report = demo.run.report as Report
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining([

@@ -224,14 +224,20 @@ describe('365-day verdicts from the first sources', () => {
 
   test('a transient 502 is retried and gives the same verdict as a clean run', async () => {
     const b = new WorldBuilder(NOW)
-    b.member('acme', 'steady').did('steady', 'label', 3)
+    // A label outside the orgs: only the events API shows it, so the events request must succeed.
+    b.member('acme', 'steady').did('steady', 'label', 3, { repo: 'elsewhere/lib' })
     let failures = 0
     const fault = (r: { path: string }) =>
       r.path === '/users/steady/events/public' && failures++ < 1
         ? { status: 502, body: { message: 'Server Error' } }
         : undefined
-    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ steady: 'active' })
+    // It was the retry that found the label: the 502 was answered, then the same request again.
+    const asked = github.requests.filter((r) => r.path === '/users/steady/events/public')
+    expect(asked.map((r) => r.status)).toEqual([502, 200])
+    expect(result.verdicts[0]!.lastActivity).toMatchObject({ source: 'events', kind: 'issues:labeled' })
+    expect(result.verdicts[0]!.errors).toEqual([])
   })
 
   test('a person in a 180-day org and a 365-day org is held to 180 days', async () => {

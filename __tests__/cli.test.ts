@@ -125,8 +125,17 @@ describe('member-audit command line', () => {
   test('GitHub Enterprise Server: --api-url https://HOST/api/v3 links to https://HOST', async () => {
     expect(serverUrlFor('https://ghe.example.com/api/v3')).toBe('https://ghe.example.com')
     expect(serverUrlFor('https://api.github.com/')).toBe('https://github.com')
+    const before = github.requests.length
     const run = await cli(['--dry-run', '--api-url', `${github.url}/api/v3`], { GH_TOKEN: DEMO_TOKEN })
     expect(run.code).toBe(0)
+    // Every request went to GHES's paths, and the summary links people to the host, not github.com.
+    const asked = github.requests.slice(before)
+    expect(asked.some((r) => r.rawPath === '/api/graphql')).toBe(true)
+    expect(asked.every((r) => r.rawPath.startsWith('/api/v3/') || r.rawPath === '/api/graphql')).toBe(true)
+    const summary = await readFile(join(run.dir, 'member-audit-output', 'summary.md'), 'utf8')
+    expect(summary).toContain(`[dormant-owner](${github.url}/dormant-owner)`)
+    expect(summary).toContain(`[orbit-lab](${github.url}/orbit-lab)`)
+    expect(summary).not.toMatch(/\]\(https:\/\/github\.com\/(dormant-owner|orbit-lab)\)/)
   })
 
   test('progress: a live line on a terminal, plain lines at each tenth otherwise', () => {

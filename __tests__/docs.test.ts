@@ -1,22 +1,27 @@
 /**
- * The documentation stays true to the code: the README's roster reference is the roster's shape,
+ * The documentation stays true to the code: the README's generated sections (roster reference,
+ * retry policy) are what the code says,
  * every example workflow is valid YAML using only inputs the action has, and the rendered samples
  * are what the demo world renders today (`npm run docs` refreshes all three).
  */
 import { readFile, readdir } from 'node:fs/promises'
 import { parse } from 'yaml'
-import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
+import { rosterReference } from '../src/roster/reference.js'
+import { README_SECTIONS, sectionIn } from '../scripts/readme-sections.js'
 import { renderSamples } from '../fake-github/samples.js'
 
 const read = (path: string): Promise<string> => readFile(new URL(`../${path}`, import.meta.url), 'utf8')
 
 describe('documentation', () => {
-  test("the README's roster reference is written from the roster's shape (run `npm run docs` when this fails)", async () => {
-    const readme = await read('README.md')
-    const section = readme
-      .slice(readme.indexOf(REFERENCE_START) + REFERENCE_START.length, readme.indexOf(REFERENCE_END))
-      .trim()
-    expect(section).toBe(rosterReference())
+  test.each(README_SECTIONS.map((s) => [s.name, s] as const))(
+    "the README's %s is written from the code (run `npm run docs` when this fails)",
+    async (_name, section) => {
+      expect(sectionIn(await read('README.md'), section)).toBe(section.text())
+    }
+  )
+
+  test('the roster reference names every key', () => {
+    const reference = rosterReference()
     for (const key of [
       'version',
       'orgs',
@@ -25,7 +30,7 @@ describe('documentation', () => {
       'include.bots',
       'max-unknown-percent'
     ])
-      expect(section).toContain(`\`${key}\``)
+      expect(reference).toContain(`\`${key}\``)
   })
 
   test('every example workflow is valid YAML and passes the action only inputs it declares', async () => {

@@ -42,7 +42,7 @@ include:
 `
 
 describe('roster', () => {
-  test("PRODUCT.md's example roster is accepted, every key read", () => {
+  test("docs/contract.md's example roster is accepted, every key read", () => {
     const roster = parseRoster(FULL, 'r.yml')
     expect(roster.orgs).toEqual([
       { login: 'jupyter', inactiveAfterDays: 365, warnBeforeDays: 30 },
@@ -77,7 +77,7 @@ describe('roster', () => {
     })
   })
 
-  test('a minimal roster gets every default of PRODUCT.md', () => {
+  test('a minimal roster gets every default of docs/contract.md', () => {
     const roster = parseRoster('version: 1\norgs: [acme]\n', 'r.yml')
     expect(roster).toMatchObject({
       inactiveAfterDays: 365,

@@ -43,7 +43,7 @@ class InputError extends Error {
 }
 
 /**
- * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * The action's inputs and the runner environment it honours (docs/contract.md, "Action inputs" and
  * "Environment"), read once and checked before anything else happens.
  */
 const DEFAULT_ADDRESSES = { GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com' };
@@ -46671,7 +46671,7 @@ function expectation(shape) {
 }
 
 /**
- * The roster's shape (PRODUCT.md, "Roster"): the one source of truth for validation, for
+ * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
  * `roster.schema.json` and for the README's roster reference.
  */
 /**

@@ -51,7 +51,7 @@ class IncompleteRunError extends Error {
 }
 
 /**
- * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * The action's inputs and the runner environment it honours (docs/contract.md, "Action inputs" and
  * "Environment"), read once and checked before anything else happens.
  */
 /** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
@@ -47254,7 +47254,7 @@ function expectation(shape) {
 }
 
 /**
- * The roster's shape (PRODUCT.md, "Roster"): the one source of truth for validation, for
+ * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
  * `roster.schema.json` and for the README's roster reference.
  */
 /**

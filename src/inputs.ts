@@ -1,5 +1,5 @@
 /**
- * The action's inputs and the runner environment it honours (PRODUCT.md, "Action inputs" and
+ * The action's inputs and the runner environment it honours (docs/contract.md, "Action inputs" and
  * "Environment"), read once and checked before anything else happens.
  */
 import { isAbsolute, join } from 'node:path'

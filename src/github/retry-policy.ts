@@ -29,9 +29,10 @@ export const BATCH_RECOVER_AFTER = 3
 
 /** The README's paragraph on retries, written from the settings above. */
 export function retryPolicyText(): string {
+  const waits = Array.from({ length: SERVER_ERROR_RETRIES }, (_, n) => (n + 1) ** 2).join(', ')
   return [
     `How it rides out GitHub's bad minutes: a read that fails with a 5xx or a dropped connection is tried up to`,
-    `${SERVER_ERROR_RETRIES + 1} times with growing waits (1, 4, 9 s); a GraphQL batch is tried ${GRAPHQL_BATCH_RETRIES + 1} times, then asked in`,
+    `${SERVER_ERROR_RETRIES + 1} times with growing waits (${waits} s); a GraphQL batch is tried ${GRAPHQL_BATCH_RETRIES + 1} times, then asked in`,
     `halves; a JSON answer cut short is tried up to ${GARBLED_TRIES} times; a secondary rate limit (403 or 429) waits what`,
     `\`retry-after\` says, up to ${SECONDARY_LIMIT_TRIES} tries; a spent primary limit is waited for when its reset is within`,
     `${PRIMARY_RESET_WAIT_SECONDS / 60} minutes. When the cascade is through, the people a source still failed for are asked`,

@@ -1,4 +1,4 @@
-/** The JSON report of PRODUCT.md ("JSON report"), version 1. Extends it, never breaks it. */
+/** The JSON report of docs/contract.md ("JSON report"), version 1. Extends it, never breaks it. */
 import type { AuditResult } from '../verdicts/result.js'
 import type { ApiUsage } from '../github/client.js'
 import { isOwner } from '../members/people.js'

@@ -1,5 +1,5 @@
 /**
- * The roster's shape (PRODUCT.md, "Roster"): the one source of truth for validation, for
+ * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
  * `roster.schema.json` and for the README's roster reference.
  */
 import { type Shape, toJsonSchema } from './shape.js'

@@ -1,0 +1,42 @@
+/**
+ * The README's sections written from the code, between markers, so they cannot drift: `npm run
+ * docs` writes them, and docs.test.ts fails when one is stale.
+ */
+import { retryPolicyText } from '../src/github/retry-policy.js'
+import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
+
+export interface ReadmeSection {
+  name: string
+  start: string
+  end: string
+  text: () => string
+}
+
+export const README_SECTIONS: ReadmeSection[] = [
+  { name: 'roster reference', start: REFERENCE_START, end: REFERENCE_END, text: rosterReference },
+  {
+    name: 'retry policy',
+    start: '<!-- retry-policy:start (written by `npm run docs` from src/github/retry-policy.ts) -->',
+    end: '<!-- retry-policy:end -->',
+    text: retryPolicyText
+  }
+]
+
+/** The text between a section's markers, or null when the markers are missing. */
+export function sectionIn(readme: string, section: ReadmeSection): string | null {
+  const start = readme.indexOf(section.start)
+  const end = readme.indexOf(section.end)
+  return start < 0 || end < 0 ? null : readme.slice(start + section.start.length, end).trim()
+}
+
+/** The README with every section rewritten. */
+export function withSections(readme: string): string {
+  let text = readme
+  for (const section of README_SECTIONS) {
+    const start = text.indexOf(section.start)
+    const end = text.indexOf(section.end)
+    if (start < 0 || end < 0) throw new Error(`README.md has no markers for the ${section.name}`)
+    text = `${text.slice(0, start + section.start.length)}\n${section.text()}\n${text.slice(end)}`
+  }
+  return text
+}
