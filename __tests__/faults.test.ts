@@ -82,6 +82,7 @@ describe('faults on a 1,000-person world', () => {
         const settings = (token: string) => ({
           rosterInput: 'roster.yml',
           rosterPath,
+          workspace: dir,
           token,
           issueToken: 'test-token',
           dryRun: false,

@@ -110,6 +110,7 @@ export function syntheticResult(
     twoFactorDisabled: null,
     danglingExemptions: [],
     outsideCollaborators: null,
-    budgetWarning: null
+    budgetWarning: null,
+    privateRepositories: []
   }
 }

@@ -66,6 +66,7 @@ test('hostile text from the roster and from GitHub is printed inert in the summa
     const settings = {
       rosterInput: 'roster.yml',
       rosterPath,
+      workspace: dir,
       token: 'owner-token',
       issueToken: 'owner-token',
       dryRun: false,

@@ -7,7 +7,8 @@ import { PRIVATE_TEXT } from '../src/text/disclosure.js'
 import { renderIssue, MENTIONS_PER_TEXT, TEXT_LIMIT } from '../src/tracking-issue/body.js'
 import { planContacts } from '../src/tracking-issue/plan.js'
 import { readRecords } from '../src/tracking-issue/state.js'
-import { findTrackingIssue, syncTrackingIssue } from '../src/tracking-issue/sync.js'
+import { findTrackingIssue } from '../src/tracking-issue/find.js'
+import { syncTrackingIssue } from '../src/tracking-issue/write.js'
 import { recordingLogger, syntheticResult } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
@@ -57,6 +58,7 @@ describe('tracking issue text', () => {
         client,
         where,
         id: ctx.id,
+        account: { login: 'auditor', type: 'User' as const },
         title: 'Inactive organization members',
         labels: ['member-audit'],
         text,
@@ -72,7 +74,7 @@ describe('tracking issue text', () => {
       // A tick in a continuation comment is read back like one in the body.
       const holder = issue.comments.find((c) => c.body.includes('[member-1499]'))!
       holder.body = holder.body.replace(/- \[ \] (\[member-1499\])/, '- [x] $1')
-      const found = await findTrackingIssue(client, where, ctx.id, 'member-audit')
+      const found = await findTrackingIssue({ ...input, labels: ['member-audit'] })
       const again = readRecords([found!.body, ...[...found!.parts.values()].map((p) => p.body)], '2026-11-30')
       expect(again.get('member-1499')?.contactedOn).toBe('2026-11-30')
 

@@ -33,6 +33,7 @@ async function trackingRun(
   return keepTrackingIssue({
     client,
     where,
+    id: roster.file,
     roster,
     result,
     serverUrl: 'https://github.com',

@@ -1,4 +1,4 @@
-import { join, isAbsolute } from 'node:path';
+import { join, isAbsolute, dirname, relative, sep as sep$1, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
@@ -37,6 +37,7 @@ import 'timers';
 import { mkdir as mkdir$1, writeFile as writeFile$1, readFile } from 'node:fs/promises';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
+import { existsSync as existsSync$1 } from 'node:fs';
 
 /**
  * Bad input: a roster, an action input, a token or a permission that stops the run before any
@@ -92,6 +93,7 @@ function readSettings(env) {
         apiUrl: webAddress(env, 'GITHUB_API_URL'),
         serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
         repository: env.GITHUB_REPOSITORY || null,
+        workspace,
         outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
     };
 }
@@ -29322,38 +29324,6 @@ function record(source, asked, answers, found, policy) {
     }
 }
 
-/** One person per login across all audited organizations, with every membership they hold. */
-/** Merges each organization's member list into people, owners and concealed status kept per org. */
-function mergePeople(orgs) {
-    const byKey = new Map();
-    for (const { org, members } of orgs) {
-        for (const m of members) {
-            const key = loginKey(m.login);
-            let person = byKey.get(key);
-            if (!person) {
-                person = { login: m.login, key, type: m.type, memberships: [] };
-                byKey.set(key, person);
-            }
-            person.memberships.push({ org, role: m.role, public: m.public });
-        }
-    }
-    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
-function isOwner(person) {
-    return person.memberships.some((m) => m.role === 'admin');
-}
-/**
- * Concealed: not public in at least one organization, so naming them would reveal a membership.
- * Outside collaborators count as concealed too: only an organization's members can list them.
- */
-function isConcealed(person) {
-    return person.memberships.some((m) => !m.public) || Boolean(person.outside?.length);
-}
-/** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */
-function isBot(person) {
-    return person.type === 'Bot' || person.login.toLowerCase().endsWith('[bot]');
-}
-
 /**
  * Escaping for everything from outside (roster text, logins, titles, URLs) that goes into
  * Markdown the action writes: it must not break a table, start a list, add a link or an image,
@@ -29393,14 +29363,13 @@ function table(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** How people, their roles and the people not named read in every report. Pure. */
 /** A login as a link to the profile (a link notifies nobody, unlike an @-mention). */
 function profileLink(login, serverUrl) {
     return link(login, `${serverUrl}/${login}`);
 }
 /** " **(owner)**" after an organization owner's name. */
-function ownerMark(person) {
-    return isOwner(person) ? ' **(owner)**' : '';
+function ownerMark(owner) {
+    return owner ? ' **(owner)**' : '';
 }
 function roleName(membership) {
     return membership.role === 'admin' ? 'owner' : 'member';
@@ -29674,6 +29643,31 @@ function aliasAnswer(asked, prefix, i) {
             ? { message: 'no data', passing: true }
             : null;
     return { data, failure, notFound: own.some((e) => e.type === 'NOT_FOUND'), alone: false };
+}
+
+/** One person per login across all audited organizations, with every membership they hold. */
+/** Merges each organization's member list into people, owners and concealed status kept per org. */
+function mergePeople(orgs) {
+    const byKey = new Map();
+    for (const { org, members } of orgs) {
+        for (const m of members) {
+            const key = loginKey(m.login);
+            let person = byKey.get(key);
+            if (!person) {
+                person = { login: m.login, key, type: m.type, memberships: [] };
+                byKey.set(key, person);
+            }
+            person.memberships.push({ org, role: m.role, public: m.public });
+        }
+    }
+    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+function isOwner(person) {
+    return person.memberships.some((m) => m.role === 'admin');
+}
+/** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */
+function isBot(person) {
+    return person.type === 'Bot' || person.login.toLowerCase().endsWith('[bot]');
 }
 
 /**
@@ -30042,6 +30036,11 @@ function recheckWithinQuota(sources, options) {
 
 /** One listing per client and organization per run: the sweep and the outside-collaborator check both need it. */
 const listings = new WeakMap();
+/** Private repositories among the listings read so far with this client (names a public text must not show). */
+const privateSeen = new WeakMap();
+function knownPrivateRepositories(client) {
+    return [...(privateSeen.get(client) ?? [])];
+}
 /** The organization's repositories (docs.github.com/en/rest/repos/repos#list-organization-repositories). */
 function listOrgRepositories(client, org) {
     const known = listings.get(client) ?? new Map();
@@ -30050,7 +30049,13 @@ function listOrgRepositories(client, org) {
     if (!known.has(key)) {
         const listing = client.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
         // A failed listing is forgotten, so that asking again (the cascade's second round) reads it anew.
-        listing.catch(() => known.delete(key));
+        listing.then((repos) => {
+            const seen = privateSeen.get(client) ?? new Set();
+            for (const r of repos)
+                if (r.private)
+                    seen.add(r.full_name);
+            privateSeen.set(client, seen);
+        }, () => known.delete(key));
         known.set(key, listing);
     }
     return known.get(key);
@@ -37740,6 +37745,89 @@ async function readVisibility(client, fullName) {
     }
 }
 
+const PRIVATE_TEXT = {
+    public: false,
+    nameable: new Set(),
+    hidden: new Set(),
+    privateRepositories: new Set()
+};
+/** The rule for a text that is public or not, about these people and repositories. */
+function disclosure(isPublic, people = [], privateRepositories = []) {
+    const nameable = new Set();
+    const hidden = new Set();
+    for (const p of people)
+        (p.memberships.some((m) => m.public) ? nameable : hidden).add(p.key);
+    for (const key of nameable)
+        hidden.delete(key);
+    return {
+        public: isPublic,
+        nameable,
+        hidden,
+        privateRepositories: new Set([...privateRepositories].map((r) => r.toLowerCase()))
+    };
+}
+/** The rule for a text about an audit's result: everyone it found, and the private repositories it saw. */
+function disclosureFor(result, isPublic) {
+    const people = [...result.verdicts, ...(result.outsideCollaborators ?? [])]
+        .map((v) => v.person)
+        .concat(result.skippedBots);
+    return disclosure(isPublic, people, result.privateRepositories);
+}
+/** Whether `person` may be named: in public, only with a public membership. */
+function mayName(person, d) {
+    return !d.public || person.memberships.some((m) => m.public);
+}
+/** Whether a login from a list (a team, two-factor status, an inviter) may be named: only someone known to be public. */
+function mayNameLogin(login, d) {
+    return !d.public || d.nameable.has(login.toLowerCase());
+}
+/** The memberships a text may show for a person it names. */
+function shownMemberships(person, d) {
+    return d.public ? person.memberships.filter((m) => m.public) : person.memberships;
+}
+/** Whether the text may call the person an owner (of an organization it may show). */
+function shownOwner(person, d) {
+    return shownMemberships(person, d).some((m) => m.role === 'admin');
+}
+/** Evidence as a text may show it: a private repository's act keeps its date and kind, not its name or link. */
+function shownEvidence(evidence, d) {
+    if (!evidence || !d.public || !evidence.private)
+        return evidence;
+    return { ...evidence, kind: `private ${evidence.kind}`, url: null, repo: null };
+}
+/** The items that may be named, and how many were left out. */
+function nameable(items, personOf, d) {
+    const named = items.filter((item) => {
+        const person = personOf(item);
+        return person ? mayName(person, d) : !d.public;
+    });
+    return { named, hidden: items.length - named.length };
+}
+const REPOSITORY = /\b[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g;
+const LOGIN = /(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(?![A-Za-z0-9-])/g;
+/** Free text (an error, a log line) with hidden logins and private repositories' names taken out. */
+function redact(text, d) {
+    if (!d.public)
+        return text;
+    return text
+        .replace(REPOSITORY, (name) => (d.privateRepositories.has(name.toLowerCase()) ? 'a private repository' : name))
+        .replace(LOGIN, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word));
+}
+
+/** What the audit needs to report progress. In the action this is @actions/core; in tests, a recorder. */
+/**
+ * The log of a run whose repository is public is public too: every line goes through the one
+ * rule (text/disclosure.ts) with what the run knows so far, so a retry warning about
+ * `/users/<login>/…` or a private repository's address never names what a public text may not.
+ */
+function redactingLogger(base, disclosure) {
+    return {
+        info: (m) => base.info(redact(m, disclosure())),
+        warning: (m) => base.warning(redact(m, disclosure())),
+        debug: (m) => base.debug(redact(m, disclosure()))
+    };
+}
+
 const NEEDS_OWNER = "not checked: needs an organization owner's token";
 /** Pending invitations older than `maxAgeDays`, and failed ones. */
 async function readInvitations(client, org, maxAgeDays, now) {
@@ -38125,28 +38213,6 @@ function notCheckedSummary(skipped) {
     return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : '';
 }
 
-/**
- * The one rule for what a text may name. A text read by the public (the tracking issue in a public
- * repository; the job summary and log of a run whose repository is public) names no one whose
- * membership is concealed; it counts them instead. A private text names everyone. Every section
- * of every report asks here, and nowhere else.
- */
-function disclosure(isPublic) {
-    return { public: isPublic };
-}
-/** Whether `person` may be named in a text with this disclosure. */
-function mayName(person, d) {
-    return !d.public || !isConcealed(person);
-}
-/** The items that may be named, and how many were left out. */
-function nameable(items, personOf, d) {
-    const named = items.filter((item) => {
-        const person = personOf(item);
-        return !person || mayName(person, d);
-    });
-    return { named, hidden: items.length - named.length };
-}
-
 /** "issue comment 2026-03-04": what was done, and on which day. */
 function activityLabel(evidence) {
     return `${evidence.kind.replace(/_/g, ' ')} ${isoDay(evidence.at)}`;
@@ -38190,14 +38256,17 @@ function section(heading, parts) {
 }
 /** "Inactive owners", for the top of the summary: the biggest risk first. */
 function inactiveOwnersSection(result, options) {
+    const d = options.disclosure;
     const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority);
     if (owners.length === 0)
         return '';
-    const { named, hidden } = nameable(owners, (v) => v.person, options.disclosure);
+    // In public, an owner is named only as owner of organizations where that membership is public.
+    const named = owners.filter((v) => shownOwner(v.person, d));
     const names = named.map((v) => {
-        const orgs = v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org));
-        return `${profileLink(v.person.login, options.serverUrl)} (owner of ${orgs.join(', ')})`;
+        const orgs = shownMemberships(v.person, d).filter((m) => m.role === 'admin');
+        return `${profileLink(v.person.login, options.serverUrl)} (owner of ${orgs.map((m) => escapeText(m.org)).join(', ')})`;
     });
+    const hidden = owners.length - named.length;
     const rest = hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : '';
     return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${rest}`;
 }
@@ -38210,29 +38279,22 @@ function accessSections(result, options) {
         danglingExemptionsSection(result)
     ].filter(Boolean);
 }
-/** Whether a login from a list (team, 2FA) may be named: people not among the verdicts are members GitHub listed elsewhere. */
-function loginShown(result, options) {
-    const people = new Map(result.verdicts.map((v) => [v.person.key, v.person]));
-    return (login) => {
-        const person = people.get(login.toLowerCase());
-        return !person || mayName(person, options.disclosure);
-    };
-}
 function teamSection(team, result, options) {
-    const shown = loginShown(result, options);
     const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]));
-    const members = team.members.filter((m) => shown(m.login));
-    const rows = members.map((m) => [
-        profileLink(m.login, options.serverUrl),
-        m.maintainer ? 'yes' : '',
-        status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'
-    ]);
-    const t = capped(rows);
-    return section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
-        table(['Member', 'Maintainer', 'Status'], t.rows),
-        t.note,
-        notNamedNote(team.members.length - members.length)
-    ]);
+    const statusOf = (login) => status.get(login.toLowerCase()) ?? 'not audited (a bot?)';
+    const heading = `### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`;
+    if (options.disclosure.public) {
+        // Who is in a team is visible to the organization's members only: counts, not names.
+        const counts = new Map();
+        for (const m of team.members)
+            counts.set(statusOf(m.login), (counts.get(statusOf(m.login)) ?? 0) + 1);
+        const figures = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
+        return section(heading, [
+            `${figures || 'No members'}. Members are not named: this text is public, and a team's members are visible to the organization's members only.`
+        ]);
+    }
+    const t = capped(team.members.map((m) => [profileLink(m.login, options.serverUrl), m.maintainer ? 'yes' : '', statusOf(m.login)]));
+    return section(heading, [table(['Member', 'Maintainer', 'Status'], t.rows), t.note]);
 }
 function outsideCollaboratorsSection(result, options) {
     if (!result.outsideCollaborators)
@@ -38260,11 +38322,18 @@ function invitationsSection(result, options) {
     if (!result.invitations)
         return '';
     const { items, notChecked } = result.invitations;
+    const d = options.disclosure;
+    // An invitee is no member yet, and an e-mail address is visible to owners only: neither in public.
+    const invitee = (i) => d.public
+        ? '(not named: this text is public)'
+        : i.login
+            ? profileLink(i.login, options.serverUrl)
+            : escapeText(i.email ?? '(no login or email)');
     const rows = items.map((i) => [
         escapeText(i.org),
-        i.login ? profileLink(i.login, options.serverUrl) : escapeText(i.email ?? '(no login or email)'),
+        invitee(i),
         escapeText(i.role),
-        i.inviter ? profileLink(i.inviter, options.serverUrl) : '',
+        i.inviter ? (mayNameLogin(i.inviter, d) ? profileLink(i.inviter, options.serverUrl) : '(not named)') : '',
         i.failedAt
             ? `failed ${isoDay(i.failedAt)}: ${escapeText(i.failedReason ?? '')}`
             : `pending for ${daysBetween(i.createdAt, result.now)} days`
@@ -38284,8 +38353,7 @@ function twoFactorSection(result, options) {
     if (!result.twoFactorDisabled)
         return '';
     const { items, notChecked } = result.twoFactorDisabled;
-    const shown = loginShown(result, options);
-    const named = items.filter((i) => shown(i.login));
+    const named = items.filter((i) => mayNameLogin(i.login, options.disclosure));
     const f = capped(named.map((i) => [profileLink(i.login, options.serverUrl), i.orgs.map(escapeText).join(', ')]));
     return section(`### Without two-factor authentication (${items.length})`, [
         named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',
@@ -38353,11 +38421,12 @@ function peopleSection$1(status, result, options, budget) {
     const rows = [];
     let size = 0;
     for (const v of named) {
+        const d = options.disclosure;
         const row = [
-            profileLink(v.person.login, options.serverUrl) + ownerMark(v.person),
-            membershipsText(v.person.memberships),
-            activityText(v.lastActivity, { source: true }),
-            lastCell(status, v, result.now)
+            profileLink(v.person.login, options.serverUrl) + ownerMark(shownOwner(v.person, d)),
+            membershipsText(shownMemberships(v.person, d)),
+            activityText(shownEvidence(v.lastActivity, d), { source: true }),
+            lastCell(status, v, result.now, d)
         ];
         size += row.join(' | ').length + 6;
         if (size > budget)
@@ -38373,9 +38442,9 @@ function peopleSection$1(status, result, options, budget) {
         ...notes
     ].join('\n\n');
 }
-function lastCell(status, v, now) {
+function lastCell(status, v, now, d) {
     if (status === 'unknown')
-        return escapeText(v.errors.join('; '));
+        return escapeText(redact(v.errors.join('; '), d));
     if (status === 'exempt')
         return exemptionCell(v, now);
     return v.lastActivity ? String(daysBetween(v.lastActivity.at, now)) : `more than ${v.window.days}`;
@@ -38457,7 +38526,7 @@ function runSummary(input) {
     return jobSummary(result, usage, options) + tracking + notCheckedSummary(input.skipped);
 }
 function jobSummary(result, usage, options) {
-    const shown = disclosure(options.hideConcealed);
+    const shown = disclosureFor(result, options.hideConcealed);
     const parts = [...heading(result, options), ...overview(result, options, shown)];
     // The access sections are capped by rows; the people tables get what is left of the budget.
     const access = accessSections(result, { serverUrl: options.serverUrl, disclosure: shown });
@@ -47396,6 +47465,13 @@ const ROSTER_SHAPE = {
                     patternHint: 'owner/repository',
                     description: 'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
                 },
+                id: {
+                    kind: 'string',
+                    pattern: '^[A-Za-z0-9._/-]+$',
+                    maxLength: 100,
+                    patternHint: 'letters, digits and . _ / - (at most 100)',
+                    description: "The issue's identity, kept in its hidden marker. Default: the roster's path relative to the repository root (so the issue is the same from Actions and from a terminal)."
+                },
                 title: {
                     kind: 'string',
                     maxLength: 256,
@@ -47867,21 +47943,82 @@ function normalize(doc, file, lines) {
                 line: lines.linePos(node?.range?.[0] ?? 0).line
             };
         }),
-        trackingIssue: {
-            ...(tracking.repo ? { repo: tracking.repo } : {}),
-            title: tracking.title ?? DEFAULTS.trackingIssueTitle,
-            labels: tracking.labels ?? [...DEFAULTS.trackingIssueLabels],
-            mention: tracking.mention ?? DEFAULTS.mention,
-            graceDays: tracking['grace-days'] ?? DEFAULTS.graceDays
-        },
-        include: {
-            outsideCollaborators: include['outside-collaborators'] ?? DEFAULTS.outsideCollaborators,
-            pendingInvitations: include['pending-invitations'] ?? DEFAULTS.pendingInvitations,
-            invitationMaxAgeDays: include['invitation-max-age-days'] ?? DEFAULTS.invitationMaxAgeDays,
-            twoFactorDisabled: include['two-factor-disabled'] ?? DEFAULTS.twoFactorDisabled,
-            bots: include.bots ?? DEFAULTS.bots
-        }
+        trackingIssue: trackingIssueSettings(tracking),
+        include: includeSettings(include)
     };
+}
+function trackingIssueSettings(tracking) {
+    return {
+        ...(tracking.repo ? { repo: tracking.repo } : {}),
+        ...(tracking.id ? { id: tracking.id } : {}),
+        title: tracking.title ?? DEFAULTS.trackingIssueTitle,
+        labels: tracking.labels ?? [...DEFAULTS.trackingIssueLabels],
+        mention: tracking.mention ?? DEFAULTS.mention,
+        graceDays: tracking['grace-days'] ?? DEFAULTS.graceDays
+    };
+}
+function includeSettings(include) {
+    return {
+        outsideCollaborators: include['outside-collaborators'] ?? DEFAULTS.outsideCollaborators,
+        pendingInvitations: include['pending-invitations'] ?? DEFAULTS.pendingInvitations,
+        invitationMaxAgeDays: include['invitation-max-age-days'] ?? DEFAULTS.invitationMaxAgeDays,
+        twoFactorDisabled: include['two-factor-disabled'] ?? DEFAULTS.twoFactorDisabled,
+        bots: include.bots ?? DEFAULTS.bots
+    };
+}
+
+/**
+ * The tracking issue's identity: stable across runs, the same from the command line and from
+ * Actions, and never a machine path (the marker is public). Either the roster's own
+ * `tracking-issue.id`, or the roster's path relative to the repository it lives in (the nearest
+ * folder with `.git`, which is the workspace in Actions), else relative to the workspace, else
+ * its file name.
+ */
+function trackingIssueId(rosterId, rosterPath, workspace) {
+    if (rosterId)
+        return rosterId;
+    const root = repositoryRoot(dirname(rosterPath));
+    for (const base of [root, workspace]) {
+        if (!base)
+            continue;
+        const path = relative(base, rosterPath);
+        if (path && !path.startsWith('..') && !isAbsolute(path))
+            return path.split(sep$1).join('/');
+    }
+    return basename(rosterPath);
+}
+function repositoryRoot(from) {
+    for (let dir = from;; dir = dirname(dir)) {
+        if (existsSync$1(join(dir, '.git')))
+            return dir;
+        if (dirname(dir) === dir)
+            return null;
+    }
+}
+
+async function readActionAccount(client, repo) {
+    try {
+        const { data } = await client.request('GET /user');
+        return { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
+    }
+    catch (error) {
+        if (!(isHttpError(error) && error.status === 403))
+            throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
+    }
+    try {
+        const { viewer } = await client.graphql('query Viewer { viewer { login } }');
+        return { login: viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`, type: 'Bot' };
+    }
+    catch (error) {
+        throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
+    }
+}
+/** Whether `author` is this account (logins are case-insensitive; a bot is never a user of the same name). */
+function isAccount(author, account) {
+    if (!author)
+        return false;
+    const type = author.type ?? (author.login.endsWith('[bot]') ? 'Bot' : 'User');
+    return author.login.toLowerCase() === account.login.toLowerCase() && type === account.type;
 }
 
 /**
@@ -47900,11 +48037,38 @@ const TASK = /^\s*[-*] \[[ xX]\]/;
  * can never close the comment early.
  */
 function issueMarker(id) {
-    return `<!-- member-audit:tracking-issue id=${id.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+    return `<!-- member-audit:tracking-issue id=${safeId(id)} -->`;
+}
+function safeId(id) {
+    return id.replace(/[^A-Za-z0-9._/-]/g, '_');
 }
 /** The marker of continuation comment `part` (2, 3, …) of the issue `id`. */
 function partMarker(id, part) {
-    return `<!-- member-audit:part ${part} id=${id.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+    return `<!-- member-audit:part ${part} id=${safeId(id)} -->`;
+}
+/** The mark of a continuation comment that is no longer part of the issue (kept for reuse). */
+function retiredMarker(id) {
+    return `<!-- member-audit:retired id=${safeId(id)} -->`;
+}
+const PARTS_INDEX = /\n?<!-- member-audit:parts ([\d,]*) -->/;
+/**
+ * The body names the comments that continue it, by id, so that which comments are current
+ * changes with one write (the body's): a failed write can never leave half an old list and half a
+ * new one. Continuation comments are written before the body names them.
+ */
+function withPartsIndex(body, commentIds) {
+    const bare = body.replace(PARTS_INDEX, '');
+    return commentIds.length ? `${bare}\n<!-- member-audit:parts ${commentIds.join(',')} -->` : bare;
+}
+/** The comment ids the body names as its continuation, or null for a body written before the index. */
+function partsIndexOf(body) {
+    const m = PARTS_INDEX.exec(body);
+    return m ? m[1].split(',').filter(Boolean).map(Number) : null;
+}
+/** The part number a continuation comment says it is, or null. */
+function partNumberOf(id, body) {
+    const m = /<!-- member-audit:part (\d+) id=/.exec(body);
+    return m && body.includes(partMarker(id, Number(m[1]))) ? Number(m[1]) : null;
 }
 function lineMark(record) {
     return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`;
@@ -47988,12 +48152,8 @@ function pack(header, sections, note, id, serverUrl) {
     return { body: texts[0], parts: texts.slice(1) };
 }
 
-/**
- * The tracking issue's text: counts, the people to contact as a task list (owners first), and
- * sections for who is due for a privilege change, who returned, who is approaching, unknown or
- * exempt, and a contact note. Pure. Everything from outside is escaped; who may be named is
- * text/disclosure.ts's rule.
- */
+/** Why people not named lose their dates here: a public issue cannot hold them, not even in hidden marks (raw text is public too). */
+const UNTRACKED = 'Their flag and contact dates are not kept in a public issue; to track them, keep the tracking issue in a private repository.';
 const INSTRUCTIONS = 'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.';
 const CONTACT_NOTE = [
     '<details><summary>Contact note (ready to send)</summary>',
@@ -48034,7 +48194,7 @@ function renderText(plan, result, ctx) {
     ].join('\n');
     const sections = [
         ...contactSections(plan, result, ctx),
-        peopleSection('Approaching the threshold', approaching, ctx, (v) => `${activityText(v.lastActivity, { now: result.now })}, ${daysLeft(v, result.now)} left`),
+        peopleSection('Approaching the threshold', approaching, ctx, (v) => `${activityText(shownEvidence(v.lastActivity, ctx.disclosure), { now: result.now })}, ${daysLeft(v, result.now)} left`),
         ...unknownSections(plan, ctx),
         peopleSection('Exemptions', exempt, ctx, (v) => exemptionText(v, ctx))
     ];
@@ -48042,7 +48202,7 @@ function renderText(plan, result, ctx) {
 }
 function contactSections(plan, result, ctx) {
     const toContact = nameable(plan.toContact, (c) => c.verdict.person, ctx.disclosure);
-    const owners = toContact.named.filter((c) => isOwner(c.verdict.person));
+    const owners = toContact.named.filter((c) => shownOwner(c.verdict.person, ctx.disclosure));
     const returned = nameable(plan.returned, (r) => r.verdict?.person ?? null, ctx.disclosure);
     return [
         {
@@ -48053,7 +48213,7 @@ function contactSections(plan, result, ctx) {
         },
         {
             heading: `### To contact (${plan.toContact.length})`,
-            intro: notNamedNote(toContact.hidden) || undefined,
+            intro: toContact.hidden ? `${notNamedNote(toContact.hidden)} ${UNTRACKED}` : undefined,
             lines: toContact.named.map((c) => contactLine(c, result, ctx)),
             keep: toContact.hidden > 0
         },
@@ -48068,8 +48228,9 @@ function contactSections(plan, result, ctx) {
             heading: `### Returned (${plan.returned.length})`,
             intro: `Active again (or no longer members) in the last ${ctx.graceDays} days: nothing to do.`,
             lines: returned.named.map(({ record, verdict }) => {
+                const last = shownEvidence(verdict?.lastActivity ?? null, ctx.disclosure);
                 const now = verdict
-                    ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict.lastActivity, { now: result.now })}` : ''}`
+                    ? `${verdict.status}${last ? `, ${activityText(last, { now: result.now })}` : ''}`
                     : 'no longer a member of the audited organizations';
                 return {
                     text: `- ${profileLink(record.login, ctx.serverUrl)}: ${now}, since ${record.returnedOn} ${lineMark(record)}`
@@ -48085,7 +48246,7 @@ function unknownSections(plan, ctx) {
             heading: `### Unknown (${plan.unknown.length})`,
             intro: 'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
             lines: named.map(({ verdict, record }) => ({
-                text: `- ${personText(verdict.person, ctx)}: ${escapeText(verdict.errors.join('; '))}${record ? ` ${lineMark(record)}` : ''}`
+                text: `- ${personText(verdict.person, ctx)}: ${escapeText(redact(verdict.errors.join('; '), ctx.disclosure))}${record ? ` ${lineMark(record)}` : ''}`
             }))
         }
     ];
@@ -48098,7 +48259,7 @@ function peopleSection(title, verdicts, ctx, detail) {
     };
 }
 function contactLine({ verdict, record }, result, ctx) {
-    const last = verdict.lastActivity;
+    const last = shownEvidence(verdict.lastActivity, ctx.disclosure);
     const activity = !last
         ? `no public activity in ${verdict.window.days} days`
         : ctx.compact
@@ -48106,7 +48267,7 @@ function contactLine({ verdict, record }, result, ctx) {
             : `last activity ${activityText(last, { now: result.now })}`;
     const parts = [
         `- [${record.contactedOn ? 'x' : ' '}] ${personText(verdict.person, ctx)}`,
-        ...(ctx.compact ? [] : [roles(verdict.person)]),
+        ...(ctx.compact ? [] : [roles(verdict.person, ctx.disclosure)]),
         activity,
         `flagged ${record.flaggedOn}`,
         ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
@@ -48115,10 +48276,13 @@ function contactLine({ verdict, record }, result, ctx) {
 }
 /** The person's name as a profile link (no notification), or a placeholder replaced by an @-mention when allowed. */
 function personText(person, ctx) {
-    return (ctx.mention ? `{{mention:${person.login}}}` : profileLink(person.login, ctx.serverUrl)) + ownerMark(person);
+    const name = ctx.mention ? `{{mention:${person.login}}}` : profileLink(person.login, ctx.serverUrl);
+    return name + ownerMark(shownOwner(person, ctx.disclosure));
 }
-function roles(person) {
-    return person.memberships.map((m) => `${roleName(m)} of ${escapeText(m.org)}`).join(', ');
+function roles(person, d) {
+    return shownMemberships(person, d)
+        .map((m) => `${roleName(m)} of ${escapeText(m.org)}`)
+        .join(', ');
 }
 function exemptionText(v, ctx) {
     const { exemption } = v.exemption;
@@ -48127,6 +48291,75 @@ function exemptionText(v, ctx) {
 }
 function daysLeft(v, now) {
     return count(v.window.days - daysBetween(v.lastActivity.at, now), 'day');
+}
+
+/** This roster's issue among `issues`: the action's own with the marker, open ones first, then the newest. */
+function ownIssues(issues, id, account) {
+    const marker = issueMarker(id);
+    return issues
+        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker) && isAccount(i.user, account))
+        .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
+}
+async function findTrackingIssue(input) {
+    const { client, where, id, account, log } = input;
+    const list = async (filter) => (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+        ...where,
+        state: 'all',
+        per_page: 100,
+        ...filter
+    }));
+    const label = input.labels[0];
+    const labelled = label ? await list({ labels: label }) : [];
+    for (const other of labelled.filter((i) => (i.body ?? '').includes(issueMarker(id)) && !isAccount(i.user, account))) {
+        log.info(`Ignoring issue #${other.number}: it carries this roster's marker but was opened by ${other.user?.login ?? 'someone else'}, not by ${account.login}.`);
+    }
+    // Without its label (removed by a triager, or never set) the issue is still the account's own.
+    const found = ownIssues(labelled, id, account)[0] ?? ownIssues(await list({ creator: account.login }), id, account)[0];
+    if (!found)
+        return null;
+    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...where,
+        issue_number: found.number,
+        per_page: 100
+    }));
+    const own = comments.filter((c) => isAccount(c.user, account)).map((c) => ({ id: c.id, body: c.body ?? '' }));
+    return {
+        number: found.number,
+        url: found.html_url,
+        state: found.state,
+        body: found.body ?? '',
+        labels: labelNames(found),
+        ...continuation(found.body ?? '', own, id)
+    };
+}
+function labelNames(issue) {
+    return (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+}
+/**
+ * Which of the action's comments continue the body: the ones its index names, in that order; a
+ * body written before the index had one takes the own comments with part markers. The rest of the
+ * action's continuation comments are spare.
+ */
+function continuation(body, own, id) {
+    const index = partsIndexOf(body);
+    const parts = new Map();
+    const ours = own.filter((c) => partNumberOf(id, c.body) !== null || c.body.includes(retiredMarker(id)));
+    if (index) {
+        index.forEach((commentId, i) => {
+            const comment = ours.find((c) => c.id === commentId);
+            if (comment)
+                parts.set(i + 2, comment);
+        });
+    }
+    else {
+        for (const c of ours) {
+            const part = partNumberOf(id, c.body);
+            if (part !== null && !parts.has(part))
+                parts.set(part, c);
+        }
+    }
+    const current = new Set([...parts.values()].map((c) => c.id));
+    return { parts, spare: ours.filter((c) => !current.has(c.id)) };
 }
 
 /**
@@ -48179,175 +48412,156 @@ function planContacts(previous, verdicts, today, graceDays) {
     return { toContact, due, unknown, returned, records };
 }
 
-/**
- * Finds this roster's issue: open ones first, then the most recently closed. Only issues with the
- * roster's first label are listed (all issues when it has none); the marker decides.
- */
-async function findTrackingIssue(client, where, id, label) {
-    const marker = issueMarker(id);
-    let issues;
-    try {
-        issues = (await client.paginate('GET /repos/{owner}/{repo}/issues', {
-            ...where,
-            state: 'all',
-            ...(label ? { labels: label } : {}),
-            per_page: 100
-        }));
-    }
-    catch (error) {
-        throw trackingRepoError(where, error, 'read issues in');
-    }
-    const mine = issues
-        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
-        .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
-    const found = mine[0];
-    if (!found)
-        return null;
-    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        ...where,
-        issue_number: found.number,
-        per_page: 100
-    }));
-    const parts = new Map();
-    for (const c of comments) {
-        const m = /<!-- member-audit:part (\d+) id=/.exec(c.body ?? '');
-        if (m && (c.body ?? '').includes(partMarker(id, Number(m[1]))))
-            parts.set(Number(m[1]), { id: c.id, body: c.body ?? '' });
-    }
-    return { number: found.number, url: found.html_url, state: found.state, body: found.body ?? '', parts };
-}
+const CLOSING = 'Nobody is left to contact: everyone on the list is active again, exempt, or no longer a member. Closing; the next run reopens this issue if someone becomes inactive.';
 async function syncTrackingIssue(input) {
-    const { client, where, existing, text, log } = input;
     try {
-        if (!existing) {
-            if (!input.anyoneToContact)
-                return { action: 'none', number: null, url: null };
-            // Another run may have created it since we looked (overlapping schedules): look once more.
-            const again = await findTrackingIssue(client, where, input.id, input.labels[0]);
-            if (again)
-                return await syncTrackingIssue({ ...input, existing: again });
-            const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
-                ...where,
-                title: input.title,
-                body: text.body,
-                labels: input.labels
-            });
-            log.info(`Tracking issue created: ${data.html_url}`);
-            await writeParts(input, data.number, new Map());
-            const kept = await keepOldest(input, data.number);
-            return { action: 'created', number: kept.number, url: kept.url };
-        }
+        if (!input.existing)
+            return await create(input);
+        const { existing } = input;
+        if (!input.anyoneToContact && existing.state === 'closed')
+            return { action: 'unchanged', number: existing.number, url: existing.url };
+        const reopen = input.anyoneToContact && existing.state === 'closed';
+        const written = await writeGeneration(input, existing, reopen);
+        await restoreLabels(input, existing);
+        const result = { number: existing.number, url: existing.url };
         if (!input.anyoneToContact) {
-            if (existing.state === 'closed')
-                return { action: 'unchanged', number: existing.number, url: existing.url };
-            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-                ...where,
-                issue_number: existing.number,
-                body: text.body
-            });
-            await writeParts(input, existing.number, existing.parts);
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                ...where,
-                issue_number: existing.number,
-                body: 'Nobody is left to contact: everyone on the list is active again, exempt, or no longer a member. Closing; the next run reopens this issue if someone becomes inactive.'
-            });
-            await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-                ...where,
-                issue_number: existing.number,
-                state: 'closed',
-                state_reason: 'completed'
-            });
-            log.info(`Tracking issue closed: ${existing.url}`);
-            return { action: 'closed', number: existing.number, url: existing.url };
+            await comment(input, existing.number, CLOSING);
+            await patchIssue(input, existing.number, { state: 'closed', state_reason: 'completed' });
+            input.log.info(`Tracking issue closed: ${existing.url}`);
+            return { action: 'closed', ...result };
         }
-        const reopen = existing.state === 'closed';
-        const partsChanged = await writeParts(input, existing.number, existing.parts);
-        if (!reopen && existing.body === text.body) {
-            return { action: partsChanged ? 'updated' : 'unchanged', number: existing.number, url: existing.url };
-        }
-        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...where,
-            issue_number: existing.number,
-            body: text.body,
-            ...(reopen ? { state: 'open' } : {})
-        });
-        log.info(`Tracking issue ${reopen ? 'reopened' : 'updated'}: ${existing.url}`);
-        return { action: reopen ? 'reopened' : 'updated', number: existing.number, url: existing.url };
+        if (written)
+            input.log.info(`Tracking issue ${reopen ? 'reopened' : 'updated'}: ${existing.url}`);
+        return { action: reopen ? 'reopened' : written ? 'updated' : 'unchanged', ...result };
     }
     catch (error) {
-        throw error instanceof InputError ? error : trackingRepoError(where, error, 'write the tracking issue in');
+        throw error instanceof InputError ? error : trackingRepoError(input.where, error, 'write the tracking issue in');
     }
 }
-/**
- * Writes continuation comments in place: changed ones updated, new ones created, ones no longer
- * needed emptied to a one-line note (deleting would lose a team member's reply threaded there).
- */
-async function writeParts(input, issueNumber, existing) {
+async function create(input) {
+    if (!input.anyoneToContact)
+        return { action: 'none', number: null, url: null };
+    // Another run may have created it since we looked (overlapping schedules): look once more.
+    const again = await findTrackingIssue(input);
+    if (again)
+        return syncTrackingIssue({ ...input, existing: again });
     const { client, where, text } = input;
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues', {
+        ...where,
+        title: input.title,
+        body: text.body,
+        labels: input.labels
+    });
+    input.log.info(`Tracking issue created: ${data.html_url}`);
+    if (text.parts.length) {
+        const fresh = {
+            number: data.number,
+            url: data.html_url,
+            body: text.body,
+            labels: input.labels,
+            parts: new Map(),
+            spare: []
+        };
+        await writeGeneration(input, fresh, false);
+    }
+    const kept = await keepOldest(input, data.number);
+    return { action: 'created', number: kept.number, url: kept.url };
+}
+/** Writes the new text (see the top of this file); false when nothing had changed. */
+async function writeGeneration(input, existing, reopen) {
+    const spare = [...existing.spare];
+    const ids = [];
     let changed = false;
-    for (let i = 0; i < text.parts.length; i++) {
-        const part = i + 2;
-        const body = text.parts[i];
-        const old = existing.get(part);
-        if (old?.body === body)
+    for (const [i, body] of input.text.parts.entries()) {
+        const current = existing.parts.get(i + 2);
+        if (current?.body === body) {
+            ids.push(current.id);
             continue;
-        changed = true;
-        if (old)
-            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                ...where,
-                comment_id: old.id,
-                body
-            });
-        else
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                ...where,
-                issue_number: issueNumber,
-                body
-            });
-    }
-    for (const [part, old] of existing) {
-        if (part - 2 < text.parts.length)
-            continue;
-        const body = `${partMarker(input.id, part)}\n\n(This continuation is no longer needed: the list fits above.)`;
-        if (old.body !== body) {
-            changed = true;
-            await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                ...where,
-                comment_id: old.id,
-                body
-            });
         }
+        changed = true;
+        ids.push(await writeSpare(input, existing.number, spare.shift(), body));
     }
-    return changed;
+    const body = withPartsIndex(input.text.body, ids);
+    changed ||= ids.length !== existing.parts.size;
+    if (!changed && !reopen && body === existing.body)
+        return false;
+    await patchIssue(input, existing.number, { body, ...(reopen ? { state: 'open' } : {}) });
+    const kept = new Set(ids);
+    for (const old of existing.parts.values())
+        if (!kept.has(old.id))
+            await retire(input, old);
+    return true;
+}
+/** Writes `body` into a spare comment of the action's, or a new one; returns its id. */
+async function writeSpare(input, issueNumber, spare, body) {
+    const { client, where } = input;
+    if (spare) {
+        await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...where,
+            comment_id: spare.id,
+            body
+        });
+        return spare.id;
+    }
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...where,
+        issue_number: issueNumber,
+        body
+    });
+    return Number(data.id);
+}
+/** A continuation no longer needed keeps its place (deleting would lose a reply threaded there) and can be written again. */
+async function retire(input, old) {
+    const body = `${retiredMarker(input.id)}\n\n(This continuation is no longer needed: the list fits above.)`;
+    if (old.body === body)
+        return;
+    await input.client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...input.where,
+        comment_id: old.id,
+        body
+    });
+}
+/** Labels a triager removed are put back (the issue was found by its author, not its label). */
+async function restoreLabels(input, existing) {
+    const missing = input.labels.filter((l) => !existing.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+    if (missing.length === 0)
+        return;
+    await input.client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        ...input.where,
+        issue_number: existing.number,
+        labels: missing
+    });
+    input.log.info(`Tracking issue #${existing.number}: label${missing.length === 1 ? '' : 's'} ${missing.join(', ')} put back.`);
+}
+async function patchIssue(input, issueNumber, fields) {
+    await input.client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...input.where,
+        issue_number: issueNumber,
+        ...fields
+    });
+}
+async function comment(input, issueNumber, body) {
+    await input.client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...input.where,
+        issue_number: issueNumber,
+        body
+    });
 }
 /** After creating: if an overlapping run created one too, keep the oldest and close the others. */
 async function keepOldest(input, created) {
-    const { client, where } = input;
-    const marker = issueMarker(input.id);
-    const label = input.labels[0];
-    const open = (await client.paginate('GET /repos/{owner}/{repo}/issues', {
-        ...where,
+    const open = (await input.client.paginate('GET /repos/{owner}/{repo}/issues', {
+        ...input.where,
         state: 'open',
-        ...(label ? { labels: label } : {}),
+        creator: input.account.login,
         per_page: 100
-    }))
-        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
-        .sort((a, b) => a.number - b.number);
-    const keep = open[0];
+    }));
+    const mine = ownIssues(open, input.id, input.account).sort((a, b) => a.number - b.number);
+    const keep = mine[0];
     if (!keep || keep.number === created)
-        return { number: created, url: open.find((i) => i.number === created)?.html_url ?? '' };
-    for (const dup of open.slice(1)) {
-        await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            ...where,
-            issue_number: dup.number,
-            body: `Duplicate of #${keep.number}, created by an overlapping run.`
-        });
-        await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-            ...where,
-            issue_number: dup.number,
-            state: 'closed',
-            state_reason: 'not_planned'
-        });
+        return { number: created, url: mine.find((i) => i.number === created)?.html_url ?? '' };
+    for (const dup of mine.slice(1)) {
+        await comment(input, dup.number, `Duplicate of #${keep.number}, created by an overlapping run.`);
+        await patchIssue(input, dup.number, { state: 'closed', state_reason: 'not_planned' });
     }
     return { number: keep.number, url: keep.html_url };
 }
@@ -48357,46 +48571,55 @@ function trackingRepoError(where, error, doing) {
 }
 
 async function keepTrackingIssue(deps) {
-    const { client, where, roster, result } = deps;
+    const { client, where, roster, result, id } = deps;
     const settings = roster.trackingIssue;
-    const id = roster.file;
     const today = isoDay(result.now);
-    const existing = await findTrackingIssue(client, where, id, settings.labels[0]);
-    const previous = existing
-        ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today)
-        : new Map();
-    const plan = planContacts(previous, result.verdicts, today, settings.graceDays);
-    const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`);
-    const text = renderIssue(plan, result, {
+    const repo = `${where.owner}/${where.repo}`;
+    const account = await readActionAccount(client, repo);
+    const existing = await findTrackingIssue({
+        client,
+        where,
         id,
-        serverUrl: deps.serverUrl,
-        today,
-        mention: settings.mention,
-        graceDays: settings.graceDays,
-        disclosure: disclosure(issueIsPublic)
+        account,
+        labels: settings.labels,
+        log: deps.log
+    }).catch((error) => {
+        throw trackingRepoError(where, error, 'read issues in');
     });
+    const texts = existing ? [existing.body, ...[...existing.parts.values()].map((p) => p.body)] : [];
+    const plan = planContacts(readRecords(texts, today), result.verdicts, today, settings.graceDays);
+    const issueIsPublic = await isPublicRepository(client, repo);
+    const context = { id, serverUrl: deps.serverUrl, today, mention: settings.mention, graceDays: settings.graceDays };
+    const text = renderIssue(plan, result, { ...context, disclosure: disclosureFor(result, issueIsPublic) });
     const current = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null };
     if (deps.dryRun)
         return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic };
     if (deps.incomplete) {
         if (existing) {
-            await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`;
+            await client
+                .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
                 ...where,
                 issue_number: existing.number,
-                body: `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
+                body
+            })
+                .catch((error) => {
+                throw trackingRepoError(where, error, 'comment on the tracking issue in');
             });
         }
         return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic };
     }
+    const anyoneToContact = plan.toContact.length > 0;
     const sync = await syncTrackingIssue({
         client,
         where,
         id,
+        account,
         title: settings.title,
         labels: settings.labels,
         existing,
         text,
-        anyoneToContact: plan.toContact.length > 0,
+        anyoneToContact,
         log: deps.log
     });
     return { sync, plan, text, held: null, issueIsPublic };
@@ -48472,7 +48695,8 @@ function judge(audience, activity, roster, now) {
         outsideCollaborators: roster.include.outsideCollaborators
             ? allVerdicts.filter((v) => v.person.outside?.length)
             : null,
-        budgetWarning: activity.budgetWarning
+        budgetWarning: activity.budgetWarning,
+        privateRepositories: []
     };
 }
 
@@ -48486,20 +48710,26 @@ async function auditMembers(deps) {
     const { client, roster, now, log } = deps;
     const progress = (done, total) => deps.progress?.('members', done, total);
     const audience = await readAudience({ client, roster, now, log, progress });
+    deps.onAudience?.([...audience.everyone, ...audience.checked]);
     const activity = await readActivity(audience.checked, deps);
-    return judge(audience, activity, roster, now);
+    return { ...judge(audience, activity, roster, now), privateRepositories: knownPrivateRepositories(client) };
 }
-async function runMemberAudit(settings, io) {
+async function runMemberAudit(settings, given) {
     // The roster is read before any request: a bad roster must cost no call to GitHub.
     const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
+    const shown = publicRule();
+    const io = { ...given, log: redactingLogger(given.log, shown.current) };
     const { client, usage, rateLimitRemaining } = connect(settings, io);
     const before = await readRateLimit(client);
     io.log.info(rateLimitLine(before, 'left'));
+    // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
+    const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
     const result = await auditMembers({
         client,
         roster,
         now: io.now(),
         log: io.log,
+        onAudience: (people) => shown.know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
         usage,
         serverUrl: settings.serverUrl,
         restRemaining: before?.remaining ?? null,
@@ -48515,8 +48745,6 @@ async function runMemberAudit(settings, io) {
     const files = await writeReportFiles(settings.outputDir, result, usage, skipped);
     const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent);
     const tracking = await track(settings, io, { client, usage, roster, result, incomplete });
-    // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
-    const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
     const summaryMarkdown = runSummary({
         result,
         usage,
@@ -48533,6 +48761,22 @@ async function runMemberAudit(settings, io) {
         summaryMarkdown,
         tracking,
         incomplete
+    };
+}
+/** The rule the log follows: private until the run knows who it found, then the run's own. */
+function publicRule() {
+    let rule = () => PRIVATE_TEXT;
+    return {
+        current: () => rule(),
+        know(isPublic, people, repos) {
+            let cached = disclosure(isPublic, people, repos());
+            rule = () => {
+                const seen = repos();
+                if (seen.length !== cached.privateRepositories.size)
+                    cached = disclosure(isPublic, people, seen);
+                return cached;
+            };
+        }
     };
 }
 /** The reading client, counting requests and remembering the REST quota GitHub reports. */
@@ -48577,9 +48821,11 @@ async function track(settings, io, input) {
             waitScale: io.waitScale
         });
     const { roster, result, incomplete } = input;
+    const id = trackingIssueId(roster.trackingIssue.id, settings.rosterPath, settings.workspace);
     return keepTrackingIssue({
         client,
         where,
+        id,
         roster,
         result,
         serverUrl: settings.serverUrl,

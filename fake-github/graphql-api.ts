@@ -15,7 +15,7 @@ import {
   parse
 } from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
-import { findUser } from './world.js'
+import { findUser, tokenAccount } from './world.js'
 import { repositoryNode } from './graphql-repository.js'
 
 let executable: GraphQLSchema | undefined
@@ -310,6 +310,8 @@ export async function executeGraphql(
         throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
       return repositoryNode(ctx.world, repo, ctx.serverUrl, ctx.token.seesPrivate === true)
     },
+    // The token's own account; for an installation token, its app's bot account.
+    viewer: () => ({ __typename: 'User', login: tokenAccount(ctx.token).login }),
     rateLimit: () => ({
       cost: queryCost(query, variables),
       limit: 5000,

@@ -5,7 +5,7 @@
  */
 import { type Reply, error, paginate } from './answers.js'
 import type { RecordedRequest } from './server.js'
-import type { World, WorldIssue, WorldToken } from './world.js'
+import { type World, type WorldIssue, type WorldToken, tokenAccount } from './world.js'
 
 const MAX_BODY = 65_536
 
@@ -44,8 +44,10 @@ export function routeIssues(
   const writing = r.method !== 'GET'
   if (writing && token.canWrite === false) return error(403, 'Resource not accessible by personal access token')
   const inRepo = world.issues.filter((i) => i.repo.toLowerCase() === fullName.toLowerCase())
+  const user = (login: string) => ({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' })
   const json = (i: WorldIssue) => ({
     number: i.number,
+    user: user(i.author ?? 'auditor'),
     title: i.title,
     body: i.body,
     state: i.state,
@@ -60,8 +62,11 @@ export function routeIssues(
     if (r.method === 'GET') {
       const state = r.query.state ?? 'open'
       const labels = (r.query.labels ?? '').split(',').filter(Boolean)
+      // `creator`: "The user that created the issue" (docs: list repository issues), as its login.
+      const creator = r.query.creator?.toLowerCase()
       const listed = inRepo
         .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+        .filter((i) => !creator || (i.author ?? 'auditor').toLowerCase() === creator)
         .sort((a, b) => b.number - a.number)
       return paginate(url, listed.map(json))
     }
@@ -77,7 +82,8 @@ export function routeIssues(
         body: typeof body.body === 'string' ? body.body : '',
         state: 'open',
         labels: Array.isArray(body.labels) ? (body.labels as string[]) : [],
-        comments: []
+        comments: [],
+        author: tokenAccount(token).login
       }
       world.issues.push(issue)
       return { status: 201, body: json(issue) }
@@ -89,7 +95,7 @@ export function routeIssues(
     if (!comment) return error(404, 'Not Found')
     if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
     comment.body = String(body.body ?? comment.body)
-    return { status: 200, body: { id: comment.id, body: comment.body } }
+    return { status: 200, body: { id: comment.id, body: comment.body, user: user(comment.author) } }
   }
   const issue = inRepo.find((i) => i.number === Number(parts[4]))
   if (!issue) return error(404, 'Not Found')
@@ -104,21 +110,27 @@ export function routeIssues(
     return { status: 200, body: json(issue) }
   }
   if (parts.length === 5 && r.method === 'GET') return { status: 200, body: json(issue) }
+  // /repos/o/r/issues/{n}/labels: adds labels (docs: issues/labels#add-labels-to-an-issue).
+  if (parts[5] === 'labels' && parts.length === 6 && r.method === 'POST') {
+    const names = Array.isArray(body.labels) ? (body.labels as string[]) : []
+    for (const name of names) if (!issue.labels.includes(name)) issue.labels.push(name)
+    return { status: 200, body: issue.labels.map((name) => ({ name })) }
+  }
   // /repos/o/r/issues/{n}/comments
   if (parts[5] === 'comments' && parts.length === 6) {
     if (r.method === 'GET')
       return paginate(
         url,
-        issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: c.author } }))
+        issue.comments.map((c) => ({ id: c.id, body: c.body, user: user(c.author) }))
       )
     if (r.method === 'POST') {
       if (typeof body.body !== 'string' || !body.body)
         return { status: 422, body: { message: 'Validation Failed', status: '422' } }
       if (body.body.length > MAX_BODY) return tooLong('body')
       const id = world.issues.flatMap((i) => i.comments).reduce((n, c) => Math.max(n, c.id), 100) + 1
-      const comment = { id, body: body.body, author: token.login ?? 'member-audit' }
+      const comment = { id, body: body.body, author: tokenAccount(token).login }
       issue.comments.push(comment)
-      return { status: 201, body: { id, body: comment.body } }
+      return { status: 201, body: { id, body: comment.body, user: user(comment.author) } }
     }
   }
   return null

@@ -3,7 +3,7 @@
  * demo world on a fixed date through the whole run, dry: `npm run docs` writes them, and a test
  * fails when they are stale.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../src/logger.js'
@@ -19,12 +19,14 @@ export async function renderSamples(): Promise<{ summary: string; issue: string 
   const github = await FakeGitHub.start({ world })
   try {
     const dir = await mkdtemp(join(tmpdir(), 'ma-samples-'))
-    const rosterPath = join(dir, 'member-audit.yml')
+    const rosterPath = join(dir, '.github', 'member-audit.yml')
+    await mkdir(join(dir, '.github'))
     await writeFile(rosterPath, demoRoster(SAMPLE_DATE))
     const outcome = await runMemberAudit(
       {
         rosterInput: '.github/member-audit.yml',
         rosterPath,
+        workspace: dir,
         token: DEMO_TOKEN,
         issueToken: DEMO_TOKEN,
         dryRun: true,

@@ -12,7 +12,7 @@ import { executeGraphql } from './graphql-api.js'
 import { type Reply, error, paginate, simpleUser } from './answers.js'
 import { repositoryActivities } from './graphql-repository.js'
 import { routeIssues } from './issues-api.js'
-import { type World, type WorldToken, findOrg, findUser, orgRepositories } from './world.js'
+import { type World, type WorldToken, findOrg, findUser, orgRepositories, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
   method: string
@@ -204,6 +204,13 @@ export class FakeGitHub {
         url,
         members.map((m) => simpleUser(this.world, m.login, serverUrl))
       )
+    }
+    // docs.github.com/en/rest/users/users#get-the-authenticated-user: an installation token has no
+    // user to show ("Resource not accessible by integration").
+    if (r.method === 'GET' && r.path === '/user') {
+      if (token.app) return error(403, 'Resource not accessible by integration')
+      const me = tokenAccount(token)
+      return { status: 200, body: { login: me.login, id: 1, type: me.type, site_admin: false } }
     }
     // docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
     // 404 when the user is not affiliated with the organization; an installation token has no user.

@@ -94,6 +94,7 @@ export interface WorldRepo {
 export interface WorldComment {
   id: number
   body: string
+  /** Who wrote it: a login, `…[bot]` for an app's account. */
   author: string
 }
 
@@ -105,6 +106,8 @@ export interface WorldIssue {
   state: 'open' | 'closed'
   labels: string[]
   comments: WorldComment[]
+  /** Who opened it (default: the test token's account, `auditor`). */
+  author?: string
 }
 
 export interface WorldToken {
@@ -116,7 +119,7 @@ export interface WorldToken {
   seesPrivate?: boolean
   /** May write issues (default true); false answers 403 to every write. */
   canWrite?: boolean
-  /** Who the token acts as, for comment authors. */
+  /** Who the token acts as (issue and comment authors, GET /user); default `auditor`, or `member-audit[bot]` for an app. */
   login?: string
   /** Organizations this token's user owns: 2FA filters and invitations answer only to owners. */
   ownerOf?: string[] | 'all'
@@ -170,6 +173,13 @@ export function orgRepositories(world: World, org: string): WorldRepo[] {
     }
   }
   return [...repos.values()].sort((a, b) => a.fullName.localeCompare(b.fullName))
+}
+
+/** The account a token acts as: its login, and `Bot` for a GitHub App installation. */
+export function tokenAccount(token: WorldToken): { login: string; type: 'User' | 'Bot' } {
+  return token.app
+    ? { login: token.login ?? 'member-audit[bot]', type: 'Bot' }
+    : { login: token.login ?? 'auditor', type: 'User' }
 }
 
 export function findOrg(world: World, login: string): WorldOrg | undefined {

@@ -17,6 +17,8 @@ export interface Settings {
   serverUrl: string
   /** `owner/name` of the workflow's repository, when running in Actions. */
   repository: string | null
+  /** The checkout (GITHUB_WORKSPACE), or the command line's working folder: the tracking issue's id is the roster's path from here. */
+  workspace: string
   outputDir: string
 }
 
@@ -60,6 +62,7 @@ export function readSettings(env: Env): Settings {
     apiUrl: webAddress(env, 'GITHUB_API_URL'),
     serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
     repository: env.GITHUB_REPOSITORY || null,
+    workspace,
     outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
   }
 }

@@ -5,16 +5,20 @@
  */
 import { type ActivityDeps, readActivity } from './activity/stage.js'
 import { type ApiUsage, type GitHubClient, createGitHubClient, emptyUsage } from './github/client.js'
+import { knownPrivateRepositories } from './github/org-repositories.js'
 import { readRateLimit } from './github/rate-limit.js'
 import { isPublicRepository } from './github/repository.js'
 import type { Settings } from './inputs.js'
-import type { Logger } from './logger.js'
+import { type Logger, redactingLogger } from './logger.js'
+import type { Person } from './members/people.js'
+import { type Disclosure, PRIVATE_TEXT, disclosure } from './text/disclosure.js'
 import { readAudience } from './members/audience.js'
 import { writeReportFiles } from './reports/files.js'
 import { notChecked } from './reports/not-checked.js'
 import { runSummary } from './reports/summary.js'
 import { loadRoster } from './roster/load.js'
 import type { Roster } from './roster/roster.js'
+import { trackingIssueId } from './tracking-issue/issue-id.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
 import type { Status } from './verdicts/classify.js'
 import { incompleteReason } from './verdicts/completeness.js'
@@ -46,6 +50,8 @@ export interface RunOutcome {
 
 export type AuditDeps = Omit<ActivityDeps, 'progress'> & {
   progress?: (stage: string, done: number, total: number) => void
+  /** Told who was found, once the members stage is through (the log's redaction needs it). */
+  onAudience?: (people: Person[]) => void
 }
 
 /** The audit itself: members → activity → verdicts. */
@@ -53,22 +59,28 @@ export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
   const { client, roster, now, log } = deps
   const progress = (done: number, total: number) => deps.progress?.('members', done, total)
   const audience = await readAudience({ client, roster, now, log, progress })
+  deps.onAudience?.([...audience.everyone, ...audience.checked])
   const activity = await readActivity(audience.checked, deps)
-  return judge(audience, activity, roster, now)
+  return { ...judge(audience, activity, roster, now), privateRepositories: knownPrivateRepositories(client) }
 }
 
-export async function runMemberAudit(settings: Settings, io: RunIO): Promise<RunOutcome> {
+export async function runMemberAudit(settings: Settings, given: RunIO): Promise<RunOutcome> {
   // The roster is read before any request: a bad roster must cost no call to GitHub.
   const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
+  const shown = publicRule()
+  const io: RunIO = { ...given, log: redactingLogger(given.log, shown.current) }
   const { client, usage, rateLimitRemaining } = connect(settings, io)
   const before = await readRateLimit(client)
   io.log.info(rateLimitLine(before, 'left'))
+  // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
+  const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
 
   const result = await auditMembers({
     client,
     roster,
     now: io.now(),
     log: io.log,
+    onAudience: (people) => shown.know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
     usage,
     serverUrl: settings.serverUrl,
     restRemaining: before?.remaining ?? null,
@@ -84,8 +96,6 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
   const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent)
   const tracking = await track(settings, io, { client, usage, roster, result, incomplete })
 
-  // In Actions the summary is public when the workflow's repository is; from a terminal it is not.
-  const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const summaryMarkdown = runSummary({
     result,
     usage,
@@ -102,6 +112,25 @@ export async function runMemberAudit(settings: Settings, io: RunIO): Promise<Run
     summaryMarkdown,
     tracking,
     incomplete
+  }
+}
+
+/** The rule the log follows: private until the run knows who it found, then the run's own. */
+function publicRule(): {
+  current: () => Disclosure
+  know: (isPublic: boolean, people: Person[], repos: () => string[]) => void
+} {
+  let rule: () => Disclosure = () => PRIVATE_TEXT
+  return {
+    current: () => rule(),
+    know(isPublic, people, repos) {
+      let cached = disclosure(isPublic, people, repos())
+      rule = () => {
+        const seen = repos()
+        if (seen.length !== cached.privateRepositories.size) cached = disclosure(isPublic, people, seen)
+        return cached
+      }
+    }
   }
 }
 
@@ -162,9 +191,11 @@ async function track(settings: Settings, io: RunIO, input: TrackInput): Promise<
           waitScale: io.waitScale
         })
   const { roster, result, incomplete } = input
+  const id = trackingIssueId(roster.trackingIssue.id, settings.rosterPath, settings.workspace)
   return keepTrackingIssue({
     client,
     where,
+    id,
     roster,
     result,
     serverUrl: settings.serverUrl,

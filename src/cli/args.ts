@@ -106,6 +106,7 @@ export function cliSettings(
     apiUrl,
     serverUrl: serverUrlFor(apiUrl),
     repository: null,
+    workspace: cwd,
     outputDir: isAbsolute(request.out) ? request.out : join(cwd, request.out)
   }
 }

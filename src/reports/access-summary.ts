@@ -4,7 +4,7 @@
  * exemptions that name nobody in the organizations. Pure.
  */
 import { isOwner } from '../members/people.js'
-import { type Disclosure, mayName, nameable } from '../text/disclosure.js'
+import { type Disclosure, mayNameLogin, shownMemberships, shownOwner } from '../text/disclosure.js'
 import { activityText } from '../text/evidence.js'
 import { escapeText, table } from '../text/markdown.js'
 import { notNamedNote, profileLink } from '../text/people.js'
@@ -32,13 +32,16 @@ function section(heading: string, parts: string[]): string {
 
 /** "Inactive owners", for the top of the summary: the biggest risk first. */
 export function inactiveOwnersSection(result: AuditResult, options: AccessSummaryOptions): string {
+  const d = options.disclosure
   const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority)
   if (owners.length === 0) return ''
-  const { named, hidden } = nameable(owners, (v) => v.person, options.disclosure)
+  // In public, an owner is named only as owner of organizations where that membership is public.
+  const named = owners.filter((v) => shownOwner(v.person, d))
   const names = named.map((v) => {
-    const orgs = v.person.memberships.filter((m) => m.role === 'admin').map((m) => escapeText(m.org))
-    return `${profileLink(v.person.login, options.serverUrl)} (owner of ${orgs.join(', ')})`
+    const orgs = shownMemberships(v.person, d).filter((m) => m.role === 'admin')
+    return `${profileLink(v.person.login, options.serverUrl)} (owner of ${orgs.map((m) => escapeText(m.org)).join(', ')})`
   })
+  const hidden = owners.length - named.length
   const rest = hidden ? `${names.length ? '; ' : ''}${hidden} concealed, not named` : ''
   return `### Inactive owners (${owners.length})\n\n${names.join(', ')}${rest}`
 }
@@ -53,30 +56,23 @@ export function accessSections(result: AuditResult, options: AccessSummaryOption
   ].filter(Boolean)
 }
 
-/** Whether a login from a list (team, 2FA) may be named: people not among the verdicts are members GitHub listed elsewhere. */
-function loginShown(result: AuditResult, options: AccessSummaryOptions): (login: string) => boolean {
-  const people = new Map(result.verdicts.map((v) => [v.person.key, v.person]))
-  return (login) => {
-    const person = people.get(login.toLowerCase())
-    return !person || mayName(person, options.disclosure)
-  }
-}
-
 function teamSection(team: AuditResult['teams'][number], result: AuditResult, options: AccessSummaryOptions): string {
-  const shown = loginShown(result, options)
   const status = new Map(result.verdicts.map((v) => [v.person.key, v.status]))
-  const members = team.members.filter((m) => shown(m.login))
-  const rows = members.map((m) => [
-    profileLink(m.login, options.serverUrl),
-    m.maintainer ? 'yes' : '',
-    status.get(m.login.toLowerCase()) ?? 'not audited (a bot?)'
-  ])
-  const t = capped(rows)
-  return section(`### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`, [
-    table(['Member', 'Maintainer', 'Status'], t.rows),
-    t.note,
-    notNamedNote(team.members.length - members.length)
-  ])
+  const statusOf = (login: string): string => status.get(login.toLowerCase()) ?? 'not audited (a bot?)'
+  const heading = `### Team ${escapeText(team.team)} (${team.members.length}, inactive after ${team.windowDays} days)`
+  if (options.disclosure.public) {
+    // Who is in a team is visible to the organization's members only: counts, not names.
+    const counts = new Map<string, number>()
+    for (const m of team.members) counts.set(statusOf(m.login), (counts.get(statusOf(m.login)) ?? 0) + 1)
+    const figures = [...counts].map(([s, n]) => `${n} ${s}`).join(', ')
+    return section(heading, [
+      `${figures || 'No members'}. Members are not named: this text is public, and a team's members are visible to the organization's members only.`
+    ])
+  }
+  const t = capped(
+    team.members.map((m) => [profileLink(m.login, options.serverUrl), m.maintainer ? 'yes' : '', statusOf(m.login)])
+  )
+  return section(heading, [table(['Member', 'Maintainer', 'Status'], t.rows), t.note])
 }
 
 function outsideCollaboratorsSection(result: AuditResult, options: AccessSummaryOptions): string {
@@ -106,11 +102,19 @@ function outsideCollaboratorsSection(result: AuditResult, options: AccessSummary
 function invitationsSection(result: AuditResult, options: AccessSummaryOptions): string {
   if (!result.invitations) return ''
   const { items, notChecked } = result.invitations
+  const d = options.disclosure
+  // An invitee is no member yet, and an e-mail address is visible to owners only: neither in public.
+  const invitee = (i: (typeof items)[number]): string =>
+    d.public
+      ? '(not named: this text is public)'
+      : i.login
+        ? profileLink(i.login, options.serverUrl)
+        : escapeText(i.email ?? '(no login or email)')
   const rows = items.map((i) => [
     escapeText(i.org),
-    i.login ? profileLink(i.login, options.serverUrl) : escapeText(i.email ?? '(no login or email)'),
+    invitee(i),
     escapeText(i.role),
-    i.inviter ? profileLink(i.inviter, options.serverUrl) : '',
+    i.inviter ? (mayNameLogin(i.inviter, d) ? profileLink(i.inviter, options.serverUrl) : '(not named)') : '',
     i.failedAt
       ? `failed ${isoDay(i.failedAt)}: ${escapeText(i.failedReason ?? '')}`
       : `pending for ${daysBetween(i.createdAt, result.now)} days`
@@ -130,8 +134,7 @@ function invitationsSection(result: AuditResult, options: AccessSummaryOptions):
 function twoFactorSection(result: AuditResult, options: AccessSummaryOptions): string {
   if (!result.twoFactorDisabled) return ''
   const { items, notChecked } = result.twoFactorDisabled
-  const shown = loginShown(result, options)
-  const named = items.filter((i) => shown(i.login))
+  const named = items.filter((i) => mayNameLogin(i.login, options.disclosure))
   const f = capped(named.map((i) => [profileLink(i.login, options.serverUrl), i.orgs.map(escapeText).join(', ')]))
   return section(`### Without two-factor authentication (${items.length})`, [
     named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',

@@ -4,7 +4,7 @@ import { daysBetween, isoDay } from '../verdicts/days.js'
 import { exemptionStanding } from '../verdicts/exemptions.js'
 import { byPriority } from '../verdicts/order.js'
 import type { AuditResult } from '../verdicts/result.js'
-import { type Disclosure, nameable } from '../text/disclosure.js'
+import { type Disclosure, nameable, redact, shownEvidence, shownMemberships, shownOwner } from '../text/disclosure.js'
 import { activityText, standingText } from '../text/evidence.js'
 import { escapeText, table } from '../text/markdown.js'
 import { membershipsText, notNamedNote, ownerMark, profileLink } from '../text/people.js'
@@ -38,11 +38,12 @@ export function peopleSection(status: Status, result: AuditResult, options: Tabl
   const rows: string[][] = []
   let size = 0
   for (const v of named) {
+    const d = options.disclosure
     const row = [
-      profileLink(v.person.login, options.serverUrl) + ownerMark(v.person),
-      membershipsText(v.person.memberships),
-      activityText(v.lastActivity, { source: true }),
-      lastCell(status, v, result.now)
+      profileLink(v.person.login, options.serverUrl) + ownerMark(shownOwner(v.person, d)),
+      membershipsText(shownMemberships(v.person, d)),
+      activityText(shownEvidence(v.lastActivity, d), { source: true }),
+      lastCell(status, v, result.now, d)
     ]
     size += row.join(' | ').length + 6
     if (size > budget) break
@@ -59,8 +60,8 @@ export function peopleSection(status: Status, result: AuditResult, options: Tabl
   ].join('\n\n')
 }
 
-function lastCell(status: Status, v: Verdict, now: Date): string {
-  if (status === 'unknown') return escapeText(v.errors.join('; '))
+function lastCell(status: Status, v: Verdict, now: Date, d: Disclosure): string {
+  if (status === 'unknown') return escapeText(redact(v.errors.join('; '), d))
   if (status === 'exempt') return exemptionCell(v, now)
   return v.lastActivity ? String(daysBetween(v.lastActivity.at, now)) : `more than ${v.window.days}`
 }

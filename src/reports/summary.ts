@@ -4,7 +4,7 @@
  */
 import type { ApiUsage } from '../github/client.js'
 import type { Settings } from '../inputs.js'
-import { type Disclosure, disclosure } from '../text/disclosure.js'
+import { type Disclosure, disclosureFor } from '../text/disclosure.js'
 import { escapeText, table } from '../text/markdown.js'
 import { count, profileLink } from '../text/people.js'
 import type { TrackOutcome } from '../tracking-issue/track.js'
@@ -56,7 +56,7 @@ export function runSummary(input: RunSummaryInput): string {
 }
 
 export function jobSummary(result: AuditResult, usage: ApiUsage, options: SummaryOptions): string {
-  const shown = disclosure(options.hideConcealed)
+  const shown = disclosureFor(result, options.hideConcealed)
   const parts: string[] = [...heading(result, options), ...overview(result, options, shown)]
   // The access sections are capped by rows; the people tables get what is left of the budget.
   const access = accessSections(result, { serverUrl: options.serverUrl, disclosure: shown })

@@ -130,19 +130,28 @@ function normalize(doc: Document, file: string, lines: LineCounter): Roster {
         line: lines.linePos(node?.range?.[0] ?? 0).line
       }
     }),
-    trackingIssue: {
-      ...(tracking.repo ? { repo: tracking.repo as string } : {}),
-      title: (tracking.title as string | undefined) ?? DEFAULTS.trackingIssueTitle,
-      labels: (tracking.labels as string[] | undefined) ?? [...DEFAULTS.trackingIssueLabels],
-      mention: (tracking.mention as boolean | undefined) ?? DEFAULTS.mention,
-      graceDays: (tracking['grace-days'] as number | undefined) ?? DEFAULTS.graceDays
-    },
-    include: {
-      outsideCollaborators: (include['outside-collaborators'] as boolean | undefined) ?? DEFAULTS.outsideCollaborators,
-      pendingInvitations: (include['pending-invitations'] as boolean | undefined) ?? DEFAULTS.pendingInvitations,
-      invitationMaxAgeDays: (include['invitation-max-age-days'] as number | undefined) ?? DEFAULTS.invitationMaxAgeDays,
-      twoFactorDisabled: (include['two-factor-disabled'] as boolean | undefined) ?? DEFAULTS.twoFactorDisabled,
-      bots: (include.bots as boolean | undefined) ?? DEFAULTS.bots
-    }
+    trackingIssue: trackingIssueSettings(tracking),
+    include: includeSettings(include)
+  }
+}
+
+function trackingIssueSettings(tracking: Plain): Roster['trackingIssue'] {
+  return {
+    ...(tracking.repo ? { repo: tracking.repo as string } : {}),
+    ...(tracking.id ? { id: tracking.id as string } : {}),
+    title: (tracking.title as string | undefined) ?? DEFAULTS.trackingIssueTitle,
+    labels: (tracking.labels as string[] | undefined) ?? [...DEFAULTS.trackingIssueLabels],
+    mention: (tracking.mention as boolean | undefined) ?? DEFAULTS.mention,
+    graceDays: (tracking['grace-days'] as number | undefined) ?? DEFAULTS.graceDays
+  }
+}
+
+function includeSettings(include: Plain): Roster['include'] {
+  return {
+    outsideCollaborators: (include['outside-collaborators'] as boolean | undefined) ?? DEFAULTS.outsideCollaborators,
+    pendingInvitations: (include['pending-invitations'] as boolean | undefined) ?? DEFAULTS.pendingInvitations,
+    invitationMaxAgeDays: (include['invitation-max-age-days'] as number | undefined) ?? DEFAULTS.invitationMaxAgeDays,
+    twoFactorDisabled: (include['two-factor-disabled'] as boolean | undefined) ?? DEFAULTS.twoFactorDisabled,
+    bots: (include.bots as boolean | undefined) ?? DEFAULTS.bots
   }
 }

@@ -41,6 +41,8 @@ export interface Exemption {
 
 export interface TrackingIssueSettings {
   repo?: string
+  /** The issue's identity; default the roster's path relative to the repository root. */
+  id?: string
   title: string
   labels: string[]
   mention: boolean

@@ -167,6 +167,14 @@ export const ROSTER_SHAPE: Shape = {
           description:
             'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
         },
+        id: {
+          kind: 'string',
+          pattern: '^[A-Za-z0-9._/-]+$',
+          maxLength: 100,
+          patternHint: 'letters, digits and . _ / - (at most 100)',
+          description:
+            "The issue's identity, kept in its hidden marker. Default: the roster's path relative to the repository root (so the issue is the same from Actions and from a terminal)."
+        },
         title: {
           kind: 'string',
           maxLength: 256,

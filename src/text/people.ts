@@ -1,5 +1,5 @@
 /** How people, their roles and the people not named read in every report. Pure. */
-import { type Membership, type Person, isOwner } from '../members/people.js'
+import type { Membership } from '../members/people.js'
 import { escapeText, link } from './markdown.js'
 
 /** A login as a link to the profile (a link notifies nobody, unlike an @-mention). */
@@ -8,8 +8,8 @@ export function profileLink(login: string, serverUrl: string): string {
 }
 
 /** " **(owner)**" after an organization owner's name. */
-export function ownerMark(person: Person): string {
-  return isOwner(person) ? ' **(owner)**' : ''
+export function ownerMark(owner: boolean): string {
+  return owner ? ' **(owner)**' : ''
 }
 
 export function roleName(membership: Pick<Membership, 'role'>): string {

@@ -4,8 +4,8 @@
  * exempt, and a contact note. Pure. Everything from outside is escaped; who may be named is
  * text/disclosure.ts's rule.
  */
-import { type Person, isOwner } from '../members/people.js'
-import { type Disclosure, nameable } from '../text/disclosure.js'
+import type { Person } from '../members/people.js'
+import { type Disclosure, nameable, redact, shownEvidence, shownMemberships, shownOwner } from '../text/disclosure.js'
 import { activityText, standingText } from '../text/evidence.js'
 import { escapeText } from '../text/markdown.js'
 import { count, notNamedNote, ownerMark, profileLink, roleName } from '../text/people.js'
@@ -30,6 +30,10 @@ export interface IssueContext {
   /** Short lines (no roles, no activity link), used when the full text needs continuation comments. */
   compact?: boolean
 }
+
+/** Why people not named lose their dates here: a public issue cannot hold them, not even in hidden marks (raw text is public too). */
+const UNTRACKED =
+  'Their flag and contact dates are not kept in a public issue; to track them, keep the tracking issue in a private repository.'
 
 const INSTRUCTIONS =
   'Tick a box once you have contacted the person; the tick and its date are kept on every update. Privileges are adjusted only after contact, and anyone can be reinstated on request.'
@@ -79,7 +83,8 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
       'Approaching the threshold',
       approaching,
       ctx,
-      (v) => `${activityText(v.lastActivity, { now: result.now })}, ${daysLeft(v, result.now)} left`
+      (v) =>
+        `${activityText(shownEvidence(v.lastActivity, ctx.disclosure), { now: result.now })}, ${daysLeft(v, result.now)} left`
     ),
     ...unknownSections(plan, ctx),
     peopleSection('Exemptions', exempt, ctx, (v) => exemptionText(v, ctx))
@@ -89,7 +94,7 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
 
 function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueContext): Section[] {
   const toContact = nameable(plan.toContact, (c) => c.verdict.person, ctx.disclosure)
-  const owners = toContact.named.filter((c) => isOwner(c.verdict.person))
+  const owners = toContact.named.filter((c) => shownOwner(c.verdict.person, ctx.disclosure))
   const returned = nameable(plan.returned, (r) => r.verdict?.person ?? null, ctx.disclosure)
   return [
     {
@@ -100,7 +105,7 @@ function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueConte
     },
     {
       heading: `### To contact (${plan.toContact.length})`,
-      intro: notNamedNote(toContact.hidden) || undefined,
+      intro: toContact.hidden ? `${notNamedNote(toContact.hidden)} ${UNTRACKED}` : undefined,
       lines: toContact.named.map((c) => contactLine(c, result, ctx)),
       keep: toContact.hidden > 0
     },
@@ -115,8 +120,9 @@ function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueConte
       heading: `### Returned (${plan.returned.length})`,
       intro: `Active again (or no longer members) in the last ${ctx.graceDays} days: nothing to do.`,
       lines: returned.named.map(({ record, verdict }) => {
+        const last = shownEvidence(verdict?.lastActivity ?? null, ctx.disclosure)
         const now = verdict
-          ? `${verdict.status}${verdict.lastActivity ? `, ${activityText(verdict.lastActivity, { now: result.now })}` : ''}`
+          ? `${verdict.status}${last ? `, ${activityText(last, { now: result.now })}` : ''}`
           : 'no longer a member of the audited organizations'
         return {
           text: `- ${profileLink(record.login, ctx.serverUrl)}: ${now}, since ${record.returnedOn} ${lineMark(record)}`
@@ -134,7 +140,7 @@ function unknownSections(plan: ContactPlan, ctx: IssueContext): Section[] {
       intro:
         'GitHub could not answer fully for these people, so they are not called inactive. The next run tries again.',
       lines: named.map(({ verdict, record }) => ({
-        text: `- ${personText(verdict.person, ctx)}: ${escapeText(verdict.errors.join('; '))}${record ? ` ${lineMark(record)}` : ''}`
+        text: `- ${personText(verdict.person, ctx)}: ${escapeText(redact(verdict.errors.join('; '), ctx.disclosure))}${record ? ` ${lineMark(record)}` : ''}`
       }))
     }
   ]
@@ -149,7 +155,7 @@ function peopleSection(title: string, verdicts: Verdict[], ctx: IssueContext, de
 }
 
 function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx: IssueContext): Line {
-  const last = verdict.lastActivity
+  const last = shownEvidence(verdict.lastActivity, ctx.disclosure)
   const activity = !last
     ? `no public activity in ${verdict.window.days} days`
     : ctx.compact
@@ -157,7 +163,7 @@ function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx:
       : `last activity ${activityText(last, { now: result.now })}`
   const parts = [
     `- [${record.contactedOn ? 'x' : ' '}] ${personText(verdict.person, ctx)}`,
-    ...(ctx.compact ? [] : [roles(verdict.person)]),
+    ...(ctx.compact ? [] : [roles(verdict.person, ctx.disclosure)]),
     activity,
     `flagged ${record.flaggedOn}`,
     ...(record.contactedOn ? [`contacted ${record.contactedOn}`] : [])
@@ -167,11 +173,14 @@ function contactLine({ verdict, record }: ContactLine, result: AuditResult, ctx:
 
 /** The person's name as a profile link (no notification), or a placeholder replaced by an @-mention when allowed. */
 function personText(person: Person, ctx: IssueContext): string {
-  return (ctx.mention ? `{{mention:${person.login}}}` : profileLink(person.login, ctx.serverUrl)) + ownerMark(person)
+  const name = ctx.mention ? `{{mention:${person.login}}}` : profileLink(person.login, ctx.serverUrl)
+  return name + ownerMark(shownOwner(person, ctx.disclosure))
 }
 
-function roles(person: Person): string {
-  return person.memberships.map((m) => `${roleName(m)} of ${escapeText(m.org)}`).join(', ')
+function roles(person: Person, d: Disclosure): string {
+  return shownMemberships(person, d)
+    .map((m) => `${roleName(m)} of ${escapeText(m.org)}`)
+    .join(', ')
 }
 
 function exemptionText(v: Verdict, ctx: IssueContext): string {

@@ -1,23 +1,29 @@
 /**
- * The tracking issue's part of a run: read what the issue remembers, plan the contact list,
- * render it, and write it — unless this is a dry run, or the run was incomplete (then the list is
- * left as it was and one comment says why).
+ * The tracking issue's part of a run: who the action is, what its own issue remembers, the
+ * contact plan, the text, and the write — unless this is a dry run, or the run was incomplete
+ * (then the list is left as it was and one comment says why).
  */
-import type { AuditResult } from '../verdicts/result.js'
 import type { GitHubClient } from '../github/client.js'
 import { isPublicRepository } from '../github/repository.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
-import { disclosure } from '../text/disclosure.js'
+import { disclosureFor } from '../text/disclosure.js'
 import { isoDay } from '../verdicts/days.js'
+import type { AuditResult } from '../verdicts/result.js'
+import { readActionAccount } from './account.js'
 import { type IssueText, renderIssue } from './body.js'
+import { type TrackingRepo, findTrackingIssue } from './find.js'
 import { type ContactPlan, planContacts } from './plan.js'
 import { readRecords } from './state.js'
-import { type SyncResult, type TrackingRepo, findTrackingIssue, syncTrackingIssue } from './sync.js'
+import { type SyncResult, syncTrackingIssue, trackingRepoError } from './write.js'
+
+export type { TrackingRepo } from './find.js'
 
 export interface TrackDeps {
   client: GitHubClient
   where: TrackingRepo
+  /** The issue's identity (issue-id.ts). */
+  id: string
   roster: Roster
   result: AuditResult
   serverUrl: string
@@ -33,51 +39,60 @@ export interface TrackOutcome {
   text: IssueText
   /** What was not done and why (dry run, incomplete run). */
   held: string | null
-  /** The tracking repository is public, so the text names no concealed member. */
+  /** The tracking repository is public, so the text names no one without a public membership. */
   issueIsPublic: boolean
 }
 
 export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> {
-  const { client, where, roster, result } = deps
+  const { client, where, roster, result, id } = deps
   const settings = roster.trackingIssue
-  const id = roster.file
   const today = isoDay(result.now)
-  const existing = await findTrackingIssue(client, where, id, settings.labels[0])
-  const previous = existing
-    ? readRecords([existing.body, ...[...existing.parts.values()].map((p) => p.body)], today)
-    : new Map()
-  const plan = planContacts(previous, result.verdicts, today, settings.graceDays)
-  const issueIsPublic = await isPublicRepository(client, `${where.owner}/${where.repo}`)
-  const text = renderIssue(plan, result, {
+  const repo = `${where.owner}/${where.repo}`
+  const account = await readActionAccount(client, repo)
+  const existing = await findTrackingIssue({
+    client,
+    where,
     id,
-    serverUrl: deps.serverUrl,
-    today,
-    mention: settings.mention,
-    graceDays: settings.graceDays,
-    disclosure: disclosure(issueIsPublic)
+    account,
+    labels: settings.labels,
+    log: deps.log
+  }).catch((error: unknown) => {
+    throw trackingRepoError(where, error, 'read issues in')
   })
+  const texts = existing ? [existing.body, ...[...existing.parts.values()].map((p) => p.body)] : []
+  const plan = planContacts(readRecords(texts, today), result.verdicts, today, settings.graceDays)
+  const issueIsPublic = await isPublicRepository(client, repo)
+  const context = { id, serverUrl: deps.serverUrl, today, mention: settings.mention, graceDays: settings.graceDays }
+  const text = renderIssue(plan, result, { ...context, disclosure: disclosureFor(result, issueIsPublic) })
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }
 
   if (deps.dryRun) return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic }
   if (deps.incomplete) {
     if (existing) {
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        ...where,
-        issue_number: existing.number,
-        body: `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
-      })
+      const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
+      await client
+        .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          ...where,
+          issue_number: existing.number,
+          body
+        })
+        .catch((error: unknown) => {
+          throw trackingRepoError(where, error, 'comment on the tracking issue in')
+        })
     }
     return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic }
   }
+  const anyoneToContact = plan.toContact.length > 0
   const sync = await syncTrackingIssue({
     client,
     where,
     id,
+    account,
     title: settings.title,
     labels: settings.labels,
     existing,
     text,
-    anyoneToContact: plan.toContact.length > 0,
+    anyoneToContact,
     log: deps.log
   })
   return { sync, plan, text, held: null, issueIsPublic }

@@ -37,4 +37,6 @@ export interface AuditResult {
   outsideCollaborators: Verdict[] | null
   /** Set when the estimated cost exceeded the REST requests left at the start. */
   budgetWarning: string | null
+  /** Full names of the private repositories the run listed (never named in public text). */
+  privateRepositories: string[]
 }
