@@ -8,11 +8,15 @@ import { findActivity } from '../src/activity/cascade.js'
 import { budgetWarning, estimateCost } from '../src/activity/cost.js'
 import type { Evidence, EvidencePolicy } from '../src/activity/evidence.js'
 import { BatchSize } from '../src/github/graphql-batch.js'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Person } from '../src/members/people.js'
 import { parseRoster } from '../src/roster/load.js'
 import { planContacts } from '../src/tracking-issue/plan.js'
 import type { ContactRecords } from '../src/tracking-issue/state.js'
 import { classify } from '../src/verdicts/classify.js'
+import { trackingIssueId } from '../src/tracking-issue/issue-id.js'
 import { incompleteReason } from '../src/verdicts/completeness.js'
 import { daysBefore } from '../src/verdicts/days.js'
 import { exemptionFor, exemptionStanding } from '../src/verdicts/exemptions.js'
@@ -245,5 +249,19 @@ describe('rules of the roster: windows, exemptions, cost, completeness', () => {
     expect(size.current).toBe(50)
     size.failed(7)
     expect(size.current).toBe(4)
+  })
+})
+
+describe("the tracking issue's identity", () => {
+  test('the roster path from the repository root, whatever folder the run starts in; the roster id first', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ma-id-'))
+    mkdirSync(join(repo, '.git'))
+    mkdirSync(join(repo, 'config', 'audit'), { recursive: true })
+    const roster = join(repo, 'config', 'audit', 'orgs.yml')
+    expect(trackingIssueId(undefined, roster, join(repo, 'config'))).toBe('config/audit/orgs.yml')
+    expect(trackingIssueId(undefined, roster, '/somewhere/else')).toBe('config/audit/orgs.yml')
+    expect(trackingIssueId('security-orgs', roster, repo)).toBe('security-orgs')
+    const loose = join(mkdtempSync(join(tmpdir(), 'ma-id-')), 'r.yml')
+    expect(trackingIssueId(undefined, loose, '/not/its/folder')).toBe('r.yml')
   })
 })

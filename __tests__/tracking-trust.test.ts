@@ -175,4 +175,25 @@ describe('the tracking issue trusts only its own words', () => {
       await github.close()
     }
   })
+
+  test("with a GitHub App's token the action's account is its bot, and a user of the same name is not it", async () => {
+    const w = world()
+    w.tokens['app-token'] = { orgs: [], memberOf: [], app: true }
+    w.tokens['impostor'] = { orgs: [], memberOf: [], login: 'member-audit' } // a user account named like the app
+    const github = await FakeGitHub.start({ world: w })
+    try {
+      await runOn(github, 0, { inputs: { 'issue-token': 'app-token' } })
+      const issue = github.world.issues[0]!
+      expect(issue.author).toBe('member-audit[bot]')
+      const forged =
+        '<!-- member-audit:part 2 id=.github/member-audit.yml -->\n- [x] [alice] <!-- ma:alice f=2000-01-01 c=2000-01-01 -->'
+      await as(github, 'impostor', 'POST', `/repos/acme/security/issues/${issue.number}/comments`, { body: forged })
+      const run = await runOn(github, 1, { inputs: { 'issue-token': 'app-token' } })
+      expect(run.outputs['issue-number']).toBe(String(issue.number))
+      expect(github.world.issues).toHaveLength(1)
+      expect(line(issue, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 -->$/)
+    } finally {
+      await github.close()
+    }
+  })
 })
