@@ -30,5 +30,10 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
   },
   { files: ['__tests__/**/*.ts'], ...jest.configs['flat/recommended'] },
+  // Helpers named expect* assert (expectStoppedInPreflight and the like).
+  {
+    files: ['__tests__/**/*.ts'],
+    rules: { 'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }] }
+  },
   prettier
 )

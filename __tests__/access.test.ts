@@ -105,12 +105,16 @@ describe('privileged and stale access', () => {
     expect(plain.result.twoFactorDisabled!.items).toEqual([])
     const summary = summaryOf(plain.result)
     expect(summary).toMatch(
-      /### Without two-factor authentication \(0\)\n\n\*\*Not checked\*\* in o1 \(needs an organization owner's token\), o2 \(needs/
+      /### Without two-factor authentication \(0\)\n\n\*\*Not checked\*\* in o1 \(needs an organization owner's token: the token's account is a member, not an owner\), o2 \(needs/
     )
     expect(summary).not.toMatch(/Without two-factor authentication \(0\)\n\nNone\./)
     const reasons = notChecked(plain.result)
-    expect(reasons.twoFactorDisabled).toMatch(/^o1: not checked: needs an organization owner's token; o2: /)
-    expect(reasons.invitations).toMatch(/^o1: not checked: needs an organization owner's token/)
+    expect(reasons.twoFactorDisabled).toMatch(
+      /^o1: not checked: needs an organization owner's token: the token's account is a member, not an owner; o2: /
+    )
+    expect(reasons.invitations).toMatch(
+      /^o1: not checked: needs an organization owner's token: the token's account is a member/
+    )
   })
 
   test('exemption hygiene: expired, expiring soon, and dangling exemptions are reported', async () => {

@@ -1,7 +1,9 @@
 /**
  * Bad input of every kind the action meets — action inputs, tokens, permissions, organizations,
  * teams, the tracking repository — through the action's `run()` in process, as the runner would
- * run it: one clear message, the step failed, and not one successful write to GitHub. One case
+ * run it: one clear message, the step failed, and not one successful write to GitHub. (What the
+ * preflight finds — organizations, teams, the tracking repository, scopes — is in
+ * preflight.test.ts.) One case
  * that only the bundle can show (an address that crashes a library while it loads) runs
  * `node dist/index.js`. (Malformed rosters have their own file: malformed-rosters.test.ts.)
  */
@@ -44,46 +46,10 @@ const CASES: [string, string, Record<string, string>, RegExp, Record<string, str
     /GitHub rejected the issue token \(401 Bad credentials\)/
   ],
   [
-    'organization that does not exist',
-    'version: 1\norgs: [acme, acmee]\n',
-    { token: 'test-token' },
-    /Organization "acmee" was not found, or the token cannot see it \(404\)/
-  ],
-  [
-    'token without Members: read for one org',
-    'version: 1\norgs: [acme, beta]\n',
-    { token: 'narrow' },
-    /cannot list the members of organization "beta" \(403 .*read:org.*Members: read/
-  ],
-  [
-    'team that does not exist',
-    'version: 1\norgs: [acme]\nteams:\n  - team: acme/ghosts\n',
-    { token: 'test-token' },
-    /Team "acme\/ghosts" \(roster teams\) was not found/
-  ],
-  [
-    'tracking repository that does not exist',
-    'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/nowhere\n',
-    { token: 'test-token' },
-    /Tracking repository acme\/nowhere was not found/
-  ],
-  [
-    'tracking repository with issues disabled',
-    'version: 1\norgs: [acme]\ntracking-issue:\n  repo: acme/no-issues\n',
-    { token: 'test-token' },
-    /Issues are disabled in tracking repository acme\/no-issues \(410\)/
-  ],
-  [
     'issue token that cannot write',
     ROSTER,
     { token: 'test-token', 'issue-token': 'read-only' },
     /The issue token cannot write the tracking issue in acme\/security \(403 .*Issues: write/
-  ],
-  [
-    'classic token of an account outside the organization (sees public members only)',
-    ROSTER,
-    { token: 'outsider' },
-    /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(1\)/
   ],
   [
     'two tokens pasted into one secret',

@@ -8,6 +8,7 @@ import { personWindow } from '../src/verdicts/window.js'
 import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
 import type { Logger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
+import { preflight } from '../src/preflight/preflight.js'
 import { type FakeGitHubOptions, FakeGitHub } from '../fake-github/server.js'
 import type { World } from '../fake-github/world.js'
 
@@ -52,9 +53,13 @@ export async function auditWorld(
       usage,
       waitScale: 0.001
     })
+    const roster = parseRoster(rosterText, 'roster.yml')
+    // As in a run: the preflight first, and what it rules out is not asked.
+    const checked = await preflight({ client, issueClient: client, roster, trackingRepo: null, writes: false, log })
     const result = await runAudit({
       client,
-      roster: parseRoster(rosterText, 'roster.yml'),
+      roster,
+      ruledOut: checked.notChecked,
       now: world.now,
       log,
       usage,
@@ -110,6 +115,7 @@ export function syntheticResult(
     twoFactorDisabled: null,
     danglingExemptions: [],
     outsideCollaborators: null,
+    outsideNotChecked: [],
     budgetWarning: null,
     privateRepositories: []
   }

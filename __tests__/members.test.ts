@@ -15,7 +15,7 @@ async function withGitHub<T>(
   try {
     const log = recordingLogger()
     const client = createGitHubClient({ token, apiUrl: github.url, log, usage: emptyUsage(), waitScale: 0.001 })
-    return await body(github, (org) => listOrgMembers(client, org, log))
+    return await body(github, (org) => listOrgMembers(client, org))
   } finally {
     await github.close()
   }
@@ -68,49 +68,5 @@ describe('members', () => {
       expect(error).toBeInstanceOf(InputError)
       expect((error as Error).message).toMatch(/GitHub rejected the token \(401 Bad credentials\)/)
     })
-  })
-
-  test("every member public: the token's own membership tells an outsider's view from an org whose members are all public", async () => {
-    const b = new WorldBuilder().member('acme', 'a').member('acme', 'b').member('acme', 'hidden', { public: false })
-    b.token('outsider', { orgs: 'all', memberOf: [] })
-    b.world.orgs.push({ login: 'open', members: [{ login: 'a', role: 'member', public: true }] })
-    // A member's token sees the concealed member too: no question asked.
-    await withGitHub(b, 'test-token', async (github, list) => {
-      expect((await list('acme')).map((m) => m.login)).toEqual(['a', 'b', 'hidden'])
-      expect(github.requests.filter((r) => r.path.startsWith('/user/'))).toEqual([])
-      // An org whose members are all public: the token's account is a member, so that is the truth.
-      expect((await list('open')).map((m) => m.login)).toEqual(['a'])
-      expect(github.requests.filter((r) => r.path.startsWith('/user/')).map((r) => [r.path, r.status])).toEqual([
-        ['/user/memberships/orgs/open', 200]
-      ])
-    })
-    // An outsider's classic token sees a and b only: stopped, with what to do.
-    await withGitHub(b, 'outsider', async (_g, list) => {
-      const error = await list('acme').catch((e: Error) => e)
-      expect(error).toBeInstanceOf(InputError)
-      expect((error as Error).message).toMatch(
-        /The token's account is not an active member of organization "acme", so GitHub lists only its public members \(2\)/
-      )
-    })
-    // An installation token has no account to ask about: a warning, not an error.
-    const b2 = new WorldBuilder().member('acme', 'a')
-    b2.token('installation', { orgs: 'all', app: true })
-    const github = await FakeGitHub.start({ world: b2.world })
-    try {
-      const log = recordingLogger()
-      const client = createGitHubClient({
-        token: 'installation',
-        apiUrl: github.url,
-        log,
-        usage: emptyUsage(),
-        waitScale: 0.001
-      })
-      expect((await listOrgMembers(client, 'acme', log)).map((m) => m.login)).toEqual(['a'])
-      expect(log.lines.join('\n')).toMatch(
-        /warning: \[acme\] every member listed is public\. If the token's account is not a member/
-      )
-    } finally {
-      await github.close()
-    }
   })
 })

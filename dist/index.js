@@ -37718,27 +37718,46 @@ function isRead(options) {
     return graphql && typeof options.query === 'string' && !/^\s*mutation\b/.test(options.query);
 }
 
-/** One answer per client and repository per run: the summary and the tracking issue both ask. */
-const visibility = new WeakMap();
+function connect(settings, log, waitScale) {
+    const usage = emptyUsage();
+    let remaining = null;
+    const common = { apiUrl: settings.apiUrl, log, usage, waitScale };
+    const client = createGitHubClient({
+        ...common,
+        token: settings.token,
+        onRateLimitRemaining: (left) => {
+            remaining = left;
+        }
+    });
+    const issueClient = settings.issueToken === settings.token ? client : createGitHubClient({ ...common, token: settings.issueToken });
+    return { client, issueClient, usage, rateLimitRemaining: () => remaining };
+}
+
+/** One answer per client and repository per run: the preflight, the summary and the tracking issue all ask. */
+const answers = new WeakMap();
+/** The repository, read once per client; the promise rejects with GitHub's answer when it cannot be read. */
+function readRepository(client, fullName) {
+    const known = answers.get(client) ?? new Map();
+    answers.set(client, known);
+    const key = fullName.toLowerCase();
+    if (!known.has(key)) {
+        const [owner = '', repo = ''] = fullName.split('/');
+        const read = client.request('GET /repos/{owner}/{repo}', { owner, repo }).then((r) => r.data);
+        read.catch(() => { }); // a refusal is the caller's to handle, when it asks
+        known.set(key, read);
+    }
+    return known.get(key);
+}
 /**
  * Whether a repository is public. Anything the token cannot tell is treated as public: a wrong
  * "private" would name concealed members where anyone can read them.
  */
-function isPublicRepository(client, fullName) {
-    const known = visibility.get(client) ?? new Map();
-    visibility.set(client, known);
-    const key = fullName.toLowerCase();
-    if (!known.has(key))
-        known.set(key, readVisibility(client, fullName));
-    return known.get(key);
-}
-async function readVisibility(client, fullName) {
+async function isPublicRepository(client, fullName) {
     const [owner, repo] = fullName.split('/');
     if (!owner || !repo)
         return true;
     try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}', { owner, repo });
-        return data.private !== true;
+        return (await readRepository(client, fullName)).private !== true;
     }
     catch {
         return true;
@@ -37814,7 +37833,6 @@ function redact(text, d) {
         .replace(LOGIN, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word));
 }
 
-/** What the audit needs to report progress. In the action this is @actions/core; in tests, a recorder. */
 /**
  * The log of a run whose repository is public is public too: every line goes through the one
  * rule (text/disclosure.ts) with what the run knows so far, so a retry warning about
@@ -37825,6 +37843,22 @@ function redactingLogger(base, disclosure) {
         info: (m) => base.info(redact(m, disclosure())),
         warning: (m) => base.warning(redact(m, disclosure())),
         debug: (m) => base.debug(redact(m, disclosure()))
+    };
+}
+/** A run's log and the rule it follows: private until the run knows whom it found, then the run's own. */
+function publicLog(base) {
+    let rule = () => PRIVATE_TEXT;
+    return {
+        log: redactingLogger(base, () => rule()),
+        know(isPublic, people, repos) {
+            let cached = disclosure(isPublic, people, repos());
+            rule = () => {
+                const seen = repos();
+                if (seen.length !== cached.privateRepositories.size)
+                    cached = disclosure(isPublic, people, seen);
+                return cached;
+            };
+        }
     };
 }
 
@@ -37877,25 +37911,35 @@ async function readTwoFactorDisabled(client, org, outsideCollaborators = false) 
         return { items: [], notChecked: [{ org, reason: notCheckedReason(error) }] };
     }
 }
+/**
+ * Why GitHub's refusal leaves a check undone. What the token's kind, scopes and role rule out is
+ * known before (preflight/preflight.ts); a refusal here is GitHub's own word, said as it is.
+ */
 function notCheckedReason(error) {
-    if (isHttpError(error) && [403, 404, 422].includes(error.status))
+    if (isHttpError(error) && error.status === 422)
         return NEEDS_OWNER;
-    return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`;
+    return `not checked: GitHub refused it (${describe$1(error)})`;
 }
 function mergeChecks(results) {
     return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) };
 }
+const NONE_RULED_OUT = { invitations: new Map(), twoFactor: new Map() };
 /** Invitations and two-factor status, per organization, when the roster asks for them. */
-async function readAccessFindings(client, roster, now) {
+async function readAccessFindings(client, roster, now, ruledOut = NONE_RULED_OUT) {
     const { include } = roster;
+    const skip = (org, map) => {
+        const reason = map.get(loginKey(org));
+        return reason ? { items: [], notChecked: [{ org, reason }] } : null;
+    };
     const invitations = include.pendingInvitations
-        ? mergeChecks(await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, include.invitationMaxAgeDays, now))))
+        ? mergeChecks(await Promise.all(roster.orgs.map((o) => skip(o.login, ruledOut.invitations) ?? readInvitations(client, o.login, include.invitationMaxAgeDays, now))))
         : null;
     if (!include.twoFactorDisabled)
         return { invitations, twoFactorDisabled: null };
     const perOrg = await Promise.all(roster.orgs.map(async (o) => ({
         org: o.login,
-        result: await readTwoFactorDisabled(client, o.login, include.outsideCollaborators)
+        result: skip(o.login, ruledOut.twoFactor) ??
+            (await readTwoFactorDisabled(client, o.login, include.outsideCollaborators))
     })));
     // One line per person, across organizations (the people to contact once, not once per org).
     const byPerson = new Map();
@@ -37913,12 +37957,11 @@ async function readAccessFindings(client, roster, now) {
 /**
  * Lists an organization's members: all of them, then the owners (`role=admin`) and the public
  * ones, since the member list itself carries neither role nor visibility
- * (docs.github.com/en/rest/orgs/members#list-organization-members).
- * A token from outside the organization sees public members only, silently
- * ("If the authenticated user is also a member of this organization then both concealed and
- * public members will be returned"): when every member listed is public, that is checked.
+ * (docs.github.com/en/rest/orgs/members#list-organization-members). A token that cannot see
+ * concealed members is answered with the public ones only, silently; the preflight has made sure
+ * this token can (preflight/organizations.ts).
  */
-async function listOrgMembers(client, org, log) {
+async function listOrgMembers(client, org) {
     const read = async (route, params) => {
         try {
             return (await client.paginate(route, { org, per_page: 100, ...params }));
@@ -37935,8 +37978,6 @@ async function listOrgMembers(client, org, log) {
     ]);
     const owners = new Set(admins.map((u) => loginKey(u.login)));
     const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
-    if (all.every((u) => visible.has(loginKey(u.login))))
-        await confirmInsider(client, org, all.length, log);
     return all.map((u) => ({
         login: u.login,
         type: u.type ?? 'User',
@@ -37944,30 +37985,8 @@ async function listOrgMembers(client, org, log) {
         public: visible.has(loginKey(u.login))
     }));
 }
-/**
- * Every member listed is public: either they all are, or the token's account is not a member and
- * GitHub showed it the public ones only. The token's own membership tells which
- * (docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
- * 404 when the account is not affiliated with the organization). An installation token has no
- * account to ask about (403); it sees every member once installed, so a warning is enough there.
- */
-async function confirmInsider(client, org, listed, log) {
-    try {
-        const { data } = await client.request('GET /user/memberships/orgs/{org}', { org });
-        if (data.state === 'active')
-            return;
-    }
-    catch (error) {
-        if (!(isHttpError(error) && error.status === 404)) {
-            log.warning(`[${org}] every member listed is public. If the token's account is not a member of "${org}", concealed members are invisible to it and are not audited.`);
-            return;
-        }
-    }
-    throw new InputError(`The token's account is not an active member of organization "${org}", so GitHub lists only its public members (${listed}) and concealed members would go unaudited. Use a token of a member of "${org}" with ${MEMBERS_PERMISSION}, or a GitHub App installed on "${org}".`);
-}
 
 const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull'];
-/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
 async function readOutsideCollaborators(client, org) {
     let logins;
     try {
@@ -37977,16 +37996,27 @@ async function readOutsideCollaborators(client, org) {
         throw explain(error, { kind: 'organization', org });
     }
     const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
+    const unread = [];
     if (found.size === 0)
-        return found;
-    const repos = await listOrgRepositories(client, org);
-    for (const repo of repos) {
-        const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
-            owner: org,
-            repo: repo.name,
-            affiliation: 'outside',
-            per_page: 100
-        }));
+        return { found, unread };
+    for (const repo of await listOrgRepositories(client, org)) {
+        let collaborators;
+        try {
+            collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+                owner: org,
+                repo: repo.name,
+                affiliation: 'outside',
+                per_page: 100
+            }));
+        }
+        catch (error) {
+            // One repository GitHub will not answer for (403 without admin there, 404 for one the token
+            // cannot see) leaves that repository unread, said as such, and the rest of the check standing.
+            if (isHttpError(error) && error.status === 401)
+                throw explain(error, { kind: 'organization', org });
+            unread.push({ repo: repo.full_name, reason: `GitHub refused it (${describe$1(error)})` });
+            continue;
+        }
         for (const c of collaborators) {
             const entry = found.get(loginKey(c.login));
             if (!entry)
@@ -37995,7 +38025,7 @@ async function readOutsideCollaborators(client, org) {
             entry.access.repos.push({ repo: repo.full_name, permission });
         }
     }
-    return found;
+    return { found, unread };
 }
 
 async function readTeam(client, rule) {
@@ -38021,15 +38051,25 @@ async function readAudience(deps) {
     const { client, roster, log } = deps;
     const memberLists = await readMemberLists(deps);
     const everyone = mergePeople(memberLists);
-    const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : [];
+    const outside = roster.include.outsideCollaborators
+        ? await addOutsideCollaborators(client, roster, everyone)
+        : { outsideOnly: [], unread: [] };
     const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)));
     markTeams(everyone, teams);
-    const access = await readAccessFindings(client, roster, deps.now);
+    const access = await readAccessFindings(client, roster, deps.now, deps.ruledOut);
     const skippedBots = roster.include.bots ? [] : everyone.filter(isBot);
     const members = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p));
     const skipped = skippedBots.length ? ` (${count(skippedBots.length, 'bot')} skipped)` : '';
     log.info(`${members.length} people to check across ${count(roster.orgs.length, 'organization')}${skipped}`);
-    return { memberLists, everyone, checked: [...members, ...outsideOnly], skippedBots, teams, ...access };
+    return {
+        memberLists,
+        everyone,
+        checked: [...members, ...outside.outsideOnly],
+        outsideNotChecked: outside.unread,
+        skippedBots,
+        teams,
+        ...access
+    };
 }
 /** Organizations are read a few at a time (each is three paged lists); the first error stops the run. */
 async function readMemberLists(deps) {
@@ -38037,7 +38077,7 @@ async function readMemberLists(deps) {
     const lists = [];
     for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
         const group = roster.orgs.slice(i, i + ORGS_AT_ONCE);
-        const read = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) })));
+        const read = await Promise.all(group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login) })));
         for (const { org, members } of read) {
             const owners = members.filter((m) => m.role === 'admin').length;
             log.info(`[${org}] ${count(members.length, 'member')}, ${owners} of them ${owners === 1 ? 'owner' : 'owners'}`);
@@ -38063,15 +38103,265 @@ function markTeams(everyone, teams) {
 async function addOutsideCollaborators(client, roster, everyone) {
     const byKey = new Map(everyone.map((p) => [p.key, p]));
     const outsideOnly = new Map();
+    const unread = [];
     for (const org of roster.orgs) {
-        for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
+        const read = await readOutsideCollaborators(client, org.login);
+        for (const r of read.unread)
+            unread.push({ org: org.login, reason: `not checked in ${r.repo}: ${r.reason}` });
+        for (const [key, { login, access }] of read.found) {
             const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] };
             person.outside = [...(person.outside ?? []), access];
             if (!byKey.has(key))
                 outsideOnly.set(key, person);
         }
     }
-    return [...outsideOnly.values()];
+    return { outsideOnly: [...outsideOnly.values()], unread };
+}
+
+const REQUIREMENTS = {
+    members: {
+        needs: {
+            classic: "scope read:org, and the token's account an active member of the organization",
+            'fine-grained': 'resource owner: the organization; Organization permission "Members: read"',
+            installation: 'a GitHub App installed on the organization with Organization permission "Members: read" (the workflow\'s GITHUB_TOKEN has no such permission)'
+        }
+    },
+    teams: {
+        needs: {
+            classic: 'scope read:org',
+            'fine-grained': 'Organization permission "Members: read"'}
+    },
+    privateActivity: {
+        needs: {
+            classic: 'scope repo'}
+    },
+    trackingIssue: {
+        needs: {
+            classic: 'scope public_repo (repo for a private tracking repository)',
+            'fine-grained': 'Repository permission "Issues: read and write" on the tracking repository',
+            installation: 'Repository permission "Issues: read and write" (the workflow\'s GITHUB_TOKEN with "permissions: issues: write" will do)'
+        }
+    }
+};
+const KIND_NAMES = {
+    classic: 'a classic personal access token',
+    'fine-grained': 'a fine-grained personal access token',
+    installation: 'a GitHub App installation token'
+};
+
+const WORKFLOW_BOT = 'github-actions[bot]';
+async function readTokenFacts(client, input) {
+    try {
+        const { data, headers } = await client.request('GET /user');
+        const header = headers['x-oauth-scopes'];
+        const scopes = typeof header === 'string'
+            ? header
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : null;
+        const account = { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
+        return { kind: scopes ? 'classic' : 'fine-grained', scopes, account, workflowToken: false };
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 401)
+            throw rejectedTokenError(error, input);
+        if (!(isHttpError(error) && error.status === 403))
+            throw error;
+    }
+    const { viewer } = await client.graphql('query Viewer { viewer { login } }');
+    const login = viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`;
+    return { kind: 'installation', scopes: null, account: { login, type: 'Bot' }, workflowToken: login === WORKFLOW_BOT };
+}
+/** Whether a classic token holds `scope` (a broader scope includes a narrower one). */
+function hasScope(facts, scope) {
+    if (!facts.scopes)
+        return true;
+    const includes = {
+        'read:org': ['read:org', 'write:org', 'admin:org'],
+        'admin:org': ['admin:org'],
+        repo: ['repo'],
+        public_repo: ['public_repo', 'repo']
+    };
+    return facts.scopes.some((s) => includes[scope].includes(s));
+}
+
+const needs = (facts) => REQUIREMENTS.members.needs[facts.kind];
+async function checkOrganization(client, org, facts) {
+    const who = facts.workflowToken ? 'the workflow\'s GITHUB_TOKEN (the "token" input\'s default)' : `the "token" input`;
+    if (!hasScope(facts, 'read:org')) {
+        return {
+            problem: `Organization "${org}": ${who} is a classic token without the read:org scope, so GitHub would list only public members. It needs ${needs(facts)}.`
+        };
+    }
+    try {
+        return facts.kind === 'installation'
+            ? await installationAccess(client, org, facts, who)
+            : await userAccess(client, org, facts, who);
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 401)
+            throw rejectedTokenError(error);
+        return {
+            problem: `Organization "${org}": ${who} could not be checked (${describe$1(error)}). It needs ${needs(facts)}.`
+        };
+    }
+}
+async function userAccess(client, org, facts, who) {
+    try {
+        const { data } = await client.request('GET /user/memberships/orgs/{org}', { org });
+        if (data.state === 'active')
+            return { access: { org, role: data.role === 'admin' ? 'admin' : 'member' } };
+    }
+    catch (error) {
+        if (!isHttpError(error) || ![403, 404].includes(error.status))
+            throw error;
+        if (error.status === 403) {
+            return {
+                problem: `Organization "${org}": ${who} (of ${facts.account.login}) may not read its members (403). It needs ${needs(facts)}.`
+            };
+        }
+    }
+    return {
+        problem: `Organization "${org}" was not found, or the account of ${who} (${facts.account.login}) is not an active member of it, so GitHub would list only its public members. Use a token of a member of "${org}", or a GitHub App installed on it.`
+    };
+}
+async function installationAccess(client, org, facts, who) {
+    const missing = `Organization "${org}": ${who} may not read its members, so GitHub would list only public ones. It needs ${needs(facts)}.`;
+    let first;
+    try {
+        first = (await client.request('GET /orgs/{org}/members', { org, per_page: 1 })).data[0];
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 404)
+            return { problem: `Organization "${org}" was not found, or the GitHub App is not installed on it (404).` };
+        throw error;
+    }
+    if (!first)
+        return { problem: missing };
+    try {
+        await client.request('GET /orgs/{org}/memberships/{username}', { org, username: first.login });
+        return { access: { org, role: null } };
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 403)
+            return { problem: missing };
+        throw error;
+    }
+}
+
+async function checkTrackingRepository(client, repo, facts, writes) {
+    const needs = REQUIREMENTS.trackingIssue.needs[facts.kind];
+    let data;
+    try {
+        data = await readRepository(client, repo);
+    }
+    catch (error) {
+        if (isHttpError(error) && error.status === 404) {
+            return {
+                problems: [
+                    `Tracking repository ${repo} was not found, or the "issue-token" input (else "token") cannot see it (404). Check tracking-issue.repo in the roster; the token needs ${needs}.`
+                ],
+                warnings: []
+            };
+        }
+        return {
+            problems: [`Tracking repository ${repo} could not be read with the issue token (${describe$1(error)}).`],
+            warnings: []
+        };
+    }
+    const problems = [];
+    if (data.has_issues === false)
+        problems.push(`Issues are disabled in tracking repository ${repo}. Enable them, or set tracking-issue.repo to another repository.`);
+    if (!writes)
+        return { problems, warnings: [] };
+    const scope = data.private ? 'repo' : 'public_repo';
+    if (!hasScope(facts, scope))
+        problems.push(`Tracking repository ${repo}: the issue token is a classic token without the ${scope} scope, so it cannot write issues there. It needs ${needs}.`);
+    const warnings = data.permissions && !data.permissions.triage && !data.permissions.push
+        ? [
+            `The issue token's account (${facts.account.login}) has no triage access to ${repo}: GitHub drops the tracking issue's labels silently; the issue is still found by its author.`
+        ]
+        : [];
+    return { problems, warnings };
+}
+
+/**
+ * The preflight stage: before any member list or activity is read, and before anything is
+ * written, what these tokens can do for this roster — every organization listable in full, every
+ * team found, each `include:` check possible (or not, with the exact reason), the tracking
+ * repository found, with issues, writable. Every problem is reported at once, one line each, and
+ * the run stops (exit 1) having spent a few requests per organization.
+ */
+async function preflight(deps) {
+    const { client, roster, log } = deps;
+    const token = await readTokenFacts(client, 'token');
+    // A user's login is left out: the log of a public repository's run is public, and the account
+    // may be a concealed member. An app's bot is public by nature.
+    const of = token.account.type === 'Bot' ? ` of ${token.account.login}` : '';
+    const scopes = token.scopes ? ` (scopes: ${token.scopes.join(', ') || 'none'})` : '';
+    log.info(`Token: ${KIND_NAMES[token.kind]}${of}${scopes}.`);
+    const problems = [];
+    const orgs = new Map();
+    for (const check of await Promise.all(roster.orgs.map((o) => checkOrganization(client, o.login, token)))) {
+        if ('problem' in check)
+            problems.push(check.problem);
+        else
+            orgs.set(loginKey(check.access.org), check.access);
+    }
+    if (!hasScope(token, 'repo') && roster.countPrivateActivity) {
+        problems.push(`count-private-activity is on, but the "token" input is a classic token without the repo scope: private activity could not be seen. It needs ${REQUIREMENTS.privateActivity.needs.classic}.`);
+    }
+    problems.push(...(await checkTeams(client, roster)));
+    const tracking = await checkTracking(deps, token);
+    problems.push(...tracking.problems);
+    if (problems.length)
+        throw new InputError(problems.join('\n'));
+    for (const warning of tracking.warnings)
+        log.warning(warning);
+    return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) };
+}
+async function checkTeams(client, roster) {
+    const problems = await Promise.all(roster.teams.map(async (t) => {
+        try {
+            await client.request('GET /orgs/{org}/teams/{team_slug}', { org: t.org, team_slug: t.slug });
+            return null;
+        }
+        catch (error) {
+            const why = isHttpError(error) && [403, 404].includes(error.status) ? `${error.status}` : describe$1(error);
+            return `Team "${t.org}/${t.slug}" (roster teams) was not found, or the "token" input cannot see it (${why}). Check the slug; the token needs ${REQUIREMENTS.teams.needs.classic} (classic) or ${REQUIREMENTS.teams.needs['fine-grained']}.`;
+        }
+    }));
+    return problems.filter((p) => p !== null);
+}
+async function checkTracking(deps, token) {
+    if (!deps.trackingRepo)
+        return { problems: [], warnings: [], account: null };
+    const facts = deps.issueClient === deps.client ? token : await readTokenFacts(deps.issueClient, 'issue-token');
+    const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes);
+    return { ...checked, account: facts.account };
+}
+/**
+ * The include checks a token's kind, scopes and role rule out, each with its exact reason; the
+ * others are tried, and a refusal then is reported as not checked with GitHub's answer.
+ */
+function includeChecks(roster, token, orgs) {
+    const invitations = new Map();
+    const twoFactor = new Map();
+    for (const [key, access] of orgs) {
+        const notOwner = access.role === 'member' ? `${NEEDS_OWNER}: the token's account is a member, not an owner` : null;
+        if (roster.include.pendingInvitations) {
+            const reason = notOwner ??
+                (hasScope(token, 'admin:org')
+                    ? null
+                    : 'not checked: the "token" input is a classic token without the admin:org scope');
+            if (reason)
+                invitations.set(key, reason);
+        }
+        if (roster.include.twoFactorDisabled && notOwner)
+            twoFactor.set(key, notOwner);
+    }
+    return { invitations, twoFactor };
 }
 
 /** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
@@ -38201,15 +38491,17 @@ function notChecked(result) {
     const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
     const invitations = where(result.invitations);
     const twoFactor = where(result.twoFactorDisabled);
+    const outside = where({ notChecked: result.outsideNotChecked });
     return {
         ...(invitations ? { invitations } : {}),
-        ...(twoFactor ? { twoFactorDisabled: twoFactor } : {})
+        ...(twoFactor ? { twoFactorDisabled: twoFactor } : {}),
+        ...(outside ? { outsideCollaborators: outside } : {})
     };
 }
-/** The summary's note for checks that have no section of their own to say it in. */
-function notCheckedSummary(skipped) {
+/** The summary's note for checks that have no section of their own to say it in, as the summary's rule allows. */
+function notCheckedSummary(skipped, shown) {
     const { invitations: _i, twoFactorDisabled: _t, ...rest } = skipped;
-    const lines = Object.entries(rest).map(([what, why]) => `- ${what}: ${why}.`);
+    const lines = Object.entries(rest).map(([what, why]) => `- ${escapeText(what)}: ${escapeText(redact(why, shown))}.`);
     return lines.length ? `\n### Not checked\n\n${lines.join('\n')}\n` : '';
 }
 
@@ -38523,7 +38815,9 @@ function runSummary(input) {
         rateLimitRemaining: input.rateLimitRemaining
     };
     const tracking = input.tracking ? trackingSummary(input.tracking, summaryIsPublic) : '';
-    return jobSummary(result, usage, options) + tracking + notCheckedSummary(input.skipped);
+    return (jobSummary(result, usage, options) +
+        tracking +
+        notCheckedSummary(input.skipped, disclosureFor(result, summaryIsPublic)));
 }
 function jobSummary(result, usage, options) {
     const shown = disclosureFor(result, options.hideConcealed);
@@ -48575,7 +48869,7 @@ async function keepTrackingIssue(deps) {
     const settings = roster.trackingIssue;
     const today = isoDay(result.now);
     const repo = `${where.owner}/${where.repo}`;
-    const account = await readActionAccount(client, repo);
+    const account = deps.account ?? (await readActionAccount(client, repo));
     const existing = await findTrackingIssue({
         client,
         where,
@@ -48695,6 +48989,7 @@ function judge(audience, activity, roster, now) {
         outsideCollaborators: roster.include.outsideCollaborators
             ? allVerdicts.filter((v) => v.person.outside?.length)
             : null,
+        outsideNotChecked: audience.outsideNotChecked,
         budgetWarning: activity.budgetWarning,
         privateRepositories: []
     };
@@ -48702,14 +48997,21 @@ function judge(audience, activity, roster, now) {
 
 /**
  * One whole run, shared by the action and the command line, its stages in order:
- * roster → members → activity → verdicts → reports → tracking issue. The callers differ only in
- * where settings come from and where messages, the summary and outputs go.
+ * roster → preflight → members → activity → verdicts → reports → tracking issue. The callers
+ * differ only in where settings come from and where messages, the summary and outputs go.
  */
 /** The audit itself: members → activity → verdicts. */
 async function auditMembers(deps) {
     const { client, roster, now, log } = deps;
     const progress = (done, total) => deps.progress?.('members', done, total);
-    const audience = await readAudience({ client, roster, now, log, progress });
+    const audience = await readAudience({
+        client,
+        roster,
+        now,
+        log,
+        progress,
+        ...(deps.ruledOut ? { ruledOut: deps.ruledOut } : {})
+    });
     deps.onAudience?.([...audience.everyone, ...audience.checked]);
     const activity = await readActivity(audience.checked, deps);
     return { ...judge(audience, activity, roster, now), privateRepositories: knownPrivateRepositories(client) };
@@ -48717,34 +49019,38 @@ async function auditMembers(deps) {
 async function runMemberAudit(settings, given) {
     // The roster is read before any request: a bad roster must cost no call to GitHub.
     const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
-    const shown = publicRule();
-    const io = { ...given, log: redactingLogger(given.log, shown.current) };
-    const { client, usage, rateLimitRemaining } = connect(settings, io);
+    const { log, know } = publicLog(given.log);
+    const io = { ...given, log };
+    const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale);
     const before = await readRateLimit(client);
-    io.log.info(rateLimitLine(before, 'left'));
+    log.info(rateLimitLine(before, 'left'));
     // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
     const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
+    const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
+    const trackingRepo = where ? `${where.owner}/${where.repo}` : null;
+    const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, log });
     const result = await auditMembers({
         client,
         roster,
         now: io.now(),
-        log: io.log,
-        onAudience: (people) => shown.know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
+        log,
         usage,
         serverUrl: settings.serverUrl,
         restRemaining: before?.remaining ?? null,
         recheckPauseMs: 60_000 * (io.waitScale ?? 1),
+        ruledOut: checked.notChecked,
+        onAudience: (people) => know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
         progress: (stage, done, total) => io.progress?.(stage, done, total, usage, rateLimitRemaining())
     });
     const after = await readRateLimit(client);
     if (after)
-        io.log.info(rateLimitLine(after, 'left after the audit'));
+        log.info(rateLimitLine(after, 'left after the audit'));
     const skipped = notChecked(result);
     for (const [what, why] of Object.entries(skipped))
-        io.log.warning(`${what}: ${why}.`);
+        log.warning(`${what}: ${why}.`);
     const files = await writeReportFiles(settings.outputDir, result, usage, skipped);
     const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent);
-    const tracking = await track(settings, io, { client, usage, roster, result, incomplete });
+    const tracking = await trackStage(settings, io, { issueClient, where, roster, result, incomplete, checked });
     const summaryMarkdown = runSummary({
         result,
         usage,
@@ -48763,67 +49069,20 @@ async function runMemberAudit(settings, given) {
         incomplete
     };
 }
-/** The rule the log follows: private until the run knows who it found, then the run's own. */
-function publicRule() {
-    let rule = () => PRIVATE_TEXT;
-    return {
-        current: () => rule(),
-        know(isPublic, people, repos) {
-            let cached = disclosure(isPublic, people, repos());
-            rule = () => {
-                const seen = repos();
-                if (seen.length !== cached.privateRepositories.size)
-                    cached = disclosure(isPublic, people, seen);
-                return cached;
-            };
-        }
-    };
-}
-/** The reading client, counting requests and remembering the REST quota GitHub reports. */
-function connect(settings, io) {
-    const usage = emptyUsage();
-    let remaining = null;
-    const client = createGitHubClient({
-        token: settings.token,
-        apiUrl: settings.apiUrl,
-        log: io.log,
-        usage,
-        waitScale: io.waitScale,
-        onRateLimitRemaining: (left) => {
-            remaining = left;
-        }
-    });
-    return { client, usage, rateLimitRemaining: () => remaining };
-}
-function rateLimitLine(state, when) {
-    if (!state)
-        return 'Rate limiting is not enabled on this server.';
-    const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : '';
-    return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`;
-}
-/** The tracking-issue stage, with the issue token's own client when it differs. */
-async function track(settings, io, input) {
-    const where = parseRepository(input.roster.trackingIssue.repo ?? settings.repository);
+/** The tracking-issue stage, written by the issue token as the account the preflight found. */
+async function trackStage(settings, io, input) {
+    const { where, roster, result, incomplete } = input;
     if (!where) {
         io.log.info('No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.');
         return null;
     }
-    if (!settings.dryRun && !input.incomplete) {
+    if (!settings.dryRun && !incomplete) {
         io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`);
     }
-    const client = settings.issueToken === settings.token
-        ? input.client
-        : createGitHubClient({
-            token: settings.issueToken,
-            apiUrl: settings.apiUrl,
-            log: io.log,
-            usage: input.usage,
-            waitScale: io.waitScale
-        });
-    const { roster, result, incomplete } = input;
     const id = trackingIssueId(roster.trackingIssue.id, settings.rosterPath, settings.workspace);
+    const account = input.checked.issueAccount;
     return keepTrackingIssue({
-        client,
+        client: input.issueClient,
         where,
         id,
         roster,
@@ -48831,8 +49090,15 @@ async function track(settings, io, input) {
         serverUrl: settings.serverUrl,
         dryRun: settings.dryRun,
         incomplete,
-        log: io.log
+        log: io.log,
+        ...(account ? { account } : {})
     });
+}
+function rateLimitLine(state, when) {
+    if (!state)
+        return 'Rate limiting is not enabled on this server.';
+    const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : '';
+    return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { executeGraphql } from './graphql-api.js'
 import { type Reply, error, paginate, simpleUser } from './answers.js'
 import { repositoryActivities } from './graphql-repository.js'
 import { routeIssues } from './issues-api.js'
-import { type World, type WorldToken, findOrg, findUser, orgRepositories, tokenAccount } from './world.js'
+import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
   method: string
@@ -145,7 +145,7 @@ export class FakeGitHub {
       return {
         status: 200,
         body: { resources: { core: this.quota(r.token!, token) } },
-        headers: this.rateHeaders(r.token!, token)
+        headers: { ...this.rateHeaders(r.token!, token), ...scopeHeader(token) }
       }
     }
     // GraphQL has its own points budget (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
@@ -159,7 +159,7 @@ export class FakeGitHub {
     }
     this.used.set(r.token!, used + 1)
     const reply = await this.route(r, url, token, serverUrl)
-    return { ...reply, headers: { ...this.rateHeaders(r.token!, token), ...reply.headers } }
+    return { ...reply, headers: { ...this.rateHeaders(r.token!, token), ...scopeHeader(token), ...reply.headers } }
   }
 
   private async route(r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Promise<Reply> {
@@ -180,14 +180,16 @@ export class FakeGitHub {
     ) {
       const org = findOrg(this.world, parts[1]!)
       if (!org) return error(404, 'Not Found')
-      if (token.orgs !== 'all' && !token.orgs.some((o) => o.toLowerCase() === org.login.toLowerCase())) {
-        return error(403, 'Resource not accessible by personal access token')
-      }
+      // A fine-grained token whose resource owner is another organization is refused; a classic
+      // token without read:org and an installation token without Members: read (the workflow's
+      // GITHUB_TOKEN) are answered as anyone would be: public members only.
+      const reads = readsMembers(token, org.login)
+      if (!reads && !token.scopes && !token.app) return error(403, 'Resource not accessible by personal access token')
       const role = r.query.role ?? 'all'
       const filter = r.query.filter ?? 'all'
       // "If the authenticated user is also a member of this organization then both concealed and
       // public members will be returned" (docs: list organization members); otherwise public ones only.
-      const insider = isMemberOf(token, org.login)
+      const insider = reads && (token.app ? true : isMemberOf(token, org.login))
       // The 2FA filters are "only available for organization owners" (docs: list organization members).
       if (filter !== 'all' && !ownsOrg(token, org.login))
         return {
@@ -223,6 +225,7 @@ export class FakeGitHub {
     ) {
       if (token.app) return error(403, 'Resource not accessible by integration')
       const org = findOrg(this.world, parts[3]!)
+      if (org && !readsMembers(token, org.login)) return error(403, 'Resource not accessible by personal access token')
       if (!org || !isMemberOf(token, org.login)) return error(404, 'Not Found')
       return {
         status: 200,
@@ -234,6 +237,19 @@ export class FakeGitHub {
         }
       }
     }
+    // docs.github.com/en/rest/orgs/members#get-organization-membership-for-a-user: needs Members: read.
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'memberships' && parts.length === 4) {
+      const org = findOrg(this.world, parts[1]!)
+      if (!org) return error(404, 'Not Found')
+      if (!readsMembers(token, org.login))
+        return error(403, `Resource not accessible by ${token.app ? 'integration' : 'personal access token'}`)
+      const member = org.members.find((m) => m.login.toLowerCase() === parts[3]!.toLowerCase())
+      if (!member) return error(404, 'Not Found')
+      return {
+        status: 200,
+        body: { state: 'active', role: member.role, organization: { login: org.login }, user: { login: member.login } }
+      }
+    }
     if (
       r.method === 'GET' &&
       parts[0] === 'orgs' &&
@@ -241,7 +257,10 @@ export class FakeGitHub {
       (parts[2] === 'invitations' || parts[2] === 'failed_invitations')
     ) {
       const org = findOrg(this.world, parts[1]!)
-      if (!org || !ownsOrg(token, org.login)) return error(404, 'Not Found')
+      if (org && token.scopes && !token.scopes.includes('admin:org'))
+        return error(403, 'You need admin:org scope to list invitations.')
+      if (!org || !(token.app ? readsMembers(token, org.login) : ownsOrg(token, org.login)))
+        return error(404, 'Not Found')
       const failed = parts[2] === 'failed_invitations'
       const list = (org.invitations ?? []).filter((i) => (i.failedAt !== undefined) === failed)
       return paginate(
@@ -303,6 +322,15 @@ export class FakeGitHub {
         })
       )
     }
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts.length === 4) {
+      const org = findOrg(this.world, parts[1]!)
+      const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
+      if (!org || !team) return error(404, 'Not Found')
+      return {
+        status: 200,
+        body: { slug: team.slug, name: team.slug, privacy: 'closed', members_count: team.members.length }
+      }
+    }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts[4] === 'members') {
       const org = findOrg(this.world, parts[1]!)
       const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
@@ -343,8 +371,20 @@ export class FakeGitHub {
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 3) {
       const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
       const repo = this.world.repos.find((x) => x.fullName.toLowerCase() === fullName)
-      if (!repo) return error(404, 'Not Found')
-      return { status: 200, body: this.repositoryJson(repo.fullName, repo.private, serverUrl) }
+      if (!repo || (repo.private && token.seesPrivate === false)) return error(404, 'Not Found')
+      // The caller's own role comes with a user token's answer (docs: repos#get-a-repository, `permissions`).
+      const canWrite = token.canWrite !== false
+      const permissions = token.app
+        ? {}
+        : { permissions: { admin: false, maintain: false, push: canWrite, triage: canWrite, pull: true } }
+      return {
+        status: 200,
+        body: {
+          ...this.repositoryJson(repo.fullName, repo.private, serverUrl),
+          has_issues: repo.hasIssues !== false,
+          ...permissions
+        }
+      }
     }
     return error(404, 'Not Found')
   }
@@ -385,6 +425,11 @@ export class FakeGitHub {
       'x-ratelimit-resource': 'core'
     }
   }
+}
+
+/** A classic token's scopes, as GitHub sends them on every REST answer. */
+function scopeHeader(token: WorldToken): Record<string, string> {
+  return token.scopes ? { 'x-oauth-scopes': token.scopes.join(', ') } : {}
 }
 
 function isMemberOf(token: WorldToken, org: string): boolean {

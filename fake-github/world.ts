@@ -130,6 +130,12 @@ export interface WorldToken {
   memberOf?: string[]
   /** A GitHub App installation token: `/user/…` endpoints answer 403. */
   app?: boolean
+  /**
+   * A classic personal access token with these scopes, sent back in `X-OAuth-Scopes` on every REST
+   * answer (docs: scopes-for-oauth-apps). Without read:org (or write:org, admin:org) it sees public
+   * members only; listing invitations takes admin:org. Without `scopes` a user token is fine-grained.
+   */
+  scopes?: string[]
 }
 
 export interface World {
@@ -173,6 +179,12 @@ export function orgRepositories(world: World, org: string): WorldRepo[] {
     }
   }
   return [...repos.values()].sort((a, b) => a.fullName.localeCompare(b.fullName))
+}
+
+/** Whether a token holds Organization "Members: read" for `org` (read:org for a classic token). */
+export function readsMembers(token: WorldToken, org: string): boolean {
+  if (token.scopes) return token.scopes.some((s) => ['read:org', 'write:org', 'admin:org'].includes(s))
+  return token.orgs === 'all' || token.orgs.some((o) => o.toLowerCase() === org.toLowerCase())
 }
 
 /** The account a token acts as: its login, and `Bot` for a GitHub App installation. */

@@ -18,6 +18,7 @@ import { auditMembers as runAudit } from '../src/run.js'
 import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { silentLogger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
+import { preflight } from '../src/preflight/preflight.js'
 import { generateWorld } from '../fake-github/generated-world.js'
 
 const arg = (name: string): string | undefined => {
@@ -100,9 +101,12 @@ async function measure(people: number): Promise<Row> {
     const roster = parseRoster(`version: 1\norgs: [${orgs.join(', ')}]\n`, 'bench.yml')
     const snapshots = new Map<string, { usage: ApiUsage; asked: number; at: bigint }>()
     const started = process.hrtime.bigint()
+    // As a run does: the preflight first (its requests count in the table).
+    const checked = await preflight({ client, issueClient: client, roster, trackingRepo: null, writes: false, log })
     const result = await runAudit({
       client,
       roster,
+      ruledOut: checked.notChecked,
       now,
       log,
       usage,

@@ -3,6 +3,7 @@
  * docs` writes them, and docs.test.ts fails when one is stale.
  */
 import { retryPolicyText } from '../src/github/retry-policy.js'
+import { requirementsTable } from '../src/preflight/requirements.js'
 import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
 
 export interface ReadmeSection {
@@ -19,6 +20,12 @@ export const README_SECTIONS: ReadmeSection[] = [
     start: '<!-- retry-policy:start (written by `npm run docs` from src/github/retry-policy.ts) -->',
     end: '<!-- retry-policy:end -->',
     text: retryPolicyText
+  },
+  {
+    name: 'requirements',
+    start: '<!-- requirements:start (written by `npm run docs` from src/preflight/requirements.ts) -->',
+    end: '<!-- requirements:end -->',
+    text: requirementsTable
   }
 ]
 

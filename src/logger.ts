@@ -1,5 +1,6 @@
 /** What the audit needs to report progress. In the action this is @actions/core; in tests, a recorder. */
-import { type Disclosure, redact } from './text/disclosure.js'
+import type { Person } from './members/people.js'
+import { type Disclosure, PRIVATE_TEXT, disclosure, redact } from './text/disclosure.js'
 
 export interface Logger {
   info(message: string): void
@@ -20,5 +21,24 @@ export function redactingLogger(base: Logger, disclosure: () => Disclosure): Log
     info: (m) => base.info(redact(m, disclosure())),
     warning: (m) => base.warning(redact(m, disclosure())),
     debug: (m) => base.debug(redact(m, disclosure()))
+  }
+}
+
+/** A run's log and the rule it follows: private until the run knows whom it found, then the run's own. */
+export function publicLog(base: Logger): {
+  log: Logger
+  know: (isPublic: boolean, people: Person[], repos: () => string[]) => void
+} {
+  let rule: () => Disclosure = () => PRIVATE_TEXT
+  return {
+    log: redactingLogger(base, () => rule()),
+    know(isPublic, people, repos) {
+      let cached = disclosure(isPublic, people, repos())
+      rule = () => {
+        const seen = repos()
+        if (seen.length !== cached.privateRepositories.size) cached = disclosure(isPublic, people, seen)
+        return cached
+      }
+    }
   }
 }

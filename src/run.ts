@@ -1,18 +1,20 @@
 /**
  * One whole run, shared by the action and the command line, its stages in order:
- * roster → members → activity → verdicts → reports → tracking issue. The callers differ only in
- * where settings come from and where messages, the summary and outputs go.
+ * roster → preflight → members → activity → verdicts → reports → tracking issue. The callers
+ * differ only in where settings come from and where messages, the summary and outputs go.
  */
 import { type ActivityDeps, readActivity } from './activity/stage.js'
-import { type ApiUsage, type GitHubClient, createGitHubClient, emptyUsage } from './github/client.js'
+import type { ApiUsage, GitHubClient } from './github/client.js'
+import { connect } from './github/connect.js'
 import { knownPrivateRepositories } from './github/org-repositories.js'
-import { readRateLimit } from './github/rate-limit.js'
+import { type RateLimitState, readRateLimit } from './github/rate-limit.js'
 import { isPublicRepository } from './github/repository.js'
 import type { Settings } from './inputs.js'
-import { type Logger, redactingLogger } from './logger.js'
-import type { Person } from './members/people.js'
-import { type Disclosure, PRIVATE_TEXT, disclosure } from './text/disclosure.js'
+import { type Logger, publicLog } from './logger.js'
+import type { RuledOut } from './members/access-checks.js'
 import { readAudience } from './members/audience.js'
+import type { Person } from './members/people.js'
+import { type Preflight, preflight } from './preflight/preflight.js'
 import { writeReportFiles } from './reports/files.js'
 import { notChecked } from './reports/not-checked.js'
 import { runSummary } from './reports/summary.js'
@@ -20,6 +22,7 @@ import { loadRoster } from './roster/load.js'
 import type { Roster } from './roster/roster.js'
 import { trackingIssueId } from './tracking-issue/issue-id.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
+import type { TrackingRepo } from './tracking-issue/find.js'
 import type { Status } from './verdicts/classify.js'
 import { incompleteReason } from './verdicts/completeness.js'
 import { judge } from './verdicts/judge.js'
@@ -52,13 +55,22 @@ export type AuditDeps = Omit<ActivityDeps, 'progress'> & {
   progress?: (stage: string, done: number, total: number) => void
   /** Told who was found, once the members stage is through (the log's redaction needs it). */
   onAudience?: (people: Person[]) => void
+  /** Access checks the preflight ruled out, with why. */
+  ruledOut?: RuledOut
 }
 
 /** The audit itself: members → activity → verdicts. */
 export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
   const { client, roster, now, log } = deps
   const progress = (done: number, total: number) => deps.progress?.('members', done, total)
-  const audience = await readAudience({ client, roster, now, log, progress })
+  const audience = await readAudience({
+    client,
+    roster,
+    now,
+    log,
+    progress,
+    ...(deps.ruledOut ? { ruledOut: deps.ruledOut } : {})
+  })
   deps.onAudience?.([...audience.everyone, ...audience.checked])
   const activity = await readActivity(audience.checked, deps)
   return { ...judge(audience, activity, roster, now), privateRepositories: knownPrivateRepositories(client) }
@@ -67,35 +79,38 @@ export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
 export async function runMemberAudit(settings: Settings, given: RunIO): Promise<RunOutcome> {
   // The roster is read before any request: a bad roster must cost no call to GitHub.
   const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
-  const shown = publicRule()
-  const io: RunIO = { ...given, log: redactingLogger(given.log, shown.current) }
-  const { client, usage, rateLimitRemaining } = connect(settings, io)
+  const { log, know } = publicLog(given.log)
+  const io: RunIO = { ...given, log }
+  const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale)
   const before = await readRateLimit(client)
-  io.log.info(rateLimitLine(before, 'left'))
+  log.info(rateLimitLine(before, 'left'))
   // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
   const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
+  const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
+  const trackingRepo = where ? `${where.owner}/${where.repo}` : null
+  const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, log })
 
   const result = await auditMembers({
     client,
     roster,
     now: io.now(),
-    log: io.log,
-    onAudience: (people) => shown.know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
+    log,
     usage,
     serverUrl: settings.serverUrl,
     restRemaining: before?.remaining ?? null,
     recheckPauseMs: 60_000 * (io.waitScale ?? 1),
+    ruledOut: checked.notChecked,
+    onAudience: (people) => know(summaryIsPublic, people, () => knownPrivateRepositories(client)),
     progress: (stage, done, total) => io.progress?.(stage, done, total, usage, rateLimitRemaining())
   })
   const after = await readRateLimit(client)
-  if (after) io.log.info(rateLimitLine(after, 'left after the audit'))
+  if (after) log.info(rateLimitLine(after, 'left after the audit'))
 
   const skipped = notChecked(result)
-  for (const [what, why] of Object.entries(skipped)) io.log.warning(`${what}: ${why}.`)
+  for (const [what, why] of Object.entries(skipped)) log.warning(`${what}: ${why}.`)
   const files = await writeReportFiles(settings.outputDir, result, usage, skipped)
   const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent)
-  const tracking = await track(settings, io, { client, usage, roster, result, incomplete })
-
+  const tracking = await trackStage(settings, io, { issueClient, where, roster, result, incomplete, checked })
   const summaryMarkdown = runSummary({
     result,
     usage,
@@ -115,85 +130,31 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   }
 }
 
-/** The rule the log follows: private until the run knows who it found, then the run's own. */
-function publicRule(): {
-  current: () => Disclosure
-  know: (isPublic: boolean, people: Person[], repos: () => string[]) => void
-} {
-  let rule: () => Disclosure = () => PRIVATE_TEXT
-  return {
-    current: () => rule(),
-    know(isPublic, people, repos) {
-      let cached = disclosure(isPublic, people, repos())
-      rule = () => {
-        const seen = repos()
-        if (seen.length !== cached.privateRepositories.size) cached = disclosure(isPublic, people, seen)
-        return cached
-      }
-    }
-  }
-}
-
-/** The reading client, counting requests and remembering the REST quota GitHub reports. */
-function connect(
-  settings: Settings,
-  io: RunIO
-): { client: GitHubClient; usage: ApiUsage; rateLimitRemaining: () => number | null } {
-  const usage = emptyUsage()
-  let remaining: number | null = null
-  const client = createGitHubClient({
-    token: settings.token,
-    apiUrl: settings.apiUrl,
-    log: io.log,
-    usage,
-    waitScale: io.waitScale,
-    onRateLimitRemaining: (left) => {
-      remaining = left
-    }
-  })
-  return { client, usage, rateLimitRemaining: () => remaining }
-}
-
-function rateLimitLine(state: Awaited<ReturnType<typeof readRateLimit>>, when: string): string {
-  if (!state) return 'Rate limiting is not enabled on this server.'
-  const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : ''
-  return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`
-}
-
 interface TrackInput {
-  client: GitHubClient
-  usage: ApiUsage
+  issueClient: GitHubClient
+  where: TrackingRepo | null
   roster: Roster
   result: AuditResult
   incomplete: string | null
+  checked: Preflight
 }
 
-/** The tracking-issue stage, with the issue token's own client when it differs. */
-async function track(settings: Settings, io: RunIO, input: TrackInput): Promise<TrackOutcome | null> {
-  const where = parseRepository(input.roster.trackingIssue.repo ?? settings.repository)
+/** The tracking-issue stage, written by the issue token as the account the preflight found. */
+async function trackStage(settings: Settings, io: RunIO, input: TrackInput): Promise<TrackOutcome | null> {
+  const { where, roster, result, incomplete } = input
   if (!where) {
     io.log.info(
       'No tracking repository (set tracking-issue.repo in the roster, or run in GitHub Actions): no tracking issue.'
     )
     return null
   }
-  if (!settings.dryRun && !input.incomplete) {
+  if (!settings.dryRun && !incomplete) {
     io.announce?.(`Writing the tracking issue in ${where.owner}/${where.repo} (only if its text changed).`)
   }
-  const client =
-    settings.issueToken === settings.token
-      ? input.client
-      : createGitHubClient({
-          token: settings.issueToken,
-          apiUrl: settings.apiUrl,
-          log: io.log,
-          usage: input.usage,
-          waitScale: io.waitScale
-        })
-  const { roster, result, incomplete } = input
   const id = trackingIssueId(roster.trackingIssue.id, settings.rosterPath, settings.workspace)
+  const account = input.checked.issueAccount
   return keepTrackingIssue({
-    client,
+    client: input.issueClient,
     where,
     id,
     roster,
@@ -201,6 +162,13 @@ async function track(settings: Settings, io: RunIO, input: TrackInput): Promise<
     serverUrl: settings.serverUrl,
     dryRun: settings.dryRun,
     incomplete,
-    log: io.log
+    log: io.log,
+    ...(account ? { account } : {})
   })
+}
+
+function rateLimitLine(state: RateLimitState | null, when: string): string {
+  if (!state) return 'Rate limiting is not enabled on this server.'
+  const reset = when === 'left' ? `, reset at ${state.reset.toISOString()}` : ''
+  return `Rate limit: ${state.remaining} of ${state.limit} requests ${when}${reset}`
 }

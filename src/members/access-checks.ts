@@ -5,7 +5,7 @@
  * owners"); any other token gets "not checked", never an empty "none found".
  */
 import type { GitHubClient } from '../github/client.js'
-import { isHttpError } from '../github/failures.js'
+import { describe, isHttpError } from '../github/failures.js'
 import type { Roster } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
 import { DAY_MS } from '../verdicts/days.js'
@@ -22,9 +22,15 @@ export interface Invitation {
 }
 
 /** What one check found across organizations, and where it could not look. */
+/** A check left undone in one organization, and why. */
+export interface NotChecked {
+  org: string
+  reason: string
+}
+
 export interface CheckResult<T> {
   items: T[]
-  notChecked: { org: string; reason: string }[]
+  notChecked: NotChecked[]
 }
 
 export const NEEDS_OWNER = "not checked: needs an organization owner's token"
@@ -99,9 +105,13 @@ export async function readTwoFactorDisabled(
   }
 }
 
+/**
+ * Why GitHub's refusal leaves a check undone. What the token's kind, scopes and role rule out is
+ * known before (preflight/preflight.ts); a refusal here is GitHub's own word, said as it is.
+ */
 function notCheckedReason(error: unknown): string {
-  if (isHttpError(error) && [403, 404, 422].includes(error.status)) return NEEDS_OWNER
-  return `not checked: ${isHttpError(error) ? `${error.status} ` : ''}${error instanceof Error ? error.message : String(error)}`
+  if (isHttpError(error) && error.status === 422) return NEEDS_OWNER
+  return `not checked: GitHub refused it (${describe(error)})`
 }
 
 export function mergeChecks<T>(results: CheckResult<T>[]): CheckResult<T> {
@@ -116,19 +126,43 @@ export interface AccessFindings {
   twoFactorDisabled: CheckResult<{ login: string; orgs: string[] }> | null
 }
 
+/** Checks the preflight ruled out, with the reason, by lower-case org (none: try them all). */
+export interface RuledOut {
+  invitations: Map<string, string>
+  twoFactor: Map<string, string>
+}
+
+const NONE_RULED_OUT: RuledOut = { invitations: new Map(), twoFactor: new Map() }
+
 /** Invitations and two-factor status, per organization, when the roster asks for them. */
-export async function readAccessFindings(client: GitHubClient, roster: Roster, now: Date): Promise<AccessFindings> {
+export async function readAccessFindings(
+  client: GitHubClient,
+  roster: Roster,
+  now: Date,
+  ruledOut = NONE_RULED_OUT
+): Promise<AccessFindings> {
   const { include } = roster
+  const skip = (org: string, map: Map<string, string>) => {
+    const reason = map.get(loginKey(org))
+    return reason ? { items: [], notChecked: [{ org, reason }] } : null
+  }
   const invitations = include.pendingInvitations
     ? mergeChecks(
-        await Promise.all(roster.orgs.map((o) => readInvitations(client, o.login, include.invitationMaxAgeDays, now)))
+        await Promise.all(
+          roster.orgs.map(
+            (o) =>
+              skip(o.login, ruledOut.invitations) ?? readInvitations(client, o.login, include.invitationMaxAgeDays, now)
+          )
+        )
       )
     : null
   if (!include.twoFactorDisabled) return { invitations, twoFactorDisabled: null }
   const perOrg = await Promise.all(
     roster.orgs.map(async (o) => ({
       org: o.login,
-      result: await readTwoFactorDisabled(client, o.login, include.outsideCollaborators)
+      result:
+        skip(o.login, ruledOut.twoFactor) ??
+        (await readTwoFactorDisabled(client, o.login, include.outsideCollaborators))
     }))
   )
   // One line per person, across organizations (the people to contact once, not once per org).

@@ -6,7 +6,7 @@
 import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
-import { type AccessFindings, readAccessFindings } from './access-checks.js'
+import { type AccessFindings, type NotChecked, type RuledOut, readAccessFindings } from './access-checks.js'
 import { listOrgMembers } from './list-members.js'
 import { readOutsideCollaborators } from './outside-collaborators.js'
 import { type OrgMember, type Person, isBot, mergePeople } from './people.js'
@@ -26,6 +26,8 @@ export interface Audience extends AccessFindings {
   /** Bots left out of the audit (include.bots is false). */
   skippedBots: Person[]
   teams: TeamMembers[]
+  /** Repositories whose outside collaborators could not be listed (include.outside-collaborators). */
+  outsideNotChecked: NotChecked[]
 }
 
 export interface AudienceDeps {
@@ -35,21 +37,33 @@ export interface AudienceDeps {
   log: Logger
   /** Told after each group of organizations: how many member lists are read, of how many. */
   progress?: (done: number, total: number) => void
+  /** Access checks the preflight ruled out, with why. */
+  ruledOut?: RuledOut
 }
 
 export async function readAudience(deps: AudienceDeps): Promise<Audience> {
   const { client, roster, log } = deps
   const memberLists = await readMemberLists(deps)
   const everyone = mergePeople(memberLists)
-  const outsideOnly = roster.include.outsideCollaborators ? await addOutsideCollaborators(client, roster, everyone) : []
+  const outside = roster.include.outsideCollaborators
+    ? await addOutsideCollaborators(client, roster, everyone)
+    : { outsideOnly: [], unread: [] }
   const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)))
   markTeams(everyone, teams)
-  const access = await readAccessFindings(client, roster, deps.now)
+  const access = await readAccessFindings(client, roster, deps.now, deps.ruledOut)
   const skippedBots = roster.include.bots ? [] : everyone.filter(isBot)
   const members = roster.include.bots ? everyone : everyone.filter((p) => !isBot(p))
   const skipped = skippedBots.length ? ` (${count(skippedBots.length, 'bot')} skipped)` : ''
   log.info(`${members.length} people to check across ${count(roster.orgs.length, 'organization')}${skipped}`)
-  return { memberLists, everyone, checked: [...members, ...outsideOnly], skippedBots, teams, ...access }
+  return {
+    memberLists,
+    everyone,
+    checked: [...members, ...outside.outsideOnly],
+    outsideNotChecked: outside.unread,
+    skippedBots,
+    teams,
+    ...access
+  }
 }
 
 /** Organizations are read a few at a time (each is three paged lists); the first error stops the run. */
@@ -59,7 +73,7 @@ async function readMemberLists(deps: AudienceDeps): Promise<Audience['memberList
   for (let i = 0; i < roster.orgs.length; i += ORGS_AT_ONCE) {
     const group = roster.orgs.slice(i, i + ORGS_AT_ONCE)
     const read = await Promise.all(
-      group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login, log) }))
+      group.map(async (org) => ({ org: org.login, members: await listOrgMembers(client, org.login) }))
     )
     for (const { org, members } of read) {
       const owners = members.filter((m) => m.role === 'admin').length
@@ -84,15 +98,22 @@ function markTeams(everyone: Person[], teams: TeamMembers[]): void {
  * Reads each organization's outside collaborators: members of another audited org get the access
  * added to their person; the others are returned, to be checked like members.
  */
-async function addOutsideCollaborators(client: GitHubClient, roster: Roster, everyone: Person[]): Promise<Person[]> {
+async function addOutsideCollaborators(
+  client: GitHubClient,
+  roster: Roster,
+  everyone: Person[]
+): Promise<{ outsideOnly: Person[]; unread: NotChecked[] }> {
   const byKey = new Map(everyone.map((p) => [p.key, p]))
   const outsideOnly = new Map<string, Person>()
+  const unread: NotChecked[] = []
   for (const org of roster.orgs) {
-    for (const [key, { login, access }] of await readOutsideCollaborators(client, org.login)) {
+    const read = await readOutsideCollaborators(client, org.login)
+    for (const r of read.unread) unread.push({ org: org.login, reason: `not checked in ${r.repo}: ${r.reason}` })
+    for (const [key, { login, access }] of read.found) {
       const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] }
       person.outside = [...(person.outside ?? []), access]
       if (!byKey.has(key)) outsideOnly.set(key, person)
     }
   }
-  return [...outsideOnly.values()]
+  return { outsideOnly: [...outsideOnly.values()], unread }
 }

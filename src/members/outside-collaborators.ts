@@ -8,6 +8,7 @@
 import type { GitHubClient } from '../github/client.js'
 import { listOrgRepositories } from '../github/org-repositories.js'
 import { explain } from '../github/explain.js'
+import { describe, isHttpError } from '../github/failures.js'
 import { loginKey } from '../roster/roster.js'
 
 export interface OutsideAccess {
@@ -23,11 +24,14 @@ interface CollaboratorJson {
 
 const LEVELS = ['admin', 'maintain', 'push', 'triage', 'pull']
 
-/** Lower-case login → the org's repositories they hold (empty when none could be seen). */
-export async function readOutsideCollaborators(
-  client: GitHubClient,
-  org: string
-): Promise<Map<string, { login: string; access: OutsideAccess }>> {
+export interface OutsideCollaborators {
+  /** Lower-case login → the org's repositories they hold (empty when none could be seen). */
+  found: Map<string, { login: string; access: OutsideAccess }>
+  /** Repositories whose collaborators GitHub would not list, with its answer. */
+  unread: { repo: string; reason: string }[]
+}
+
+export async function readOutsideCollaborators(client: GitHubClient, org: string): Promise<OutsideCollaborators> {
   let logins: { login: string }[]
   try {
     logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 })) as {
@@ -39,15 +43,24 @@ export async function readOutsideCollaborators(
   const found = new Map(
     logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] as OutsideAccess['repos'] } }])
   )
-  if (found.size === 0) return found
-  const repos = await listOrgRepositories(client, org)
-  for (const repo of repos) {
-    const collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
-      owner: org,
-      repo: repo.name,
-      affiliation: 'outside',
-      per_page: 100
-    })) as CollaboratorJson[]
+  const unread: OutsideCollaborators['unread'] = []
+  if (found.size === 0) return { found, unread }
+  for (const repo of await listOrgRepositories(client, org)) {
+    let collaborators: CollaboratorJson[]
+    try {
+      collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+        owner: org,
+        repo: repo.name,
+        affiliation: 'outside',
+        per_page: 100
+      })) as CollaboratorJson[]
+    } catch (error) {
+      // One repository GitHub will not answer for (403 without admin there, 404 for one the token
+      // cannot see) leaves that repository unread, said as such, and the rest of the check standing.
+      if (isHttpError(error) && error.status === 401) throw explain(error, { kind: 'organization', org })
+      unread.push({ repo: repo.full_name, reason: `GitHub refused it (${describe(error)})` })
+      continue
+    }
     for (const c of collaborators) {
       const entry = found.get(loginKey(c.login))
       if (!entry) continue
@@ -55,5 +68,5 @@ export async function readOutsideCollaborators(
       entry.access.repos.push({ repo: repo.full_name, permission })
     }
   }
-  return found
+  return { found, unread }
 }

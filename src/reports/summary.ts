@@ -52,7 +52,11 @@ export function runSummary(input: RunSummaryInput): string {
     rateLimitRemaining: input.rateLimitRemaining
   }
   const tracking = input.tracking ? trackingSummary(input.tracking, summaryIsPublic) : ''
-  return jobSummary(result, usage, options) + tracking + notCheckedSummary(input.skipped)
+  return (
+    jobSummary(result, usage, options) +
+    tracking +
+    notCheckedSummary(input.skipped, disclosureFor(result, summaryIsPublic))
+  )
 }
 
 export function jobSummary(result: AuditResult, usage: ApiUsage, options: SummaryOptions): string {

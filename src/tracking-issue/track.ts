@@ -10,7 +10,7 @@ import type { Roster } from '../roster/roster.js'
 import { disclosureFor } from '../text/disclosure.js'
 import { isoDay } from '../verdicts/days.js'
 import type { AuditResult } from '../verdicts/result.js'
-import { readActionAccount } from './account.js'
+import { type Account, readActionAccount } from './account.js'
 import { type IssueText, renderIssue } from './body.js'
 import { type TrackingRepo, findTrackingIssue } from './find.js'
 import { type ContactPlan, planContacts } from './plan.js'
@@ -31,6 +31,8 @@ export interface TrackDeps {
   /** Why the run is incomplete, if it is: the list is then left alone. */
   incomplete: string | null
   log: Logger
+  /** The issue token's account, when the preflight has read it already. */
+  account?: Account
 }
 
 export interface TrackOutcome {
@@ -48,7 +50,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const settings = roster.trackingIssue
   const today = isoDay(result.now)
   const repo = `${where.owner}/${where.repo}`
-  const account = await readActionAccount(client, repo)
+  const account = deps.account ?? (await readActionAccount(client, repo))
   const existing = await findTrackingIssue({
     client,
     where,

@@ -45,6 +45,7 @@ export function judge(audience: Audience, activity: ActivityOutcome, roster: Ros
     outsideCollaborators: roster.include.outsideCollaborators
       ? allVerdicts.filter((v) => v.person.outside?.length)
       : null,
+    outsideNotChecked: audience.outsideNotChecked,
     budgetWarning: activity.budgetWarning,
     privateRepositories: []
   }

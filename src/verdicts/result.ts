@@ -1,5 +1,5 @@
 /** The audit's result: every verdict, and what the members stage found besides. Read by every report. */
-import type { CheckResult, Invitation } from '../members/access-checks.js'
+import type { CheckResult, Invitation, NotChecked } from '../members/access-checks.js'
 import type { Person } from '../members/people.js'
 import type { Exemption } from '../roster/roster.js'
 import type { Verdict } from './classify.js'
@@ -35,6 +35,8 @@ export interface AuditResult {
   danglingExemptions: Exemption[]
   /** Everyone holding repositories as an outside collaborator, with their verdict (include.outside-collaborators). */
   outsideCollaborators: Verdict[] | null
+  /** Repositories whose outside collaborators GitHub would not list: that part of the check is undone. */
+  outsideNotChecked: NotChecked[]
   /** Set when the estimated cost exceeded the REST requests left at the start. */
   budgetWarning: string | null
   /** Full names of the private repositories the run listed (never named in public text). */
