@@ -90,12 +90,23 @@ function readSettings(env) {
         token,
         issueToken: issueToken || token,
         dryRun: booleanInput(env, 'dry-run', false),
+        ...modeInputs(env),
         apiUrl: webAddress(env, 'GITHUB_API_URL'),
         serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
         repository: env.GITHUB_REPOSITORY || null,
         workspace,
         outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
     };
+}
+/** `mode` and the `snapshot-key` that apply mode needs (a snapshot must never be written in clear). */
+function modeInputs(env) {
+    const mode = input(env, 'mode') || 'audit';
+    if (mode !== 'audit' && mode !== 'apply')
+        throw new InputError(`Input "mode" must be audit or apply, not "${mode}".`);
+    const snapshotKey = input(env, 'snapshot-key');
+    if (mode === 'apply' && snapshotKey.length < 16)
+        throw new InputError('Input "mode" is apply, but "snapshot-key" is empty or shorter than 16 characters. Pass a long random secret (see the README, "Adjusting privileges and reinstating").');
+    return { mode, snapshotKey };
 }
 /** An http(s) address from the environment, without a trailing slash. */
 function webAddress(env, name) {
@@ -38135,6 +38146,14 @@ const REQUIREMENTS = {
         needs: {
             classic: 'scope repo'}
     },
+    // Set, remove or convert a membership and change team memberships: "the authenticated user must
+    // be an organization owner" (docs.github.com/en/rest/orgs/members#set-organization-membership-for-a-user;
+    // /rest/teams/members#add-or-update-team-membership-for-a-user).
+    adjust: {
+        needs: {
+            classic: "scopes admin:org and repo, and the token's account an owner of the organization",
+            'fine-grained': 'Organization permission "Members: read and write", Repository permission "Administration: read and write", and the token\'s account an owner'}
+    },
     trackingIssue: {
         needs: {
             classic: 'scope public_repo (repo for a private tracking repository)',
@@ -38312,6 +38331,8 @@ async function preflight(deps) {
     if (!hasScope(token, 'repo') && roster.countPrivateActivity) {
         problems.push(`count-private-activity is on, but the "token" input is a classic token without the repo scope: private activity could not be seen. It needs ${REQUIREMENTS.privateActivity.needs.classic}.`);
     }
+    if (deps.apply)
+        problems.push(...applyProblems(orgs));
     problems.push(...(await checkTeams(client, roster)));
     const tracking = await checkTracking(deps, token);
     problems.push(...tracking.problems);
@@ -38320,6 +38341,12 @@ async function preflight(deps) {
     for (const warning of tracking.warnings)
         log.warning(warning);
     return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) };
+}
+/** Changing a membership or a team takes an owner (docs: orgs/members#set-organization-membership-for-a-user). */
+function applyProblems(orgs) {
+    return [...orgs.values()]
+        .filter((a) => a.role === 'member')
+        .map((a) => `mode is apply, but the "token" input's account is not an owner of ${a.org}: it cannot change memberships there. It needs ${REQUIREMENTS.adjust.needs.classic} (classic) or ${REQUIREMENTS.adjust.needs['fine-grained']}.`);
 }
 async function checkTeams(client, roster) {
     const problems = await Promise.all(roster.teams.map(async (t) => {
@@ -47586,6 +47613,104 @@ function requireDist () {
 
 var distExports = requireDist();
 
+const ADJUST_DEFAULTS = { owners: 'demote', teams: 'remove', membership: 'keep', maxPerRun: 10 };
+const TEAM_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$';
+const APPROVER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$';
+const whatChanges = (withDefaults) => {
+    const dflt = (value) => (withDefaults ? { default: value } : {});
+    return {
+        owners: {
+            kind: 'enum',
+            values: ['demote', 'keep'],
+            ...dflt(ADJUST_DEFAULTS.owners),
+            description: 'demote: an owner becomes a member; keep: owners keep their role.'
+        },
+        teams: {
+            kind: 'enum',
+            values: ['remove', 'keep'],
+            ...dflt(ADJUST_DEFAULTS.teams),
+            description: 'remove: the person leaves every team of the organization; keep: teams stay.'
+        },
+        membership: {
+            kind: 'enum',
+            values: ['keep', 'outside-collaborator', 'remove'],
+            ...dflt(ADJUST_DEFAULTS.membership),
+            description: 'keep: stays a member; outside-collaborator: converted (keeps only direct repository access); remove: leaves the organization.'
+        },
+        'alumni-team': {
+            kind: 'string',
+            pattern: TEAM_PATTERN,
+            patternHint: 'org/team-slug',
+            description: 'A team (org/team-slug) the person is added to once adjusted, e.g. emeritus. Optional.'
+        }
+    };
+};
+const ADJUST_SHAPE = {
+    kind: 'object',
+    description: 'Privilege adjustments after contact and approval (mode: apply). Without it nothing is ever adjusted.',
+    required: ['approvers'],
+    properties: {
+        approvers: {
+            kind: 'array',
+            minItems: 1,
+            items: {
+                kind: 'string',
+                pattern: APPROVER_PATTERN,
+                patternHint: 'a login, or org/team-slug',
+                description: 'A login, or a team as org/team-slug.'
+            },
+            description: 'Who may approve (logins or org/team-slug): only their comments on the tracking issue count.'
+        },
+        ...whatChanges(true),
+        'max-per-run': {
+            kind: 'integer',
+            minimum: 1,
+            maximum: 100,
+            default: ADJUST_DEFAULTS.maxPerRun,
+            description: 'At most this many people are adjusted in one run; the rest wait for the next.'
+        }
+    }
+};
+/** An organization's own `adjust:` (long form): what changes there; approvers stay global. */
+const ORG_ADJUST_SHAPE = {
+    kind: 'object',
+    description: 'What is changed in this organization, overriding the top-level adjust: (which says who approves).',
+    properties: whatChanges(false)
+};
+function team$1(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const [org = '', slug = ''] = value.split('/');
+    return { org, slug };
+}
+function orgAdjustment(raw, base) {
+    const alumniTeam = team$1(raw['alumni-team']) ?? base.alumniTeam;
+    return {
+        owners: raw.owners ?? base.owners,
+        teams: raw.teams ?? base.teams,
+        membership: raw.membership ?? base.membership,
+        ...(alumniTeam ? { alumniTeam } : {})
+    };
+}
+/** The validated `adjust:` with its defaults, and each organization's overrides; undefined without one. */
+function adjustRule(raw, orgs) {
+    if (!raw)
+        return undefined;
+    const base = orgAdjustment(raw, { ...ADJUST_DEFAULTS });
+    const overrides = {};
+    for (const entry of orgs) {
+        if (typeof entry === 'string' || !entry.adjust)
+            continue;
+        overrides[entry.name.toLowerCase()] = orgAdjustment(entry.adjust, base);
+    }
+    return {
+        ...base,
+        approvers: raw.approvers,
+        maxPerRun: raw['max-per-run'] ?? ADJUST_DEFAULTS.maxPerRun,
+        orgs: overrides
+    };
+}
+
 /**
  * A small description language for the roster's shape. One description serves three readers:
  * the validator (which walks YAML nodes, so every error has a line and column), the JSON Schema
@@ -47676,7 +47801,8 @@ const orgEntry = {
         properties: {
             name: login('Organization login.'),
             'inactive-after-days': windowDays("Days without public activity after which this organization's members are inactive."),
-            'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".')
+            'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".'),
+            adjust: ORG_ADJUST_SHAPE
         }
     }
 };
@@ -47828,9 +47954,64 @@ const ROSTER_SHAPE = {
                 },
                 bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
             }
-        }
+        },
+        adjust: ADJUST_SHAPE
     }
 };
+
+/**
+ * `adjust:` problems no single value shows: an approving team or alumni team outside the roster's
+ * organizations (the token reads only those), an organization's own adjust: with no top-level
+ * one to say who approves. Pure; each problem keeps the place it was written.
+ */
+const offsetOf$2 = (node) => node?.range?.[0] ?? 0;
+const scalar$1 = (node) => String(distExports.isScalar(node) ? node.value : node);
+const orgOf = (team) => loginKey(team.split('/')[0] ?? '');
+function adjustChecks(doc, orgLogins, problems) {
+    const top = doc.get('adjust', true);
+    if (distExports.isMap(top)) {
+        const approvers = top.get('approvers', true);
+        if (distExports.isSeq(approvers))
+            approvers.items.forEach((item, i) => {
+                const value = scalar$1(item);
+                if (value.includes('/') && !orgLogins.has(orgOf(value)))
+                    problems.push({
+                        path: `adjust.approvers[${i}]`,
+                        offset: offsetOf$2(item),
+                        message: `the approving team's organization "${value.split('/')[0]}" is not one of the roster's orgs (the token reads only those)`
+                    });
+            });
+        const alumni = top.get('alumni-team', true);
+        if (alumni && !orgLogins.has(orgOf(scalar$1(alumni))))
+            problems.push({
+                path: 'adjust.alumni-team',
+                offset: offsetOf$2(alumni),
+                message: `the alumni team's organization "${scalar$1(alumni).split('/')[0]}" is not one of the roster's orgs`
+            });
+    }
+    const orgs = doc.get('orgs', true);
+    if (!distExports.isSeq(orgs))
+        return;
+    orgs.items.forEach((item, i) => {
+        const own = distExports.isMap(item) ? item.get('adjust', true) : null;
+        if (!distExports.isMap(own))
+            return;
+        if (!distExports.isMap(top))
+            problems.push({
+                path: `orgs[${i}].adjust`,
+                offset: offsetOf$2(own),
+                message: "an organization's adjust: needs a top-level adjust: that names the approvers"
+            });
+        const alumni = own.get('alumni-team', true);
+        const name = loginKey(scalar$1(item.get('name', true)));
+        if (alumni && orgOf(scalar$1(alumni)) !== name)
+            problems.push({
+                path: `orgs[${i}].adjust.alumni-team`,
+                offset: offsetOf$2(alumni),
+                message: `the alumni team must be a team of this organization ("${name}/…")`
+            });
+    });
+}
 
 /**
  * Roster problems no single value shows: duplicates, references to organizations not audited,
@@ -47844,6 +48025,7 @@ function crossChecks(doc) {
     exemptionChecks(doc, orgLogins, problems);
     teamChecks(doc, orgLogins, problems);
     bandChecks(doc, problems);
+    adjustChecks(doc, orgLogins, problems);
     return problems;
 }
 function orgChecks(doc, problems) {
@@ -48203,6 +48385,7 @@ function normalize(doc, file, lines) {
     const tracking = (raw['tracking-issue'] ?? {});
     const include = (raw.include ?? {});
     const exemptionsNode = doc.get('exemptions', true);
+    const adjust = adjustRule(raw.adjust, raw.orgs);
     return {
         file,
         orgs: raw.orgs.map((entry) => typeof entry === 'string'
@@ -48238,7 +48421,8 @@ function normalize(doc, file, lines) {
             };
         }),
         trackingIssue: trackingIssueSettings(tracking),
-        include: includeSettings(include)
+        include: includeSettings(include),
+        ...(adjust ? { adjust } : {})
     };
 }
 function trackingIssueSettings(tracking) {
@@ -49019,6 +49203,9 @@ async function auditMembers(deps) {
 async function runMemberAudit(settings, given) {
     // The roster is read before any request: a bad roster must cost no call to GitHub.
     const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
+    const apply = settings.mode === 'apply';
+    if (apply && !roster.adjust)
+        throw new InputError(`Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`);
     const { log, know } = publicLog(given.log);
     const io = { ...given, log };
     const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale);
@@ -49028,7 +49215,7 @@ async function runMemberAudit(settings, given) {
     const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
     const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
     const trackingRepo = where ? `${where.owner}/${where.repo}` : null;
-    const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, log });
+    const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, apply, log });
     const result = await auditMembers({
         client,
         roster,

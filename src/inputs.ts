@@ -13,6 +13,10 @@ export interface Settings {
   token: string
   issueToken: string
   dryRun: boolean
+  /** `audit` (default, also when absent): today's run; `apply`: also carry out approved adjustments (src/adjust/). */
+  mode?: Mode
+  /** Secret that encrypts the snapshots kept for reinstatement (apply mode); empty otherwise. */
+  snapshotKey?: string
   apiUrl: string
   serverUrl: string
   /** `owner/name` of the workflow's repository, when running in Actions. */
@@ -21,6 +25,8 @@ export interface Settings {
   workspace: string
   outputDir: string
 }
+
+export type Mode = 'audit' | 'apply'
 
 type Env = Record<string, string | undefined>
 
@@ -59,12 +65,25 @@ export function readSettings(env: Env): Settings {
     token,
     issueToken: issueToken || token,
     dryRun: booleanInput(env, 'dry-run', false),
+    ...modeInputs(env),
     apiUrl: webAddress(env, 'GITHUB_API_URL'),
     serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
     repository: env.GITHUB_REPOSITORY || null,
     workspace,
     outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
   }
+}
+
+/** `mode` and the `snapshot-key` that apply mode needs (a snapshot must never be written in clear). */
+function modeInputs(env: Env): { mode: Mode; snapshotKey: string } {
+  const mode = input(env, 'mode') || 'audit'
+  if (mode !== 'audit' && mode !== 'apply') throw new InputError(`Input "mode" must be audit or apply, not "${mode}".`)
+  const snapshotKey = input(env, 'snapshot-key')
+  if (mode === 'apply' && snapshotKey.length < 16)
+    throw new InputError(
+      'Input "mode" is apply, but "snapshot-key" is empty or shorter than 16 characters. Pass a long random secret (see the README, "Adjusting privileges and reinstating").'
+    )
+  return { mode, snapshotKey }
 }
 
 /** An http(s) address from the environment, without a trailing slash. */

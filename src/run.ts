@@ -5,6 +5,7 @@
  */
 import { type ActivityDeps, readActivity } from './activity/stage.js'
 import type { ApiUsage, GitHubClient } from './github/client.js'
+import { InputError } from './errors.js'
 import { connect } from './github/connect.js'
 import { knownPrivateRepositories } from './github/org-repositories.js'
 import { type RateLimitState, readRateLimit } from './github/rate-limit.js'
@@ -79,6 +80,11 @@ export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
 export async function runMemberAudit(settings: Settings, given: RunIO): Promise<RunOutcome> {
   // The roster is read before any request: a bad roster must cost no call to GitHub.
   const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
+  const apply = settings.mode === 'apply'
+  if (apply && !roster.adjust)
+    throw new InputError(
+      `Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`
+    )
   const { log, know } = publicLog(given.log)
   const io: RunIO = { ...given, log }
   const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale)
@@ -88,7 +94,7 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
   const trackingRepo = where ? `${where.owner}/${where.repo}` : null
-  const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, log })
+  const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, apply, log })
 
   const result = await auditMembers({
     client,
