@@ -12,6 +12,7 @@ import { executeGraphql } from './graphql-api.js'
 import { type Reply, error, paginate, simpleUser } from './answers.js'
 import { repositoryActivities } from './graphql-repository.js'
 import { routeIssues } from './issues-api.js'
+import { routeOrgWrites } from './org-writes.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
@@ -172,6 +173,8 @@ export class FakeGitHub {
       )
       return { status: 200, body: answer }
     }
+    const orgWrite = routeOrgWrites(this.world, r, token, (org) => ownsOrg(token, org))
+    if (orgWrite) return orgWrite
     if (
       r.method === 'GET' &&
       parts[0] === 'orgs' &&
