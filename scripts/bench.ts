@@ -4,7 +4,9 @@
  * latency per request (default 100 ms), through the real client with the real throttling plugin.
  * A benchmark, not a test: it prints a table and passes judgement on nothing.
  *
- *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose]
+ *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose] [--no-traffic]
+ *
+ * After the sizes it measures the real-traffic world (fake-github/traffic-world.ts) against its bound.
  *
  * --storm SEED serves the fault storm of fake-github/faults.ts (every fault kind at once,
  * deterministic from SEED), with real waits: what faults cost in time and requests, and whether
