@@ -6,6 +6,7 @@
 import { auditWorld, rosterFor, statuses } from './helpers.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import { generateTrafficWorld } from '../fake-github/traffic-world.js'
+import { estimateCost } from '../src/activity/cost.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 
@@ -46,6 +47,27 @@ describe('busy timelines and bot traffic', () => {
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ writer: 'unknown', reader: 'inactive', other: 'active' })
     expect(result.verdicts.find((v) => v.person.login === 'writer')!.errors.join(' ')).toMatch(/acme\/app/)
+  })
+
+  test("when the repository's roles cannot be read either, its failure concerns everyone left: unknown, never inactive", async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'writer').did('writer', 'push', 200, { repo: 'acme/app', defaultBranch: false })
+    b.member('acme', 'reader')
+    b.member('acme', 'other').did('other', 'push', 100, { repo: 'acme/lib', defaultBranch: false })
+    b.world.repos.push(
+      { fullName: 'acme/app', private: false, roles: { writer: 'write' } },
+      { fullName: 'acme/lib', private: false, roles: { other: 'write' } }
+    )
+    // The collaborators list needs write access there (docs: list repository collaborators).
+    const fault = (r: { path: string }) =>
+      r.path === '/repos/acme/app/activity'
+        ? { status: 500, body: { message: 'Server Error' } }
+        : r.path === '/repos/acme/app/collaborators'
+          ? { status: 403, body: { message: 'Must have push access to view repository collaborators.' } }
+          : undefined
+    const { result, github } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(github.requests.some((r) => r.path === '/repos/acme/app/collaborators' && r.status === 403)).toBe(true)
+    expect(statuses(result)).toEqual({ writer: 'unknown', reader: 'unknown', other: 'active' })
   })
 })
 
@@ -98,5 +120,34 @@ describe('a world shaped like a real one', () => {
       .filter((r) => r.path.endsWith('/activity') && !r.query.actor)
       .map((r) => `${r.path}?page=${r.query.page ?? 1}`)
     expect(new Set(pages).size).toBe(pages.length)
+  })
+})
+
+describe('the estimate at the start', () => {
+  test('sees the repositories once they are listed: a quota that pays for the people but not their traffic is warned about', async () => {
+    const { world, orgs } = generateTrafficWorld(3, NOW, { people: 80, orgs: 2, reposPerOrg: 5 })
+    const bots = new Set(world.users.filter((u) => u.type === 'Bot').map((u) => u.login))
+    const people = new Set(world.orgs.flatMap((o) => o.members.map((m) => m.login)).filter((l) => !bots.has(l))).size
+    expect(people).toBeGreaterThan(50)
+    // Enough for the people-only estimate, and nothing more.
+    const restRemaining = estimateCost(people).rest + 1
+    const { result, log } = await auditWorld(world, rosterFor(...orgs), { restRemaining })
+    expect(result.verdicts).toHaveLength(people)
+    const said = log.lines.join('\n')
+    const traffic =
+      /Repositories: (\d+) repositories, (\d+) pushed to in the window, (\d+) open issues and pull requests: the sweep costs about (\d+) more REST requests/.exec(
+        said
+      )
+    expect(traffic).not.toBeNull()
+    const [, repositories, pushed, open, more] = traffic!.map(Number)
+    expect(repositories).toBe(10)
+    expect(pushed).toBeGreaterThan(0)
+    expect(open).toBeGreaterThan(0)
+    expect(more).toBe(2 * pushed!)
+    // The people-only estimate did not warn; the one that sees traffic did, and the summary says so.
+    expect(said.indexOf('warning: This run needs about')).toBeGreaterThan(said.indexOf('Repositories:'))
+    expect(result.budgetWarning).toMatch(
+      new RegExp(`needs about ${estimateCost(people).rest + more!} REST requests and ${restRemaining} are left`)
+    )
   })
 })

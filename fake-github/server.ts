@@ -396,9 +396,14 @@ export class FakeGitHub {
   }
 
   private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
-    const pushes = this.world.users
+    const here = this.world.users
       .flatMap((u) => u.activities)
-      .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && PUSH_KINDS.includes(a.kind))
+      .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase())
+    const pushes = here.filter((a) => PUSH_KINDS.includes(a.kind))
+    // "open_issues_count" counts open issues and pull requests together (docs: repos#list-organization-repositories);
+    // the world's items are open until someone closes or merges them.
+    const closed = new Set(here.filter((a) => a.kind === 'close' || a.kind === 'merge').map((a) => a.item))
+    const openItems = new Set(here.filter((a) => a.item !== undefined && !closed.has(a.item)).map((a) => a.item)).size
     const pushedAt = pushes.length
       ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString()
       : '2015-01-01T00:00:00Z'
@@ -411,7 +416,8 @@ export class FakeGitHub {
       has_issues: true,
       archived: false,
       fork: false,
-      pushed_at: pushedAt
+      pushed_at: pushedAt,
+      open_issues_count: openItems
     }
   }
 
