@@ -40,6 +40,8 @@ export async function auditWorld(
   options: Omit<FakeGitHubOptions, 'world'> & {
     token?: string
     observeSources?: (source: string, asked: number) => void
+    /** The REST quota the run is told is left at its start (the cost estimate warns against it). */
+    restRemaining?: number
   } = {}
 ): Promise<AuditRun> {
   const github = await FakeGitHub.start({ world, ...options })
@@ -65,7 +67,8 @@ export async function auditWorld(
       usage,
       serverUrl: 'https://github.com',
       recheckPauseMs: 60,
-      ...(options.observeSources ? { observeSources: options.observeSources } : {})
+      ...(options.observeSources ? { observeSources: options.observeSources } : {}),
+      ...(options.restRemaining !== undefined ? { restRemaining: options.restRemaining } : {})
     })
     return { result, github, usage, log }
   } finally {

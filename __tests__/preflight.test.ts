@@ -166,7 +166,7 @@ describe('preflight: one message, exit 1, no request after it', () => {
       expectStoppedInPreflight(
         run,
         github,
-        /Organization "acme": the workflow's GITHUB_TOKEN \(the "token" input's default\) may not read its members, so GitHub would list only public ones\. It needs a GitHub App installed on the organization with Organization permission "Members: read"/
+        /Organization "acme": the workflow's GITHUB_TOKEN \(the "token" input's default\) may not read its members, so GitHub would list only public ones\. It needs a GitHub App installed on the organization with Organization permission "Members: read".*Set the "token" input to a personal access token of a member of "acme"/
       )
       // The quietly partial audit it used to make: the concealed member never listed, the issue written.
       expect(run.stdout).not.toMatch(/people to check/)

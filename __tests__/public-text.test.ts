@@ -108,7 +108,7 @@ describe('public text names only public memberships', () => {
     const { run } = await publicRun(b.world, roster, (r) =>
       r.path === '/repos/acme/vault/activity' ? { status: 500, body: { message: 'Server Error' } } : undefined
     )
-    expect(run.summary).toMatch(/could not read 1 repositories \\\(a private repository \\\(500 Server Error\\\)\\\)/)
+    expect(run.summary).toMatch(/where they could have acted: a private repository \\\(500 Server Error\\\)/)
     expect(run.summary + run.stdout).not.toContain('vault')
     expect(JSON.stringify(run.report)).toContain('acme/vault')
   })

@@ -65,16 +65,19 @@ describe('repository sweep', () => {
     ])
   })
 
-  test('a busy issue whose older events were not read leaves the people still left unknown, not inactive', async () => {
+  test('a busy issue whose older page cannot be read makes unknown only who could act on it: triage there, or its author', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'early').did('early', 'label', 300, { repo: 'acme/app', item: 7 })
     b.member('acme', 'bot-like')
     for (let i = 0; i < 60; i++) b.did('bot-like', 'label', 100 - i, { repo: 'acme/app', item: 7 })
     b.member('acme', 'idle')
-    const { result } = await auditWorld(b.world, rosterFor('acme'))
-    expect(statuses(result)).toEqual({ early: 'unknown', 'bot-like': 'active', idle: 'unknown' })
+    b.world.repos.push({ fullName: 'acme/app', private: false, roles: { early: 'triage', 'bot-like': 'triage' } })
+    const fault = (r: { path: string; body?: { query?: string } }) =>
+      r.path === '/graphql' && r.body?.query?.includes('BusyTimelines') ? { status: 502, body: {} } : undefined
+    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(statuses(result)).toEqual({ early: 'unknown', 'bot-like': 'active', idle: 'inactive' })
     expect(result.verdicts.find((v) => v.person.login === 'early')!.errors.join(' ')).toMatch(
-      /busy issues or pull requests whose older events were not read/
+      /could not read 1 part of the repositories where they could have acted: https:\/\/github.com\/acme\/app\/issues\/7/
     )
   })
 
@@ -87,7 +90,7 @@ describe('repository sweep', () => {
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
     expect(statuses(result)).toEqual({ idle: 'unknown', pusher: 'unknown' })
     expect(result.verdicts[0]!.errors.join(' ')).toMatch(
-      /repository-sweep: could not read 1 repositories \(acme\/app \(500 Server Error\)\)/
+      /repository-sweep: could not read 1 part of the repositories where they could have acted: acme\/app \(500 Server Error\)/
     )
   })
 

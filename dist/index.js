@@ -29423,6 +29423,27 @@ function budgetWarning(cost, restRemaining) {
     return (`This run needs about ${cost.rest} REST requests and ${restRemaining} are left this hour: people it cannot check ` +
         'will be unknown. A GitHub App token on Enterprise Cloud allows 15,000 an hour.');
 }
+/**
+ * The sweep's expected cost from the repository listing: a GraphQL query per 20 repositories per
+ * page of 25 items, and per repository pushed to in the window a page of its activity and one of
+ * its roles (busier ones cost more, bounded by the pages of pushes, but no more than that).
+ */
+function trafficCost(repos, since) {
+    const pushedRecently = repos.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= since.getTime()).length;
+    const openItems = repos.reduce((n, r) => n + (r.open_issues_count ?? 0), 0);
+    const itemPages = Math.max(1, Math.ceil(openItems / Math.max(1, repos.length) / 25));
+    return {
+        repositories: repos.length,
+        pushedRecently,
+        openItems,
+        rest: 2 * pushedRecently,
+        graphqlQueries: Math.ceil(repos.length / 20) * itemPages
+    };
+}
+function trafficLine(cost) {
+    return (`Repositories: ${count(cost.repositories, 'repository', 'repositories')}, ${cost.pushedRecently} pushed to in the window, ` +
+        `${count(cost.openItems, 'open issue or pull request', 'open issues and pull requests')}: the sweep costs about ${cost.rest} more REST requests and ${cost.graphqlQueries} GraphQL queries.`);
+}
 
 /**
  * The one vocabulary of failures. A failure is what could not be read, in words for the person
@@ -29682,6 +29703,18 @@ function isBot(person) {
 }
 
 /**
+ * One GraphQL document asks about many people at once: one `user(login:)` alias each, logins
+ * passed as variables (never spliced into the text). Pure: building and reading, no I/O.
+ *
+ * What each part can see (docs.github.com/en/graphql/reference/objects):
+ * - contributionsCollection: issues and pull requests opened, reviews, repositories created, and
+ *   commits to a default branch, each with `occurredAt`; its span is at most one year.
+ *   Comments and labels are not contributions.
+ * - issueComments: sortable only by UPDATED_AT, so an old comment edited lately sorts first; the
+ *   verdict uses `createdAt` (an edit is not new activity).
+ * - starredRepositories: `starredAt` of the latest star (a public WatchEvent is activity).
+ */
+/**
  * People per document at the start of a run. The throttling plugin sends GraphQL one query at a
  * time, at least a second apart, so fewer, larger queries are what makes 1,000 people take under a
  * minute and 20,000 under fifteen; a query costs about 8 points at this size (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
@@ -29690,15 +29723,21 @@ function isBot(person) {
  */
 const USERS_PER_QUERY = 50;
 /** Nodes per connection: enough to look past a few private items for a public one. */
-const PAGE = 5;
+const PAGE$2 = 5;
 const REPO = 'repository { nameWithOwner isPrivate }';
+/**
+ * Repositories asked of commitContributionsByRepository (its only argument, default 25:
+ * docs.github.com/en/graphql/reference/objects#contributionscollection). A full answer is a cut-off:
+ * with `activity-scope: orgs` an in-scope repository may be the next one.
+ */
+const COMMIT_REPOSITORIES = 10;
 function contributions(i) {
     return `cc${i}: contributionsCollection(from: $from${i}, to: $to${i}) {
-    issueContributions(first: ${PAGE}) { nodes { occurredAt isRestricted issue { url ${REPO} } } pageInfo { hasNextPage } }
-    pullRequestContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequest { url ${REPO} } } pageInfo { hasNextPage } }
-    pullRequestReviewContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} } pageInfo { hasNextPage } }
-    repositoryContributions(first: ${PAGE}) { nodes { occurredAt isRestricted ${REPO} } pageInfo { hasNextPage } }
-    commitContributionsByRepository(maxRepositories: 10) {
+    issueContributions(first: ${PAGE$2}) { nodes { occurredAt isRestricted issue { url ${REPO} } } pageInfo { hasNextPage } }
+    pullRequestContributions(first: ${PAGE$2}) { nodes { occurredAt isRestricted pullRequest { url ${REPO} } } pageInfo { hasNextPage } }
+    pullRequestReviewContributions(first: ${PAGE$2}) { nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} } pageInfo { hasNextPage } }
+    repositoryContributions(first: ${PAGE$2}) { nodes { occurredAt isRestricted ${REPO} } pageInfo { hasNextPage } }
+    commitContributionsByRepository(maxRepositories: ${COMMIT_REPOSITORIES}) {
       ${REPO}
       contributions(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) { nodes { occurredAt url } }
     }
@@ -29709,15 +29748,16 @@ function contributions(i) {
  * - issues and pull requests opened anywhere, forks included, newest first;
  * - repositories they own (forks included), newest first; public gists;
  * - discussions, and comments on discussions and commits. The last two connections take no
- *   `orderBy`; their order is taken to be oldest first, so `last` reads the newest (unconfirmed by
- *   the docs; a wrong guess can only miss evidence, and the later sources still look).
+ *   `orderBy` and GitHub documents no order (docs.github.com/en/graphql/reference/objects#user):
+ *   both ends are read (`first` and `last`), so the newest is seen whether they come oldest or
+ *   newest first.
  */
 function userFragment(spans) {
     return `
 fragment UserActivity on User {
   login
   ${Array.from({ length: spans }, (_, i) => contributions(i)).join('\n  ')}
-  issueComments(first: ${PAGE * 2}, orderBy: { field: UPDATED_AT, direction: DESC }) {
+  issueComments(first: ${PAGE$2 * 2}, orderBy: { field: UPDATED_AT, direction: DESC }) {
     nodes { createdAt updatedAt url ${REPO} }
     pageInfo { hasNextPage }
   }
@@ -29726,8 +29766,10 @@ fragment UserActivity on User {
   repositories(first: 3, ownerAffiliations: [OWNER], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url nameWithOwner isPrivate } pageInfo { hasNextPage } }
   gists(first: 1, privacy: PUBLIC, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url } }
   repositoryDiscussions(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasPreviousPage } }
-  commitComments(last: 3) { nodes { createdAt url ${REPO} } pageInfo { hasPreviousPage } }
+  repositoryDiscussionComments(first: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasNextPage } }
+  discussionCommentsEnd: repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } }
+  commitComments(first: 3) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
+  commitCommentsEnd: commitComments(last: 3) { nodes { createdAt url ${REPO} } }
   starredRepositories(first: 1, orderBy: { field: STARRED_AT, direction: DESC }) {
     edges { starredAt node { url nameWithOwner isPrivate } }
     pageInfo { hasNextPage }
@@ -29761,6 +29803,7 @@ function splitSpan(span, parts) {
         to: new Date(span.from.getTime() + (i + 1) * step)
     }));
 }
+
 const present = (nodes) => (nodes ?? []).filter((n) => n !== null);
 const more = (page) => (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false;
 const item = (at, kind, url, repo, restricted, source) => ({
@@ -29801,9 +29844,32 @@ function readContributions(cc) {
         {
             name: 'commit contributions',
             evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) => present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))),
-            cutOff: false
+            cutOff: (cc?.commitContributionsByRepository?.length ?? 0) >= COMMIT_REPOSITORIES
         }
     ];
+}
+/**
+ * A connection read at both ends, as one page newest first: whichever way GitHub sorts it, its
+ * newest item is at one end. Still more to read only when the start said so.
+ */
+function bothEnds(start, end) {
+    if (!start && !end)
+        return undefined;
+    const byUrl = new Map([...present(start?.nodes), ...present(end?.nodes)].map((n) => [n.url, n]));
+    const nodes = [...byUrl.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    return { nodes, pageInfo: { hasNextPage: start?.pageInfo?.hasNextPage ?? false } };
+}
+/** Issue comments, sorted by when they were updated: a page of only in-window updates may hide more. */
+function issueCommentList(data, since) {
+    const comments = present(data.issueComments?.nodes);
+    const last = comments[comments.length - 1];
+    return {
+        name: 'issue comments',
+        evidence: comments
+            .filter((c) => Date.parse(c.createdAt) >= since.getTime())
+            .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
+        cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
+    };
 }
 /**
  * Evidence from one user's part of the answer, list by list. Comments are dated by `createdAt`:
@@ -29814,15 +29880,7 @@ function readUserActivity(data, since) {
     const lists = [];
     for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k)))
         lists.push(...readContributions(data[key]));
-    const comments = present(data.issueComments?.nodes);
-    const last = comments[comments.length - 1];
-    lists.push({
-        name: 'issue comments',
-        evidence: comments
-            .filter((c) => Date.parse(c.createdAt) >= since.getTime())
-            .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
-        cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
-    });
+    lists.push(issueCommentList(data, since));
     const created = (name, kind, source, page, repoOf) => {
         lists.push({
             name,
@@ -29835,8 +29893,8 @@ function readUserActivity(data, since) {
     created('repositories created', 'repository', 'repositories', data.repositories, (n) => n);
     created('gists', 'gist', 'gists', data.gists, () => null);
     created('discussions', 'discussion', 'discussions', data.repositoryDiscussions, (n) => n.repository);
-    created('discussion comments', 'discussion_comment', 'discussion-comments', data.repositoryDiscussionComments, (n) => n.discussion?.repository);
-    created('commit comments', 'commit_comment', 'commit-comments', data.commitComments, (n) => n.repository);
+    created('discussion comments', 'discussion_comment', 'discussion-comments', bothEnds(data.repositoryDiscussionComments, data.discussionCommentsEnd), (n) => n.discussion?.repository);
+    created('commit comments', 'commit_comment', 'commit-comments', bothEnds(data.commitComments, data.commitCommentsEnd), (n) => n.repository);
     const starred = data.starredRepositories;
     lists.push({
         name: 'stars',
@@ -30072,6 +30130,70 @@ function listOrgRepositories(client, org) {
     return known.get(key);
 }
 
+/** Role levels, lowest first. A custom role's name is not here: it may grant anything. */
+const ROLE_LEVEL = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 };
+const NAMED = { ...ROLE_LEVEL, pull: 0, push: 2 };
+function levelOf(c) {
+    const named = c.role_name === undefined ? 0 : (NAMED[c.role_name] ?? ROLE_LEVEL.admin);
+    const base = Object.entries(c.permissions ?? {})
+        .filter(([, held]) => held)
+        .map(([p]) => NAMED[p] ?? 0);
+    return Math.max(named, ...base);
+}
+const read = new WeakMap();
+/** The repository's roles, read once per client and run; null when GitHub would not list them. */
+function readRepositoryRoles(client, fullName) {
+    const known = read.get(client) ?? new Map();
+    read.set(client, known);
+    const key = fullName.toLowerCase();
+    if (!known.has(key)) {
+        const [owner = '', repo = ''] = fullName.split('/');
+        const roles = client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner, repo, per_page: 100 }).then((list) => new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)])), () => null);
+        known.set(key, roles);
+    }
+    return known.get(key);
+}
+
+/**
+ * Who could have acted in a repository, so that what cannot be read there makes unknown only them.
+ * Pure.
+ *
+ * The rule. GitHub lets only people with a role do these acts
+ * (docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization#permissions-for-each-role):
+ * applying labels, assigning, closing others' issues, milestones, marking duplicates need triage;
+ * pushing to the repository's branches (forced or not, creating and deleting them) and merging
+ * need write. An issue's or pull request's author may also close, reopen and retitle it and push
+ * its head branch. So:
+ * - a timeline that cannot be read concerns its author and whoever holds triage or more there now;
+ * - pushes that cannot be read concern whoever holds write or more there now;
+ * - a repository's item list that cannot be read concerns everyone (anyone may open an issue in a
+ *   public repository and close it themselves);
+ * - when the roles cannot be read (the list needs write access), everyone.
+ * A custom role, whose grants the list does not spell out, counts as admin.
+ *
+ * Why it cannot turn an active person inactive: someone outside the radius holds no role that
+ * lets them do the acts that were not read, so the unread part cannot hold an act of theirs.
+ * The roles are today's: someone whose role was lowered after acting inside the window is the
+ * one case this rule cannot see; GitHub keeps no history of roles outside the Enterprise audit log.
+ */
+/** Whether `login` could have done an act needing `need`; unknown roles: yes. */
+function couldAct(roles, login, need, author) {
+    if (!roles)
+        return true;
+    if (author && author.toLowerCase() === login.toLowerCase())
+        return true;
+    return (roles.get(login.toLowerCase()) ?? ROLE_LEVEL.read) >= ROLE_LEVEL[need];
+}
+/** The radius of a failure among `left` (lower-case logins still unsettled). */
+function radiusOf(roles, left, need, author) {
+    if (!roles)
+        return 'everyone';
+    return new Set(left.filter((login) => couldAct(roles, login, need, author)));
+}
+function within(radius, login) {
+    return radius === 'everyone' || radius.has(login.toLowerCase());
+}
+
 /** Repositories per document. Each costs about one point per page of 25 items. */
 const REPOS_PER_QUERY = 20;
 const ITEMS = 25;
@@ -30105,11 +30227,18 @@ const itemType = (typename) => typename
     .replace(/Event$/, '')
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toUpperCase() + '_EVENT';
-function timeline(types) {
+/**
+ * A timeline's newest `size` acts since the window opened, before `before` when given. `last` and
+ * `before` page backwards, `hasPreviousPage` and `startCursor` say whether and where to go on
+ * (docs.github.com/en/graphql/reference/objects#issue, `timelineItems`; PageInfo).
+ */
+function timeline(list, size = EVENTS, before) {
+    const types = list === 'issues' ? ISSUE_EVENTS : PULL_REQUEST_EVENTS;
     const fragments = types.map((t) => `... on ${t} { createdAt actor { login } }`).join(' ');
-    // `last`: the newest acts since the window opened; older ones on a busy item are reported as overflow.
-    return `timelineItems(last: ${EVENTS}, since: $since, itemTypes: [${types.map(itemType).join(', ')}]) { pageInfo { hasPreviousPage } nodes { __typename ${fragments} } }`;
+    const from = before ? `, before: ${before}` : '';
+    return `timelineItems(last: ${size}${from}, since: $since, itemTypes: [${types.map(itemType).join(', ')}]) { pageInfo { hasPreviousPage startCursor } nodes { __typename ${fragments} } }`;
 }
+const ITEM = 'id url updatedAt author { login }';
 /** A document for the given repositories; each asks only for the lists not yet done. */
 function repositorySweepDocument(cursors) {
     const variables = {};
@@ -30122,12 +30251,12 @@ function repositorySweepDocument(cursors) {
         if (c.issues !== 'done') {
             vars.push(`$ia${i}: String`);
             variables[`ia${i}`] = c.issues;
-            lists.push(`issues(first: ${ITEMS}, after: $ia${i}, orderBy: { field: UPDATED_AT, direction: DESC }, filterBy: { since: $since }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(ISSUE_EVENTS)} } }`);
+            lists.push(`issues(first: ${ITEMS}, after: $ia${i}, orderBy: { field: UPDATED_AT, direction: DESC }, filterBy: { since: $since }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('issues')} } }`);
         }
         if (c.pullRequests !== 'done') {
             vars.push(`$pa${i}: String`);
             variables[`pa${i}`] = c.pullRequests;
-            lists.push(`pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(PULL_REQUEST_EVENTS)} } }`);
+            lists.push(`pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('pullRequests')} } }`);
         }
         return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`;
     });
@@ -30136,60 +30265,226 @@ function repositorySweepDocument(cursors) {
         variables
     };
 }
+/** Adds each act of a timeline page to `acts` (the latest per actor), inside the window only. */
+function readTimeline(page, item, since, acts) {
+    for (const event of page.nodes ?? []) {
+        const login = event?.actor?.login;
+        if (!event?.createdAt || !login || Date.parse(event.createdAt) < since.getTime())
+            continue;
+        const key = login.toLowerCase();
+        const found = acts.get(key);
+        if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
+            acts.set(key, {
+                at: event.createdAt,
+                kind: event.__typename
+                    .replace(/Event$/, '')
+                    .replace(/([a-z])([A-Z])/g, '$1_$2')
+                    .toLowerCase(),
+                url: item.url,
+                repo: item.repo,
+                private: item.private,
+                source: 'repository-sweep'
+            });
+        }
+    }
+}
+/** The item's next page back, when its timeline has one. */
+function busyItem(page, item) {
+    return page.pageInfo.hasPreviousPage && page.pageInfo.startCursor
+        ? { ...item, before: page.pageInfo.startCursor }
+        : null;
+}
 /**
  * Reads one repository's part. Pull requests come newest-updated first with no `since` filter, so
  * the list is done at the first one updated before the window.
  */
 function readRepositorySweep(data, cursor, since) {
     const acts = new Map();
-    const overflowing = [];
+    const busy = [];
     const next = { ...cursor };
     const take = (page, list) => {
         if (!page)
             return;
         let reachedOld = false;
-        for (const item of page.nodes ?? []) {
-            if (!item)
+        for (const node of page.nodes ?? []) {
+            if (!node)
                 continue;
-            if (Date.parse(item.updatedAt) < since.getTime()) {
+            if (Date.parse(node.updatedAt) < since.getTime()) {
                 reachedOld = true;
                 continue;
             }
-            if (item.timelineItems.pageInfo.hasPreviousPage)
-                overflowing.push(item.url);
-            for (const event of item.timelineItems.nodes ?? []) {
-                const login = event?.actor?.login;
-                if (!event?.createdAt || !login || Date.parse(event.createdAt) < since.getTime())
-                    continue;
-                const key = login.toLowerCase();
-                const found = acts.get(key);
-                if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
-                    acts.set(key, {
-                        at: event.createdAt,
-                        kind: event.__typename
-                            .replace(/Event$/, '')
-                            .replace(/([a-z])([A-Z])/g, '$1_$2')
-                            .toLowerCase(),
-                        url: item.url,
-                        repo: data.nameWithOwner,
-                        private: data.isPrivate,
-                        source: 'repository-sweep'
-                    });
-                }
-            }
+            const item = { id: node.id, url: node.url, repo: data.nameWithOwner, private: data.isPrivate, list };
+            readTimeline(node.timelineItems, item, since, acts);
+            const more = busyItem(node.timelineItems, { ...item, author: node.author?.login ?? null });
+            if (more)
+                busy.push(more);
         }
         next[list] = page.pageInfo.hasNextPage && !reachedOld ? page.pageInfo.endCursor : 'done';
     };
     take(data.issues, 'issues');
     take(data.pullRequests, 'pullRequests');
-    return { acts, next, overflowing };
+    return { acts, next, busy };
+}
+
+/** Items per query; each costs about one point per 100 (a `node` with one 100-item connection). */
+const ITEMS_PER_QUERY = 20;
+/** Acts per page back: GitHub's largest `last`. */
+const PAGE$1 = 100;
+function busyDocument(since) {
+    return {
+        alias: 't',
+        build: (items) => {
+            const vars = ['$since: DateTime!'];
+            const variables = { since };
+            const parts = items.map((item, i) => {
+                vars.push(`$id${i}: ID!`, `$b${i}: String`);
+                variables[`id${i}`] = item.id;
+                variables[`b${i}`] = item.before;
+                const type = item.list === 'issues' ? 'Issue' : 'PullRequest';
+                return `  t${i}: node(id: $id${i}) { ... on ${type} { ${timeline(item.list, PAGE$1, `$b${i}`)} } }`;
+            });
+            return {
+                query: `query BusyTimelines(${vars.join(', ')}) {\n${parts.join('\n')}\n  rateLimit { cost }\n}`,
+                variables
+            };
+        }
+    };
+}
+/** Whether someone still unsettled could have acted on the item: its author, or triage there. */
+async function concernsSomeone(reader, item) {
+    const left = reader.left();
+    if (left.length === 0)
+        return false;
+    const roles = await readRepositoryRoles(reader.client, item.repo);
+    return left.some((login) => couldAct(roles, login, 'triage', item.author));
+}
+/** Pages every busy item back until it is read to the window's start or concerns nobody left. */
+async function readBusyTimelines(reader, busy) {
+    const doc = busyDocument(reader.since.toISOString());
+    let open = busy;
+    while (open.length > 0 && reader.left().length > 0) {
+        const wanted = [];
+        for (const item of open)
+            if (await concernsSomeone(reader, item))
+                wanted.push(item);
+        const batch = wanted.slice(0, ITEMS_PER_QUERY);
+        const answers = await askBatch(reader.client, doc, batch, reader.onCost ? { onCost: reader.onCost } : {});
+        const next = [];
+        for (const [i, item] of batch.entries()) {
+            const page = answers[i].data?.timelineItems;
+            if (!page) {
+                const roles = await readRepositoryRoles(reader.client, item.repo);
+                const failure = answers[i].failure ?? { message: 'no data', passing: true };
+                reader.fail(item.url, failure, radiusOf(roles, reader.left(), 'triage', item.author));
+                continue;
+            }
+            const acts = new Map();
+            readTimeline(page, item, reader.since, acts);
+            for (const [login, evidence] of acts)
+                reader.record(login, evidence);
+            const more = busyItem(page, item);
+            if (more)
+                next.push(more);
+        }
+        open = [...next, ...wanted.slice(ITEMS_PER_QUERY)];
+    }
+}
+
+const PAGE = 100;
+/** The acts read (latest per lower-case login), or null when the repository's pushes failed. */
+async function readPushesOf(reader, repo) {
+    const acts = new Map();
+    const [owner = '', name = ''] = repo.full_name.split('/');
+    const note = (act) => {
+        const login = act.actor?.login;
+        if (!login)
+            return;
+        const evidence = {
+            at: act.timestamp,
+            kind: act.activity_type,
+            url: `${reader.serverUrl}/${repo.full_name}/activity`,
+            repo: repo.full_name,
+            private: repo.private,
+            source: 'repository-sweep'
+        };
+        const key = login.toLowerCase();
+        if (!acts.has(key) || Date.parse(acts.get(key).at) < Date.parse(act.timestamp))
+            acts.set(key, evidence);
+        reader.record(login, evidence);
+    };
+    const inWindow = (act) => Date.parse(act.timestamp) >= reader.since.getTime();
+    try {
+        let pushers = null;
+        const pages = reader.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', {
+            owner,
+            repo: name,
+            time_period: 'year',
+            direction: 'desc',
+            per_page: PAGE
+        });
+        for await (const page of pages) {
+            const list = page.data;
+            list.filter(inWindow).forEach(note);
+            if (list.length < PAGE || !list.every(inWindow) || reader.left().length === 0)
+                break;
+            if (pushers === null) {
+                const roles = await readRepositoryRoles(reader.client, repo.full_name);
+                if (!roles)
+                    pushers = reader.left();
+                else {
+                    pushers = reader.left().filter((login) => couldAct(roles, login, 'write'));
+                    if (pushers.length < pagesLeft(list, reader.since)) {
+                        await askByActor(reader, repo, pushers, note, inWindow);
+                        break;
+                    }
+                }
+            }
+            const left = new Set(reader.left());
+            if (!pushers.some((login) => left.has(login)))
+                break;
+        }
+        return acts;
+    }
+    catch (error) {
+        const roles = await readRepositoryRoles(reader.client, repo.full_name);
+        reader.fail(repo.full_name, failureOf(error), radiusOf(roles, reader.left(), 'write'));
+        return null;
+    }
+}
+/** Pages still to read back to the window's start, at the pace of the page just read. */
+function pagesLeft(page, since) {
+    const newest = Date.parse(page[0].timestamp);
+    const oldest = Date.parse(page[page.length - 1].timestamp);
+    return Math.ceil((oldest - since.getTime()) / Math.max(1, newest - oldest));
+}
+/** Each person's latest act in the repository, one request each (`actor`, newest first). */
+async function askByActor(reader, repo, logins, note, inWindow) {
+    const [owner = '', name = ''] = repo.full_name.split('/');
+    await eachAtOnce(logins, async (login) => {
+        try {
+            const { data } = await reader.client.request('GET /repos/{owner}/{repo}/activity', {
+                owner,
+                repo: name,
+                actor: login,
+                time_period: 'year',
+                direction: 'desc',
+                per_page: 1
+            });
+            data.filter(inWindow).forEach(note);
+        }
+        catch (error) {
+            reader.fail(`${repo.full_name} (pushes by ${login})`, failureOf(error), new Set([login]));
+        }
+    });
 }
 
 function repositorySweepSource(options) {
+    // A repository's pushes are read once a run: a second round reuses what the first one read.
+    const pushesRead = new Map();
     return {
         name: 'repository-sweep',
         async check(questions, policy) {
-            const sweep = new Sweep(options, questions, policy);
+            const sweep = new Sweep(options, questions, policy, pushesRead);
             await sweep.run();
             return sweep.answers();
         }
@@ -30199,56 +30494,62 @@ class Sweep {
     options;
     questions;
     policy;
+    pushesRead;
     found = new Map();
     failures = [];
-    /** Some repository failed in a way that may pass (5xx, rate limit): worth asking again. */
-    passing = false;
-    overflowing = [];
     wanted;
-    constructor(options, questions, policy) {
+    reader;
+    constructor(options, questions, policy, pushesRead) {
         this.options = options;
         this.questions = questions;
         this.policy = policy;
+        this.pushesRead = pushesRead;
         this.wanted = new Map(questions.map((q) => [q.person.key, q]));
+        this.reader = {
+            client: options.client,
+            since: options.since,
+            serverUrl: options.serverUrl,
+            ...(options.onCost ? { onCost: options.onCost } : {}),
+            left: () => this.left(),
+            record: (login, evidence) => this.record(login, evidence),
+            fail: (what, failure, radius) => this.fail(what, failure, radius)
+        };
     }
     async run() {
         const repositories = await this.listRepositories();
-        await this.readTimelines(repositories);
-        if (this.someoneLeft())
+        this.options.onRepositories?.(repositories);
+        const busy = await this.readTimelines(repositories);
+        await readBusyTimelines(this.reader, busy);
+        if (this.left().length > 0)
             await this.readPushes(repositories.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= this.options.since.getTime()));
     }
+    /** Each person's evidence, and the failures whose radius holds them (blast-radius.ts). */
     answers() {
-        const problems = [
-            ...(this.failures.length
-                ? [
-                    `could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`
-                ]
-                : []),
-            ...(this.overflowing.length
-                ? [
-                    `${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`
-                ]
-                : [])
-        ];
         return new Map(this.questions.map((q) => {
             const evidence = this.found.get(q.person.key);
+            const mine = this.failures.filter((f) => within(f.radius, q.person.key));
+            const named = mine.slice(0, 3).map((f) => `${f.what} (${f.failure.message})`);
+            const error = mine.length
+                ? `could not read ${mine.length} ${mine.length === 1 ? 'part' : 'parts'} of the repositories where they could have acted: ${named.join(', ')}${mine.length > 3 ? ', …' : ''}`
+                : null;
             return [
                 q.person.key,
                 {
                     evidence: evidence ? [evidence] : [],
-                    ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {})
+                    ...(error ? { error, lasting: !mine.some((f) => f.failure.passing) } : {})
                 }
             ];
         }));
     }
-    /** True while some person has no evidence that settles their verdict. */
-    someoneLeft() {
+    /** Lower-case logins of the people with no evidence yet that settles their verdict. */
+    left() {
+        const left = [];
         for (const [key, q] of this.wanted) {
             const at = this.found.get(key)?.at;
             if (!at || Date.parse(at) < q.settledAt.getTime())
-                return true;
+                left.push(key);
         }
-        return false;
+        return left;
     }
     record(login, evidence) {
         const key = login.toLowerCase();
@@ -30267,26 +30568,29 @@ class Sweep {
                 all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity));
             }
             catch (error) {
-                this.fail(`${org}/*`, failureOf(error));
+                this.fail(`${org}/*`, failureOf(error), 'everyone');
             }
         }
         return all;
     }
+    /** Every repository's items updated in the window, first page of each timeline; returns the busy ones. */
     async readTimelines(repositories) {
+        const busy = [];
         let open = repositories.map((r) => {
             const [owner = '', name = ''] = r.full_name.split('/');
             return { owner, name, issues: null, pullRequests: null };
         });
-        while (open.length > 0 && this.someoneLeft()) {
+        while (open.length > 0 && this.left().length > 0) {
             const batch = open.slice(0, REPOS_PER_QUERY);
             const rest = open.slice(REPOS_PER_QUERY);
-            const next = await this.askTimelines(batch);
+            const next = await this.askTimelines(batch, busy);
             open = [...next, ...rest];
             this.options.onProgress?.(repositories.length - open.length, repositories.length);
         }
+        return busy;
     }
     /** One round for a batch; returns the cursors that still have pages. */
-    async askTimelines(batch) {
+    async askTimelines(batch, busy) {
         const since = this.options.since.toISOString();
         const doc = {
             alias: 'r',
@@ -30300,61 +30604,35 @@ class Sweep {
         for (const [i, cursor] of batch.entries()) {
             const repo = answers[i].data;
             if (!repo) {
-                this.fail(`${cursor.owner}/${cursor.name}`, answers[i].failure ?? { message: 'no data', passing: true });
+                // Anyone may open an issue in a public repository and close it: an unread list concerns everyone.
+                const failure = answers[i].failure ?? { message: 'no data', passing: true };
+                this.fail(`${cursor.owner}/${cursor.name}`, failure, 'everyone');
                 continue;
             }
             const page = readRepositorySweep(repo, cursor, this.options.since);
             for (const [login, evidence] of page.acts)
                 this.record(login, evidence);
-            this.overflowing.push(...page.overflowing);
+            busy.push(...page.busy);
             if (page.next.issues !== 'done' || page.next.pullRequests !== 'done')
                 still.push(page.next);
         }
         return still;
     }
     async readPushes(repositories) {
-        await eachAtOnce(repositories, (repo) => this.readPushesOf(repo), () => this.someoneLeft());
-    }
-    async readPushesOf(repo) {
-        const [owner = '', name = ''] = repo.full_name.split('/');
-        try {
-            const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', {
-                owner,
-                repo: name,
-                time_period: 'year',
-                direction: 'desc',
-                per_page: 100
-            });
-            for await (const page of pages) {
-                let older = false;
-                for (const act of page.data) {
-                    if (Date.parse(act.timestamp) < this.options.since.getTime()) {
-                        older = true;
-                        break;
-                    }
-                    if (act.actor?.login) {
-                        this.record(act.actor.login, {
-                            at: act.timestamp,
-                            kind: act.activity_type,
-                            url: `${this.options.serverUrl}/${repo.full_name}/activity`,
-                            repo: repo.full_name,
-                            private: repo.private,
-                            source: 'repository-sweep'
-                        });
-                    }
-                }
-                if (older || !this.someoneLeft())
-                    break;
+        await eachAtOnce(repositories, async (repo) => {
+            const known = this.pushesRead.get(repo.full_name);
+            if (known) {
+                for (const [login, evidence] of known)
+                    this.record(login, evidence);
+                return;
             }
-        }
-        catch (error) {
-            this.fail(repo.full_name, failureOf(error));
-        }
+            const acts = await readPushesOf(this.reader, repo);
+            if (acts)
+                this.pushesRead.set(repo.full_name, acts);
+        }, () => this.left().length > 0);
     }
-    fail(what, failure) {
-        this.failures.push(`${what} (${failure.message})`);
-        if (failure.passing)
-            this.passing = true;
+    fail(what, failure, radius) {
+        this.failures.push({ what, failure, radius });
     }
 }
 
@@ -30362,14 +30640,22 @@ async function readActivity(people, deps) {
     const { roster, now, log } = deps;
     const cost = estimateCost(people.length);
     log.info(costLine(cost, deps.restRemaining ?? null));
-    const warning = budgetWarning(cost, deps.restRemaining ?? null);
+    let warning = budgetWarning(cost, deps.restRemaining ?? null);
     if (warning)
         log.warning(warning);
+    // Once the sweep has listed the repositories, the estimate sees their traffic too.
+    const onTraffic = (traffic) => {
+        log.info(trafficLine(traffic));
+        const seen = budgetWarning({ rest: cost.rest + traffic.rest }, deps.restRemaining ?? null);
+        if (seen && !warning)
+            log.warning(seen);
+        warning = seen ?? warning;
+    };
     const windowDays = widestWindowDays(roster);
     const since = daysBefore(now, windowDays);
     const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]));
     const questions = people.map((person) => ({ person, ...windows.get(person.key) }));
-    const { measured, recheck } = recheckWithinQuota(chooseSources(deps, since), {
+    const { measured, recheck } = recheckWithinQuota(chooseSources(deps, since, onTraffic), {
         client: deps.client,
         usage: deps.usage,
         log,
@@ -30393,7 +30679,7 @@ function evidencePolicy(roster) {
  * Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
  * sweep reads each org repository once for everyone left; events cost a request per person.
  */
-function chooseSources(deps, since) {
+function chooseSources(deps, since, onTraffic) {
     const { client, now, serverUrl } = deps;
     const onCost = (points) => {
         deps.usage.graphqlPoints += points;
@@ -30402,7 +30688,15 @@ function chooseSources(deps, since) {
     const orgs = deps.roster.orgs.map((o) => o.login);
     const available = [
         graphqlSource({ client, from: since, now, onCost, onProgress: progress('graphql') }),
-        repositorySweepSource({ client, orgs, since, serverUrl, onCost, onProgress: progress('repository-sweep') }),
+        repositorySweepSource({
+            client,
+            orgs,
+            since,
+            serverUrl,
+            onCost,
+            onProgress: progress('repository-sweep'),
+            onRepositories: (repos) => onTraffic(trafficCost(repos, since))
+        }),
         eventsSource(client, serverUrl, progress('events'))
     ];
     return deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)) : available;
@@ -38246,7 +38540,10 @@ async function userAccess(client, org, facts, who) {
     };
 }
 async function installationAccess(client, org, facts, who) {
-    const missing = `Organization "${org}": ${who} may not read its members, so GitHub would list only public ones. It needs ${needs(facts)}.`;
+    const instead = facts.workflowToken
+        ? ` Set the "token" input to a personal access token of a member of "${org}" (classic with read:org, or fine-grained with Organization permission "Members: read"), or to a GitHub App token (actions/create-github-app-token) with "Members: read".`
+        : '';
+    const missing = `Organization "${org}": ${who} may not read its members, so GitHub would list only public ones. It needs ${needs(facts)}.${instead}`;
     let first;
     try {
         first = (await client.request('GET /orgs/{org}/members', { org, per_page: 1 })).data[0];

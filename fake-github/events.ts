@@ -17,13 +17,18 @@ function eventShape(a: Activity): EventShape | null {
   switch (a.kind) {
     case 'commit':
     case 'push':
+    case 'force_push':
       return { type: 'PushEvent' }
     case 'issue':
       return { type: 'IssuesEvent', action: 'opened' }
     case 'close':
       return { type: 'IssuesEvent', action: 'closed' }
     case 'label':
-      return { type: 'IssuesEvent', action: 'labeled' }
+      return { type: a.onPullRequest ? 'PullRequestEvent' : 'IssuesEvent', action: 'labeled' }
+    case 'unlabel':
+      return { type: a.onPullRequest ? 'PullRequestEvent' : 'IssuesEvent', action: 'unlabeled' }
+    case 'assign':
+      return { type: a.onPullRequest ? 'PullRequestEvent' : 'IssuesEvent', action: 'assigned' }
     case 'pull_request':
       return { type: 'PullRequestEvent', action: 'opened' }
     case 'merge':

@@ -122,13 +122,19 @@ function pick<T>(r: () => number, items: T[]): T {
   return items[Math.floor(r() * items.length)]!
 }
 
-export function generateWorld(people: number, seed = 1, now = new Date()): GeneratedWorld {
+/** The shape of a generated world; by default one organization per 250 people, 25 repositories each. */
+export interface WorldShape {
+  orgs?: number
+  reposPerOrg?: number
+}
+
+export function generateWorld(people: number, seed = 1, now = new Date(), shape: WorldShape = {}): GeneratedWorld {
   clock = now.getTime()
   const r = random(seed)
   const b = new WorldBuilder(now)
-  const orgCount = Math.max(1, Math.ceil(people / 250))
+  const orgCount = shape.orgs ?? Math.max(1, Math.ceil(people / 250))
   const orgs = Array.from({ length: orgCount }, (_, i) => `org-${i + 1}`)
-  const reposPerOrg = 25
+  const reposPerOrg = shape.reposPerOrg ?? 25
   const truth = new Map<string, 'active' | 'approaching' | 'inactive'>()
   for (let i = 0; i < people; i++) {
     const login = `user-${i + 1}`

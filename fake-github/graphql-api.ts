@@ -16,7 +16,7 @@ import {
 } from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser, tokenAccount } from './world.js'
-import { repositoryNode } from './graphql-repository.js'
+import { itemById, repositoryNode } from './graphql-repository.js'
 
 let executable: GraphQLSchema | undefined
 function githubSchema(): GraphQLSchema {
@@ -221,17 +221,18 @@ function userNode(ctx: GraphqlContext, user: WorldUser) {
       ),
     repositoryDiscussions: (args: ConnectionArgs) =>
       page(created('discussion', 'discussions'), args, 'repositoryDiscussions'),
-    // No orderBy on these two: served oldest first, so `last` reads the newest.
+    // No orderBy on these two and no documented order: the world says which (default oldest first).
     repositoryDiscussionComments: (args: ConnectionArgs) =>
       page(
-        created('discussion_comment', 'discussions')
-          .reverse()
-          .map((c) => ({ ...c, discussion: { repository: c.repository } })),
+        undocumentedOrder(ctx.world, created('discussion_comment', 'discussions')).map((c) => ({
+          ...c,
+          discussion: { repository: c.repository }
+        })),
         args,
         'repositoryDiscussionComments'
       ),
     commitComments: (args: ConnectionArgs) =>
-      page(created('commit_comment', 'commit').reverse(), args, 'commitComments'),
+      page(undocumentedOrder(ctx.world, created('commit_comment', 'commit')), args, 'commitComments'),
     starredRepositories: (args: ConnectionArgs) => {
       const stars = user.activities
         .filter((a) => a.kind === 'star' && visible(a))
@@ -303,13 +304,16 @@ export async function executeGraphql(
       return userNode(ctx, user)
     },
     repository: ({ owner, name }: { owner: string; name: string }) => {
-      const fullName = `${owner}/${name}`.toLowerCase()
-      const repo =
-        ctx.world.repos.find((r) => r.fullName.toLowerCase() === fullName) ?? impliedRepo(ctx.world, fullName)
+      const repo = findRepo(ctx.world, `${owner}/${name}`.toLowerCase())
       if (!repo || (repo.private && !ctx.token.seesPrivate))
         throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)
       return repositoryNode(ctx.world, repo, ctx.serverUrl, ctx.token.seesPrivate === true)
     },
+    // An issue or pull request by its global ID (docs: Query.node); unknown IDs resolve to null.
+    node: ({ id }: { id: string }) =>
+      itemById(ctx.world, id, ctx.serverUrl, ctx.token.seesPrivate === true, (fullName) =>
+        findRepo(ctx.world, fullName.toLowerCase())
+      ),
     // The token's own account; for an installation token, its app's bot account.
     viewer: () => ({ __typename: 'User', login: tokenAccount(ctx.token).login }),
     rateLimit: () => ({
@@ -325,6 +329,15 @@ export async function executeGraphql(
   const answer: GraphqlAnswer = { data: result.data }
   if (result.errors?.length) answer.errors = result.errors.map(githubError)
   return answer
+}
+
+/** `created` lists come newest first; an unordered connection is served the way the world says. */
+function undocumentedOrder<T>(world: World, newestFirst: T[]): T[] {
+  return world.unorderedConnections === 'newest-first' ? newestFirst : [...newestFirst].reverse()
+}
+
+function findRepo(world: World, fullName: string) {
+  return world.repos.find((r) => r.fullName.toLowerCase() === fullName) ?? impliedRepo(world, fullName)
 }
 
 function impliedRepo(world: World, fullName: string) {

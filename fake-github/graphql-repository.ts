@@ -3,108 +3,117 @@
  * timelines, derived from the world's labels, closes and merges. Each such act sits on an issue or
  * pull request of its own unless the activity names one (`item`), so busy items can be modelled.
  */
+import { type ConnectionArgs, connection } from './graphql-connection.js'
 import type { Activity, World, WorldRepo } from './world.js'
-import { activitiesIn } from './world.js'
+import { activitiesIn, findUser } from './world.js'
 
-const TIMELINE_TYPE: Partial<
-  Record<Activity['kind'], { list: 'issues' | 'pullRequests'; typename: string; itemType: string }>
-> = {
-  label: { list: 'issues', typename: 'LabeledEvent', itemType: 'LABELED_EVENT' },
-  close: { list: 'issues', typename: 'ClosedEvent', itemType: 'CLOSED_EVENT' },
-  merge: { list: 'pullRequests', typename: 'MergedEvent', itemType: 'MERGED_EVENT' }
+type List = 'issues' | 'pullRequests'
+
+/** Timeline events each act leaves, and on which list its item sits (an issue unless `onPullRequest`). */
+const TIMELINE_TYPE: Partial<Record<Activity['kind'], { list?: List; typename: string; itemType: string }>> = {
+  label: { typename: 'LabeledEvent', itemType: 'LABELED_EVENT' },
+  unlabel: { typename: 'UnlabeledEvent', itemType: 'UNLABELED_EVENT' },
+  assign: { typename: 'AssignedEvent', itemType: 'ASSIGNED_EVENT' },
+  close: { typename: 'ClosedEvent', itemType: 'CLOSED_EVENT' },
+  merge: { list: 'pullRequests', typename: 'MergedEvent', itemType: 'MERGED_EVENT' },
+  force_push: { list: 'pullRequests', typename: 'HeadRefForcePushedEvent', itemType: 'HEAD_REF_FORCE_PUSHED_EVENT' }
 }
 
 interface Item {
   number: number
   updatedAt: number
+  author: string | null
   events: { typename: string; itemType: string; at: number; login: string }[]
 }
 
-interface Page {
-  first?: number
-  last?: number
-  after?: string | null
-}
+type Items = Record<List, Map<number, Item>>
 
-function slice<T>(
-  items: T[],
-  args: Page
-): {
-  nodes: T[]
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null }
-} {
-  const start = args.after ? Number(args.after) : 0
-  const rest = items.slice(start)
-  if (args.last !== undefined) {
-    const nodes = rest.slice(Math.max(0, rest.length - args.last))
-    return {
-      nodes,
-      pageInfo: { hasNextPage: false, hasPreviousPage: rest.length > args.last, endCursor: null, startCursor: null }
-    }
-  }
-  const n = args.first ?? 100
-  const nodes = rest.slice(0, n)
-  return {
-    nodes,
-    pageInfo: {
-      hasNextPage: rest.length > n,
-      hasPreviousPage: start > 0,
-      endCursor: String(start + nodes.length),
-      startCursor: String(start)
-    }
-  }
-}
-
-export function repositoryNode(world: World, repo: WorldRepo, serverUrl: string, seesPrivate: boolean) {
-  const items = { issues: new Map<number, Item>(), pullRequests: new Map<number, Item>() }
+function itemsOf(world: World, repo: WorldRepo, seesPrivate: boolean): Items {
+  const items: Items = { issues: new Map(), pullRequests: new Map() }
   let auto = 1000
   for (const { login, activity } of activitiesIn(world, repo.fullName)) {
     const type = TIMELINE_TYPE[activity.kind]
     if (!type || (activity.private && !seesPrivate)) continue
     const number = activity.item ?? auto++
-    const list = items[type.list]
-    const item = list.get(number) ?? { number, updatedAt: 0, events: [] }
+    const list = items[type.list ?? (activity.onPullRequest ? 'pullRequests' : 'issues')]
+    const item = list.get(number) ?? { number, updatedAt: 0, author: null, events: [] }
+    item.author ??= activity.itemAuthor ?? null
     item.events.push({ typename: type.typename, itemType: type.itemType, at: activity.at.getTime(), login })
     item.updatedAt = Math.max(item.updatedAt, activity.at.getTime())
     list.set(number, item)
   }
+  return items
+}
+
+/** An item's global ID, as `node(id:)` takes it: opaque, naming the repository, the list and the number. */
+const itemId = (repo: string, list: List, number: number): string =>
+  Buffer.from(`${list === 'issues' ? 'Issue' : 'PullRequest'}:${repo}#${number}`).toString('base64')
+
+function timelineArgsCheck(t: ConnectionArgs): void {
+  const n = t.first ?? t.last
+  if (n === undefined || n > 100) throw new Error('timelineItems needs `first` or `last`, at most 100')
+}
+
+function itemNode(world: World, repo: WorldRepo, list: List, item: Item, serverUrl: string) {
+  const login = (l: string) => ({ __typename: findUser(world, l)?.type === 'Bot' ? 'Bot' : 'User', login: l })
+  return {
+    __typename: list === 'issues' ? 'Issue' : 'PullRequest',
+    id: itemId(repo.fullName, list, item.number),
+    number: item.number,
+    url: `${serverUrl}/${repo.fullName}/${list === 'issues' ? 'issues' : 'pull'}/${item.number}`,
+    updatedAt: new Date(item.updatedAt).toISOString(),
+    author: item.author ? login(item.author) : null,
+    // Timeline items come oldest first; `since` and `itemTypes` filter them, `last`/`before` page
+    // backwards from the newest (docs: Issue.timelineItems).
+    timelineItems: (t: ConnectionArgs & { since?: string; itemTypes?: string[] }) => {
+      timelineArgsCheck(t)
+      const from = t.since ? Date.parse(t.since) : -Infinity
+      const events = item.events
+        .filter((e) => e.at >= from && (!t.itemTypes || t.itemTypes.includes(e.itemType)))
+        .sort((a, b) => a.at - b.at)
+        .map((e) => ({ __typename: e.typename, createdAt: new Date(e.at).toISOString(), actor: login(e.login) }))
+      return connection(events, t)
+    }
+  }
+}
+
+export function repositoryNode(world: World, repo: WorldRepo, serverUrl: string, seesPrivate: boolean) {
+  const items = itemsOf(world, repo, seesPrivate)
   const listOf =
-    (kind: 'issues' | 'pullRequests', path: string) =>
-    (args: Page & { filterBy?: { since?: string }; orderBy?: { field: string; direction: string } }) => {
+    (kind: List) =>
+    (args: ConnectionArgs & { filterBy?: { since?: string }; orderBy?: { field: string; direction: string } }) => {
       const since = args.filterBy?.since ? Date.parse(args.filterBy.since) : -Infinity
       const sorted = [...items[kind].values()]
         .filter((i) => i.updatedAt >= since)
         .sort((a, b) => b.updatedAt - a.updatedAt)
-      const page = slice(sorted, args)
-      return {
-        pageInfo: page.pageInfo,
-        nodes: page.nodes.map((item) => ({
-          url: `${serverUrl}/${repo.fullName}/${path}/${item.number}`,
-          updatedAt: new Date(item.updatedAt).toISOString(),
-          // Timeline items come oldest first; `since` and `itemTypes` filter them (docs: Issue.timelineItems).
-          timelineItems: (t: Page & { since?: string; itemTypes?: string[] }) => {
-            const from = t.since ? Date.parse(t.since) : -Infinity
-            const events = item.events
-              .filter((e) => e.at >= from && (!t.itemTypes || t.itemTypes.includes(e.itemType)))
-              .sort((a, b) => a.at - b.at)
-              .map((e) => ({
-                __typename: e.typename,
-                createdAt: new Date(e.at).toISOString(),
-                actor: { __typename: 'User', login: e.login }
-              }))
-            return slice(events, t)
-          }
-        }))
-      }
+        .map((item) => itemNode(world, repo, kind, item, serverUrl))
+      return connection(sorted, args)
     }
   return {
     __typename: 'Repository',
     nameWithOwner: repo.fullName,
     isPrivate: repo.private,
     url: `${serverUrl}/${repo.fullName}`,
-    issues: listOf('issues', 'issues'),
-    pullRequests: listOf('pullRequests', 'pull')
+    issues: listOf('issues'),
+    pullRequests: listOf('pullRequests')
   }
+}
+
+/** `node(id:)` for an issue or pull request ID handed out above; null for any other ID. */
+export function itemById(
+  world: World,
+  id: string,
+  serverUrl: string,
+  seesPrivate: boolean,
+  repoNamed: (fullName: string) => WorldRepo | undefined
+) {
+  const match = /^(Issue|PullRequest):(.+)#(\d+)$/.exec(Buffer.from(id, 'base64').toString('utf8'))
+  if (!match) return null
+  const repo = repoNamed(match[2]!)
+  if (!repo || (repo.private && !seesPrivate)) return null
+  const list: List = match[1] === 'Issue' ? 'issues' : 'pullRequests'
+  const item = itemsOf(world, repo, seesPrivate)[list].get(Number(match[3]))
+  return item ? itemNode(world, repo, list, item, serverUrl) : null
 }
 
 /** The repository activity API's records (pushes to any branch and merges), newest first. */
@@ -118,9 +127,7 @@ export function repositoryActivities(
   return activitiesIn(world, repo.fullName)
     .filter(
       ({ activity }) =>
-        ['push', 'commit', 'merge'].includes(activity.kind) &&
-        activity.at.getTime() >= from &&
-        activity.at.getTime() <= now.getTime()
+        PUSH_KINDS.includes(activity.kind) && activity.at.getTime() >= from && activity.at.getTime() <= now.getTime()
     )
     .sort((a, b) => b.activity.at.getTime() - a.activity.at.getTime())
     .map(({ login, activity }, i) => ({
@@ -128,9 +135,12 @@ export function repositoryActivities(
       node_id: `A${i + 1}`,
       before: '0'.repeat(40),
       after: '1'.repeat(40),
-      ref: activity.defaultBranch === false ? 'refs/heads/feature' : 'refs/heads/main',
+      ref: activity.defaultBranch === false ? `refs/heads/${activity.branch ?? 'feature'}` : 'refs/heads/main',
       timestamp: activity.at.toISOString(),
-      activity_type: activity.kind === 'merge' ? 'pr_merge' : 'push',
-      actor: { login, type: 'User' }
+      activity_type: activity.kind === 'merge' ? 'pr_merge' : activity.kind === 'force_push' ? 'force_push' : 'push',
+      actor: { login, type: findUser(world, login)?.type ?? 'User' }
     }))
 }
+
+/** What the repository activity API lists: pushes (forced or not) to any branch, and merges. */
+export const PUSH_KINDS: Activity['kind'][] = ['push', 'commit', 'merge', 'force_push']

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net'
 import { EVENTS_CAP, publicEvents } from './events.js'
 import { executeGraphql } from './graphql-api.js'
 import { type Reply, error, paginate, simpleUser } from './answers.js'
-import { repositoryActivities } from './graphql-repository.js'
+import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
+import { memberPermission } from './repository-roles.js'
 import { routeIssues } from './issues-api.js'
 import { routeOrgWrites } from './org-writes.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
@@ -307,7 +308,7 @@ export class FakeGitHub {
           : [
               ...(org?.members ?? []).map((m) => ({
                 login: m.login,
-                repos: { [name]: m.role === 'admin' ? 'admin' : 'push' }
+                repos: { [name]: memberPermission(this.world, `${parts[1]}/${name}`, m.login, m.role) }
               })),
               ...outside
             ]
@@ -361,7 +362,12 @@ export class FakeGitHub {
       )
       if (!repo || (repo.private && !token.seesPrivate)) return error(404, 'Not Found')
       const period = { day: 1, week: 7, month: 30, quarter: 90, year: 365 }[r.query.time_period ?? ''] ?? null
-      const acts = repositoryActivities(this.world, repo, this.world.now, period)
+      // `actor` and `activity_type` filter the list (docs: repos#list-repository-activities).
+      const acts = repositoryActivities(this.world, repo, this.world.now, period).filter(
+        (a) =>
+          (!r.query.actor || (a.actor as { login: string }).login.toLowerCase() === r.query.actor.toLowerCase()) &&
+          (!r.query.activity_type || a.activity_type === r.query.activity_type)
+      )
       return paginate(url, r.query.direction === 'asc' ? acts.reverse() : acts)
     }
     if (r.method === 'GET' && parts[0] === 'users' && parts[2] === 'events' && parts[3] === 'public') {
@@ -393,9 +399,14 @@ export class FakeGitHub {
   }
 
   private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
-    const pushes = this.world.users
+    const here = this.world.users
       .flatMap((u) => u.activities)
-      .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase() && ['push', 'commit', 'merge'].includes(a.kind))
+      .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase())
+    const pushes = here.filter((a) => PUSH_KINDS.includes(a.kind))
+    // "open_issues_count" counts open issues and pull requests together (docs: repos#list-organization-repositories);
+    // the world's items are open until someone closes or merges them.
+    const closed = new Set(here.filter((a) => a.kind === 'close' || a.kind === 'merge').map((a) => a.item))
+    const openItems = new Set(here.filter((a) => a.item !== undefined && !closed.has(a.item)).map((a) => a.item)).size
     const pushedAt = pushes.length
       ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString()
       : '2015-01-01T00:00:00Z'
@@ -408,7 +419,8 @@ export class FakeGitHub {
       has_issues: true,
       archived: false,
       fork: false,
-      pushed_at: pushedAt
+      pushed_at: pushedAt,
+      open_issues_count: openItems
     }
   }
 

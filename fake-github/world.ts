@@ -21,6 +21,9 @@ export type ActivityKind =
   | 'discussion' // opened a discussion
   | 'discussion_comment' // commented on a discussion (no public event)
   | 'commit_comment' // commented on a commit
+  | 'unlabel' // removed a label (timelines and events only)
+  | 'assign' // assigned someone to an issue or pull request (timelines and events only)
+  | 'force_push' // force-pushed a pull request's head branch (its timeline and the repository activity)
 
 export interface Activity {
   kind: ActivityKind
@@ -30,12 +33,18 @@ export interface Activity {
   private?: boolean
   /** For commits: false for a branch other than the default. */
   defaultBranch?: boolean
+  /** For pushes to a branch other than the default: its name (default `feature`). */
+  branch?: string
   /** The repository is a fork (contributions there do not count on the profile). */
   fork?: boolean
   /** For comments: when it was last edited (GraphQL's updatedAt). */
   editedAt?: Date
   /** For labels, closes and merges: the issue or pull request number it happened on (default: one of its own). */
   item?: number
+  /** For labels, unlabels, assignments and closes: the item is a pull request, not an issue. */
+  onPullRequest?: boolean
+  /** Who opened the item (`item`) this act happened on; the first act that names one sets it. */
+  itemAuthor?: string
 }
 
 export interface WorldUser {
@@ -93,6 +102,12 @@ export interface WorldRepo {
   private: boolean
   /** false: issues are disabled (GitHub answers 410). */
   hasIssues?: boolean
+  /**
+   * Each person's role on the repository (read, triage, write, maintain, admin) as the
+   * collaborators list shows it. When set, members it does not name hold the base permission, read;
+   * when unset, members hold write (owners admin).
+   */
+  roles?: Record<string, string>
 }
 
 export interface WorldComment {
@@ -153,6 +168,11 @@ export interface World {
   tokens: Record<string, WorldToken>
   /** Issues in the world's repositories (the tracking issue lives here). */
   issues: WorldIssue[]
+  /**
+   * The order of connections GitHub documents none for (`repositoryDiscussionComments`,
+   * `commitComments`); default oldest first.
+   */
+  unorderedConnections?: 'oldest-first' | 'newest-first'
 }
 
 const DAY = 24 * 60 * 60 * 1000

@@ -4,7 +4,9 @@
  * latency per request (default 100 ms), through the real client with the real throttling plugin.
  * A benchmark, not a test: it prints a table and passes judgement on nothing.
  *
- *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose]
+ *   npm run bench -- [--large] [--sizes 100,1000] [--latency 100] [--seed 1] [--storm 2] [--verbose] [--no-traffic]
+ *
+ * After the sizes it measures the real-traffic world (fake-github/traffic-world.ts) against its bound.
  *
  * --storm SEED serves the fault storm of fake-github/faults.ts (every fault kind at once,
  * deterministic from SEED), with real waits: what faults cost in time and requests, and whether
@@ -20,6 +22,7 @@ import { silentLogger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
 import { preflight } from '../src/preflight/preflight.js'
 import { generateWorld } from '../fake-github/generated-world.js'
+import { type TrafficWorld, generateTrafficWorld } from '../fake-github/traffic-world.js'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`)
@@ -65,7 +68,7 @@ function secondsBetween(from: bigint, to: bigint): string {
   return `${(Number(to - from) / 1e9).toFixed(1)} s`
 }
 
-async function startServer(people: number, now: Date): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(people: number, now: Date, traffic = false): Promise<{ url: string; child: ChildProcess }> {
   const serve = fileURLToPath(new URL('../fake-github/serve.ts', import.meta.url))
   const child = spawn(
     process.execPath,
@@ -81,7 +84,8 @@ async function startServer(people: number, now: Date): Promise<{ url: string; ch
       now.toISOString(),
       '--latency',
       String(latency),
-      ...(storm ? ['--storm', storm] : [])
+      ...(storm ? ['--storm', storm] : []),
+      ...(traffic ? ['--traffic'] : [])
     ],
     {
       stdio: ['ignore', 'pipe', 'inherit']
@@ -91,10 +95,9 @@ async function startServer(people: number, now: Date): Promise<{ url: string; ch
   return { url: (JSON.parse(line.toString()) as { url: string }).url, child }
 }
 
-async function measure(people: number): Promise<Row> {
-  const now = new Date()
-  const { truth, orgs } = generateWorld(people, seed, now)
-  const { url, child } = await startServer(people, now)
+async function measure(people: number, traffic: TrafficWorld | null = null, now = new Date()): Promise<Row> {
+  const { truth, orgs } = traffic ?? generateWorld(people, seed, now)
+  const { url, child } = await startServer(people, now, traffic !== null)
   try {
     const usage = emptyUsage()
     const client = createGitHubClient({ token: 'bench-token', apiUrl: url, log, usage })
@@ -134,7 +137,7 @@ async function measure(people: number): Promise<Row> {
       `before the sources ${secondsBetween(started, snapshots.get(names[0]!)!.at)}`,
       ...names.map((n, i) => `${n} ${secondsBetween(snapshots.get(n)!.at, ends[i]!)}`)
     ]
-    const c = snapshots.get('events')!.asked
+    const c = snapshots.get('events')?.asked ?? 0
     let wronglyInactive = 0
     let wronglyActive = 0
     let unknown = 0
@@ -190,3 +193,24 @@ for (const people of sizes) {
   )
 }
 console.log(`\nWhere the time went — ${timings.join('; ')}`)
+
+// The real-traffic world (fake-github/traffic-world.ts): bots pushing thousands of times, busy
+// timelines, members whose only act lies buried. Its bound: M/20 + 1.1·I + 2·R + P + 30, with I the
+// truly inactive, R the repositories and P the 100-item pages of pushes in the window.
+if (!process.argv.includes('--no-traffic')) {
+  const now = new Date()
+  const traffic = generateTrafficWorld(seed, now, { people: 300 })
+  const r = await measure(300, traffic, now)
+  const inactive = [...traffic.truth.values()].filter((t) => t === 'inactive').length
+  const people = traffic.truth.size
+  const bound = Math.round(people / 20 + 1.1 * inactive + 2 * traffic.repositories + traffic.pushPages + 30)
+  console.log('\nReal traffic (fake-github/traffic-world.ts), bound = M/20 + 1.1·I + 2·R + P + 30:\n')
+  console.log(
+    '| people | orgs | repositories | pushes in the window | P (push pages) | busiest timeline | I | reads | bound | wall s | wrongly inactive | wrongly active | unknown | approaching↔active |'
+  )
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  console.log(
+    `| ${people} | ${traffic.orgs.length} | ${traffic.repositories} | ${traffic.pushesInWindow} | ${traffic.pushPages} | ${traffic.busiestTimeline} | ${inactive} | ${r.rest + r.graphql + r.search} | ${bound} | ${r.seconds.toFixed(1)} | ${r.wronglyInactive} | ${r.wronglyActive} | ${r.unknown} | ${r.mismatched} |`
+  )
+  console.log(`\nWhere the time went — ${r.phases}`)
+}

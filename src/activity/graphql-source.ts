@@ -8,15 +8,8 @@ import { type AliasAnswer, type BatchDocument, BatchSize, askBatch } from '../gi
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type EvidencePolicy, admits } from './evidence.js'
-import {
-  type Span,
-  USERS_PER_QUERY,
-  type UserActivityData,
-  readUserActivity,
-  spanVariables,
-  splitSpan,
-  userActivityDocument
-} from './user-activity-query.js'
+import { type UserActivityData, readUserActivity } from './user-activity-answer.js'
+import { type Span, USERS_PER_QUERY, spanVariables, splitSpan, userActivityDocument } from './user-activity-query.js'
 
 const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events'
 

@@ -44,11 +44,18 @@ const itemType = (typename: string): string =>
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toUpperCase() + '_EVENT'
 
-function timeline(types: readonly string[]): string {
+/**
+ * A timeline's newest `size` acts since the window opened, before `before` when given. `last` and
+ * `before` page backwards, `hasPreviousPage` and `startCursor` say whether and where to go on
+ * (docs.github.com/en/graphql/reference/objects#issue, `timelineItems`; PageInfo).
+ */
+export function timeline(list: 'issues' | 'pullRequests', size = EVENTS, before?: string): string {
+  const types = list === 'issues' ? ISSUE_EVENTS : PULL_REQUEST_EVENTS
   const fragments = types.map((t) => `... on ${t} { createdAt actor { login } }`).join(' ')
-  // `last`: the newest acts since the window opened; older ones on a busy item are reported as overflow.
-  return `timelineItems(last: ${EVENTS}, since: $since, itemTypes: [${types.map(itemType).join(', ')}]) { pageInfo { hasPreviousPage } nodes { __typename ${fragments} } }`
+  const from = before ? `, before: ${before}` : ''
+  return `timelineItems(last: ${size}${from}, since: $since, itemTypes: [${types.map(itemType).join(', ')}]) { pageInfo { hasPreviousPage startCursor } nodes { __typename ${fragments} } }`
 }
+const ITEM = 'id url updatedAt author { login }'
 
 /** Where one repository's sweep stands: which lists still have pages, and from which cursor. */
 export interface SweepCursor {
@@ -74,14 +81,14 @@ export function repositorySweepDocument(cursors: SweepCursor[]): {
       vars.push(`$ia${i}: String`)
       variables[`ia${i}`] = c.issues
       lists.push(
-        `issues(first: ${ITEMS}, after: $ia${i}, orderBy: { field: UPDATED_AT, direction: DESC }, filterBy: { since: $since }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(ISSUE_EVENTS)} } }`
+        `issues(first: ${ITEMS}, after: $ia${i}, orderBy: { field: UPDATED_AT, direction: DESC }, filterBy: { since: $since }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('issues')} } }`
       )
     }
     if (c.pullRequests !== 'done') {
       vars.push(`$pa${i}: String`)
       variables[`pa${i}`] = c.pullRequests
       lists.push(
-        `pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { url updatedAt ${timeline(PULL_REQUEST_EVENTS)} } }`
+        `pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('pullRequests')} } }`
       )
     }
     return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`
@@ -97,10 +104,16 @@ interface TimelineNode {
   createdAt?: string
   actor?: { login: string } | null
 }
+export interface TimelinePage {
+  pageInfo: { hasPreviousPage: boolean; startCursor: string | null }
+  nodes: (TimelineNode | null)[] | null
+}
 interface ItemNode {
+  id: string
   url: string
   updatedAt: string
-  timelineItems: { pageInfo: { hasPreviousPage: boolean }; nodes: (TimelineNode | null)[] | null }
+  author: { login: string } | null
+  timelineItems: TimelinePage
 }
 interface ItemPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null }
@@ -113,13 +126,60 @@ export interface RepositorySweepData {
   pullRequests?: ItemPage
 }
 
+/** An issue or pull request whose timeline holds more acts in the window than were read. */
+export interface BusyItem {
+  id: string
+  url: string
+  repo: string
+  private: boolean
+  list: 'issues' | 'pullRequests'
+  author: string | null
+  /** Where the next page back starts. */
+  before: string
+}
+
 /** Acts found in one repository's answer, by lower-case actor login. */
 export interface SweepPage {
   acts: Map<string, Evidence>
   /** Cursors for the next round ('done' when a list is finished). */
   next: SweepCursor
-  /** Items whose timeline had more events than one page: the newest act on them may be missing. */
-  overflowing: string[]
+  /** Items with older acts in the window still to read, page by page backwards. */
+  busy: BusyItem[]
+}
+
+/** Adds each act of a timeline page to `acts` (the latest per actor), inside the window only. */
+export function readTimeline(
+  page: TimelinePage,
+  item: Pick<BusyItem, 'url' | 'repo' | 'private'>,
+  since: Date,
+  acts: Map<string, Evidence>
+): void {
+  for (const event of page.nodes ?? []) {
+    const login = event?.actor?.login
+    if (!event?.createdAt || !login || Date.parse(event.createdAt) < since.getTime()) continue
+    const key = login.toLowerCase()
+    const found = acts.get(key)
+    if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
+      acts.set(key, {
+        at: event.createdAt,
+        kind: event.__typename
+          .replace(/Event$/, '')
+          .replace(/([a-z])([A-Z])/g, '$1_$2')
+          .toLowerCase(),
+        url: item.url,
+        repo: item.repo,
+        private: item.private,
+        source: 'repository-sweep'
+      })
+    }
+  }
+}
+
+/** The item's next page back, when its timeline has one. */
+export function busyItem(page: TimelinePage, item: Omit<BusyItem, 'before'>): BusyItem | null {
+  return page.pageInfo.hasPreviousPage && page.pageInfo.startCursor
+    ? { ...item, before: page.pageInfo.startCursor }
+    : null
 }
 
 /**
@@ -128,41 +188,25 @@ export interface SweepPage {
  */
 export function readRepositorySweep(data: RepositorySweepData, cursor: SweepCursor, since: Date): SweepPage {
   const acts = new Map<string, Evidence>()
-  const overflowing: string[] = []
+  const busy: BusyItem[] = []
   const next: SweepCursor = { ...cursor }
   const take = (page: ItemPage | undefined, list: 'issues' | 'pullRequests'): void => {
     if (!page) return
     let reachedOld = false
-    for (const item of page.nodes ?? []) {
-      if (!item) continue
-      if (Date.parse(item.updatedAt) < since.getTime()) {
+    for (const node of page.nodes ?? []) {
+      if (!node) continue
+      if (Date.parse(node.updatedAt) < since.getTime()) {
         reachedOld = true
         continue
       }
-      if (item.timelineItems.pageInfo.hasPreviousPage) overflowing.push(item.url)
-      for (const event of item.timelineItems.nodes ?? []) {
-        const login = event?.actor?.login
-        if (!event?.createdAt || !login || Date.parse(event.createdAt) < since.getTime()) continue
-        const key = login.toLowerCase()
-        const found = acts.get(key)
-        if (!found || Date.parse(event.createdAt) > Date.parse(found.at)) {
-          acts.set(key, {
-            at: event.createdAt,
-            kind: event.__typename
-              .replace(/Event$/, '')
-              .replace(/([a-z])([A-Z])/g, '$1_$2')
-              .toLowerCase(),
-            url: item.url,
-            repo: data.nameWithOwner,
-            private: data.isPrivate,
-            source: 'repository-sweep'
-          })
-        }
-      }
+      const item = { id: node.id, url: node.url, repo: data.nameWithOwner, private: data.isPrivate, list }
+      readTimeline(node.timelineItems, item, since, acts)
+      const more = busyItem(node.timelineItems, { ...item, author: node.author?.login ?? null })
+      if (more) busy.push(more)
     }
     next[list] = page.pageInfo.hasNextPage && !reachedOld ? page.pageInfo.endCursor : 'done'
   }
   take(data.issues, 'issues')
   take(data.pullRequests, 'pullRequests')
-  return { acts, next, overflowing }
+  return { acts, next, busy }
 }

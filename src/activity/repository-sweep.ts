@@ -2,18 +2,22 @@
  * Second source: a sweep of the roster organizations' repositories, read once for everyone still
  * left. It sees what no per-user API shows after 30 days: labels applied, issues closed, pull
  * requests merged (issue and pull-request timelines over GraphQL), and pushes to any branch
- * (the repository activity API, `time_period=year`, newest first:
- * docs.github.com/en/rest/repos/repos#list-repository-activities).
- * It stops as soon as nobody is left to look for.
+ * (repository-pushes.ts). Busy timelines are paged back to the window's start (busy-timelines.ts).
+ * It stops as soon as nobody is left to look for, and a failure makes unknown only the people who
+ * could have acted where it happened (blast-radius.ts).
  */
 import type { GitHubClient } from '../github/client.js'
 import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
 import { type Failure, failureOf } from '../github/failures.js'
 import { type BatchDocument, askBatch } from '../github/graphql-batch.js'
 import { eachAtOnce } from '../github/parallel.js'
+import { type Radius, within } from './blast-radius.js'
+import { type BusyReader, readBusyTimelines } from './busy-timelines.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
+import { type PushReader, readPushesOf } from './repository-pushes.js'
 import {
+  type BusyItem,
   REPOS_PER_QUERY,
   type RepositorySweepData,
   type SweepCursor,
@@ -31,85 +35,93 @@ export interface RepositorySweepOptions {
   onCost?: (points: number) => void
   /** Repositories read so far, of how many. */
   onProgress?: (done: number, total: number) => void
-}
-
-interface RepositoryActivity {
-  timestamp: string
-  activity_type: string
-  ref?: string
-  actor: { login: string } | null
+  /** Told the repositories once listed, before any is read (the estimate sees their traffic). */
+  onRepositories?: (repositories: OrgRepository[]) => void
 }
 
 export function repositorySweepSource(options: RepositorySweepOptions): ActivitySource {
+  // A repository's pushes are read once a run: a second round reuses what the first one read.
+  const pushesRead = new Map<string, Map<string, Evidence>>()
   return {
     name: 'repository-sweep',
     async check(questions, policy) {
-      const sweep = new Sweep(options, questions, policy)
+      const sweep = new Sweep(options, questions, policy, pushesRead)
       await sweep.run()
       return sweep.answers()
     }
   }
 }
 
+interface ScopedFailure {
+  what: string
+  failure: Failure
+  radius: Radius
+}
+
 class Sweep {
   private readonly found = new Map<string, Evidence>()
-  private readonly failures: string[] = []
-  /** Some repository failed in a way that may pass (5xx, rate limit): worth asking again. */
-  private passing = false
-  private readonly overflowing: string[] = []
+  private readonly failures: ScopedFailure[] = []
   private readonly wanted: Map<string, ActivityQuestion>
+  private readonly reader: PushReader & BusyReader
 
   constructor(
     private readonly options: RepositorySweepOptions,
     private readonly questions: ActivityQuestion[],
-    private readonly policy: EvidencePolicy
+    private readonly policy: EvidencePolicy,
+    private readonly pushesRead: Map<string, Map<string, Evidence>>
   ) {
     this.wanted = new Map(questions.map((q) => [q.person.key, q]))
+    this.reader = {
+      client: options.client,
+      since: options.since,
+      serverUrl: options.serverUrl,
+      ...(options.onCost ? { onCost: options.onCost } : {}),
+      left: () => this.left(),
+      record: (login, evidence) => this.record(login, evidence),
+      fail: (what, failure, radius) => this.fail(what, failure, radius)
+    }
   }
 
   async run(): Promise<void> {
     const repositories = await this.listRepositories()
-    await this.readTimelines(repositories)
-    if (this.someoneLeft())
+    this.options.onRepositories?.(repositories)
+    const busy = await this.readTimelines(repositories)
+    await readBusyTimelines(this.reader, busy)
+    if (this.left().length > 0)
       await this.readPushes(
         repositories.filter((r) => r.pushed_at && Date.parse(r.pushed_at) >= this.options.since.getTime())
       )
   }
 
+  /** Each person's evidence, and the failures whose radius holds them (blast-radius.ts). */
   answers(): Map<string, SourceAnswer> {
-    const problems = [
-      ...(this.failures.length
-        ? [
-            `could not read ${this.failures.length} repositories (${this.failures.slice(0, 3).join(', ')}${this.failures.length > 3 ? ', …' : ''})`
-          ]
-        : []),
-      ...(this.overflowing.length
-        ? [
-            `${this.overflowing.length} busy issues or pull requests whose older events were not read (${this.overflowing[0]})`
-          ]
-        : [])
-    ]
     return new Map(
       this.questions.map((q) => {
         const evidence = this.found.get(q.person.key)
+        const mine = this.failures.filter((f) => within(f.radius, q.person.key))
+        const named = mine.slice(0, 3).map((f) => `${f.what} (${f.failure.message})`)
+        const error = mine.length
+          ? `could not read ${mine.length} ${mine.length === 1 ? 'part' : 'parts'} of the repositories where they could have acted: ${named.join(', ')}${mine.length > 3 ? ', …' : ''}`
+          : null
         return [
           q.person.key,
           {
             evidence: evidence ? [evidence] : [],
-            ...(problems.length ? { error: problems.join('; '), lasting: !this.passing } : {})
+            ...(error ? { error, lasting: !mine.some((f) => f.failure.passing) } : {})
           }
         ]
       })
     )
   }
 
-  /** True while some person has no evidence that settles their verdict. */
-  private someoneLeft(): boolean {
+  /** Lower-case logins of the people with no evidence yet that settles their verdict. */
+  private left(): string[] {
+    const left: string[] = []
     for (const [key, q] of this.wanted) {
       const at = this.found.get(key)?.at
-      if (!at || Date.parse(at) < q.settledAt.getTime()) return true
+      if (!at || Date.parse(at) < q.settledAt.getTime()) left.push(key)
     }
-    return false
+    return left
   }
 
   private record(login: string, evidence: Evidence): void {
@@ -127,28 +139,31 @@ class Sweep {
         // Private repositories' activity does not count unless the roster says so: no need to read them.
         all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity))
       } catch (error) {
-        this.fail(`${org}/*`, failureOf(error))
+        this.fail(`${org}/*`, failureOf(error), 'everyone')
       }
     }
     return all
   }
 
-  private async readTimelines(repositories: OrgRepository[]): Promise<void> {
+  /** Every repository's items updated in the window, first page of each timeline; returns the busy ones. */
+  private async readTimelines(repositories: OrgRepository[]): Promise<BusyItem[]> {
+    const busy: BusyItem[] = []
     let open: SweepCursor[] = repositories.map((r) => {
       const [owner = '', name = ''] = r.full_name.split('/')
       return { owner, name, issues: null, pullRequests: null }
     })
-    while (open.length > 0 && this.someoneLeft()) {
+    while (open.length > 0 && this.left().length > 0) {
       const batch = open.slice(0, REPOS_PER_QUERY)
       const rest = open.slice(REPOS_PER_QUERY)
-      const next = await this.askTimelines(batch)
+      const next = await this.askTimelines(batch, busy)
       open = [...next, ...rest]
       this.options.onProgress?.(repositories.length - open.length, repositories.length)
     }
+    return busy
   }
 
   /** One round for a batch; returns the cursors that still have pages. */
-  private async askTimelines(batch: SweepCursor[]): Promise<SweepCursor[]> {
+  private async askTimelines(batch: SweepCursor[], busy: BusyItem[]): Promise<SweepCursor[]> {
     const since = this.options.since.toISOString()
     const doc: BatchDocument<SweepCursor> = {
       alias: 'r',
@@ -167,12 +182,14 @@ class Sweep {
     for (const [i, cursor] of batch.entries()) {
       const repo = answers[i]!.data as RepositorySweepData | null
       if (!repo) {
-        this.fail(`${cursor.owner}/${cursor.name}`, answers[i]!.failure ?? { message: 'no data', passing: true })
+        // Anyone may open an issue in a public repository and close it: an unread list concerns everyone.
+        const failure = answers[i]!.failure ?? { message: 'no data', passing: true }
+        this.fail(`${cursor.owner}/${cursor.name}`, failure, 'everyone')
         continue
       }
       const page = readRepositorySweep(repo, cursor, this.options.since)
       for (const [login, evidence] of page.acts) this.record(login, evidence)
-      this.overflowing.push(...page.overflowing)
+      busy.push(...page.busy)
       if (page.next.issues !== 'done' || page.next.pullRequests !== 'done') still.push(page.next)
     }
     return still
@@ -181,48 +198,20 @@ class Sweep {
   private async readPushes(repositories: OrgRepository[]): Promise<void> {
     await eachAtOnce(
       repositories,
-      (repo) => this.readPushesOf(repo),
-      () => this.someoneLeft()
+      async (repo) => {
+        const known = this.pushesRead.get(repo.full_name)
+        if (known) {
+          for (const [login, evidence] of known) this.record(login, evidence)
+          return
+        }
+        const acts = await readPushesOf(this.reader, repo)
+        if (acts) this.pushesRead.set(repo.full_name, acts)
+      },
+      () => this.left().length > 0
     )
   }
 
-  private async readPushesOf(repo: OrgRepository): Promise<void> {
-    const [owner = '', name = ''] = repo.full_name.split('/')
-    try {
-      const pages = this.options.client.paginate.iterator('GET /repos/{owner}/{repo}/activity', {
-        owner,
-        repo: name,
-        time_period: 'year',
-        direction: 'desc',
-        per_page: 100
-      })
-      for await (const page of pages) {
-        let older = false
-        for (const act of page.data as RepositoryActivity[]) {
-          if (Date.parse(act.timestamp) < this.options.since.getTime()) {
-            older = true
-            break
-          }
-          if (act.actor?.login) {
-            this.record(act.actor.login, {
-              at: act.timestamp,
-              kind: act.activity_type,
-              url: `${this.options.serverUrl}/${repo.full_name}/activity`,
-              repo: repo.full_name,
-              private: repo.private,
-              source: 'repository-sweep'
-            })
-          }
-        }
-        if (older || !this.someoneLeft()) break
-      }
-    } catch (error) {
-      this.fail(repo.full_name, failureOf(error))
-    }
-  }
-
-  private fail(what: string, failure: Failure): void {
-    this.failures.push(`${what} (${failure.message})`)
-    if (failure.passing) this.passing = true
+  private fail(what: string, failure: Failure, radius: Radius): void {
+    this.failures.push({ what, failure, radius })
   }
 }

@@ -10,7 +10,7 @@ import { loginKey } from '../roster/roster.js'
 import { daysBefore } from '../verdicts/days.js'
 import { type PersonWindow, personWindow, widestWindowDays } from '../verdicts/window.js'
 import { type ActivityFindings, type ActivitySource, type SourceObserver, findActivity } from './cascade.js'
-import { budgetWarning, costLine, estimateCost } from './cost.js'
+import { type TrafficCost, budgetWarning, costLine, estimateCost, trafficCost, trafficLine } from './cost.js'
 import { eventsSource } from './events-source.js'
 import type { EvidencePolicy } from './evidence.js'
 import { graphqlSource } from './graphql-source.js'
@@ -53,14 +53,21 @@ export async function readActivity(people: Person[], deps: ActivityDeps): Promis
   const { roster, now, log } = deps
   const cost = estimateCost(people.length)
   log.info(costLine(cost, deps.restRemaining ?? null))
-  const warning = budgetWarning(cost, deps.restRemaining ?? null)
+  let warning = budgetWarning(cost, deps.restRemaining ?? null)
   if (warning) log.warning(warning)
+  // Once the sweep has listed the repositories, the estimate sees their traffic too.
+  const onTraffic = (traffic: TrafficCost): void => {
+    log.info(trafficLine(traffic))
+    const seen = budgetWarning({ ...cost, rest: cost.rest + traffic.rest }, deps.restRemaining ?? null)
+    if (seen && !warning) log.warning(seen)
+    warning = seen ?? warning
+  }
 
   const windowDays = widestWindowDays(roster)
   const since = daysBefore(now, windowDays)
   const windows = new Map(people.map((person) => [person.key, personWindow(person, roster, now)]))
   const questions = people.map((person) => ({ person, ...windows.get(person.key)! }))
-  const { measured, recheck } = recheckWithinQuota(chooseSources(deps, since), {
+  const { measured, recheck } = recheckWithinQuota(chooseSources(deps, since, onTraffic), {
     client: deps.client,
     usage: deps.usage,
     log,
@@ -86,7 +93,7 @@ export function evidencePolicy(roster: Roster): EvidencePolicy {
  * Cheapest per person first: one GraphQL query answers for 50 people over the whole window; the
  * sweep reads each org repository once for everyone left; events cost a request per person.
  */
-function chooseSources(deps: ActivityDeps, since: Date): ActivitySource[] {
+function chooseSources(deps: ActivityDeps, since: Date, onTraffic: (cost: TrafficCost) => void): ActivitySource[] {
   const { client, now, serverUrl } = deps
   const onCost = (points: number): void => {
     deps.usage.graphqlPoints += points
@@ -95,7 +102,15 @@ function chooseSources(deps: ActivityDeps, since: Date): ActivitySource[] {
   const orgs = deps.roster.orgs.map((o) => o.login)
   const available = [
     graphqlSource({ client, from: since, now, onCost, onProgress: progress('graphql') }),
-    repositorySweepSource({ client, orgs, since, serverUrl, onCost, onProgress: progress('repository-sweep') }),
+    repositorySweepSource({
+      client,
+      orgs,
+      since,
+      serverUrl,
+      onCost,
+      onProgress: progress('repository-sweep'),
+      onRepositories: (repos) => onTraffic(trafficCost(repos, since))
+    }),
     eventsSource(client, serverUrl, progress('events'))
   ]
   return deps.sourceOrder ? deps.sourceOrder.map((name) => available.find((s) => s.name === name)!) : available

@@ -10,7 +10,6 @@
  *   verdict uses `createdAt` (an edit is not new activity).
  * - starredRepositories: `starredAt` of the latest star (a public WatchEvent is activity).
  */
-import type { Evidence } from './evidence.js'
 
 /**
  * People per document at the start of a run. The throttling plugin sends GraphQL one query at a
@@ -24,6 +23,12 @@ export const USERS_PER_QUERY = 50
 const PAGE = 5
 
 const REPO = 'repository { nameWithOwner isPrivate }'
+/**
+ * Repositories asked of commitContributionsByRepository (its only argument, default 25:
+ * docs.github.com/en/graphql/reference/objects#contributionscollection). A full answer is a cut-off:
+ * with `activity-scope: orgs` an in-scope repository may be the next one.
+ */
+export const COMMIT_REPOSITORIES = 10
 
 /** A span of the contributions collection; one per window, each at most a year. */
 export interface Span {
@@ -37,7 +42,7 @@ function contributions(i: number): string {
     pullRequestContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequest { url ${REPO} } } pageInfo { hasNextPage } }
     pullRequestReviewContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} } pageInfo { hasNextPage } }
     repositoryContributions(first: ${PAGE}) { nodes { occurredAt isRestricted ${REPO} } pageInfo { hasNextPage } }
-    commitContributionsByRepository(maxRepositories: 10) {
+    commitContributionsByRepository(maxRepositories: ${COMMIT_REPOSITORIES}) {
       ${REPO}
       contributions(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) { nodes { occurredAt url } }
     }
@@ -49,8 +54,9 @@ function contributions(i: number): string {
  * - issues and pull requests opened anywhere, forks included, newest first;
  * - repositories they own (forks included), newest first; public gists;
  * - discussions, and comments on discussions and commits. The last two connections take no
- *   `orderBy`; their order is taken to be oldest first, so `last` reads the newest (unconfirmed by
- *   the docs; a wrong guess can only miss evidence, and the later sources still look).
+ *   `orderBy` and GitHub documents no order (docs.github.com/en/graphql/reference/objects#user):
+ *   both ends are read (`first` and `last`), so the newest is seen whether they come oldest or
+ *   newest first.
  */
 function userFragment(spans: number): string {
   return `
@@ -66,8 +72,10 @@ fragment UserActivity on User {
   repositories(first: 3, ownerAffiliations: [OWNER], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url nameWithOwner isPrivate } pageInfo { hasNextPage } }
   gists(first: 1, privacy: PUBLIC, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url } }
   repositoryDiscussions(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasPreviousPage } }
-  commitComments(last: 3) { nodes { createdAt url ${REPO} } pageInfo { hasPreviousPage } }
+  repositoryDiscussionComments(first: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasNextPage } }
+  discussionCommentsEnd: repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } }
+  commitComments(first: 3) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
+  commitCommentsEnd: commitComments(last: 3) { nodes { createdAt url ${REPO} } }
   starredRepositories(first: 1, orderBy: { field: STARRED_AT, direction: DESC }) {
     edges { starredAt node { url nameWithOwner isPrivate } }
     pageInfo { hasNextPage }
@@ -105,194 +113,4 @@ export function splitSpan(span: Span, parts: number): Span[] {
     from: new Date(span.from.getTime() + i * step),
     to: new Date(span.from.getTime() + (i + 1) * step)
   }))
-}
-
-interface Repo {
-  nameWithOwner: string
-  isPrivate: boolean
-}
-interface Page<T> {
-  nodes?: (T | null)[] | null
-  pageInfo?: { hasNextPage?: boolean; hasPreviousPage?: boolean }
-}
-interface Contributions {
-  issueContributions?: Page<{ occurredAt: string; isRestricted: boolean; issue?: { url: string; repository: Repo } }>
-  pullRequestContributions?: Page<{
-    occurredAt: string
-    isRestricted: boolean
-    pullRequest?: { url: string; repository: Repo }
-  }>
-  pullRequestReviewContributions?: Page<{
-    occurredAt: string
-    isRestricted: boolean
-    pullRequestReview?: { url: string }
-    repository?: Repo
-  }>
-  repositoryContributions?: Page<{ occurredAt: string; isRestricted: boolean; repository?: Repo & { url?: string } }>
-  commitContributionsByRepository?: { repository: Repo; contributions: Page<{ occurredAt: string; url: string }> }[]
-}
-type Created = { createdAt: string; url: string }
-export interface UserActivityData {
-  login: string
-  /** `cc0`, `cc1`, …: one contributions collection per span. */
-  [span: `cc${number}`]: Contributions | undefined
-  issueComments?: Page<{ createdAt: string; updatedAt: string; url: string; repository: Repo }>
-  issues?: Page<Created & { repository: Repo }>
-  pullRequests?: Page<Created & { repository: Repo }>
-  repositories?: Page<Created & Repo>
-  gists?: Page<Created>
-  repositoryDiscussions?: Page<Created & { repository: Repo }>
-  repositoryDiscussionComments?: Page<Created & { discussion?: { repository: Repo } | null }>
-  commitComments?: Page<Created & { repository: Repo }>
-  starredRepositories?: {
-    edges?: ({ starredAt: string; node: { url: string; nameWithOwner: string; isPrivate: boolean } } | null)[] | null
-    pageInfo?: { hasNextPage: boolean }
-  }
-}
-
-/** One list from the answer: what it held, and whether it was cut off at the page size. */
-export interface ActivityList {
-  name: string
-  evidence: Evidence[]
-  /**
-   * True when the list had more items than were read and what was read may not show the latest
-   * in-window act that counts (private items, items outside the scope, or comments edited lately).
-   */
-  cutOff: boolean
-}
-
-const present = <T>(nodes: (T | null)[] | null | undefined): T[] => (nodes ?? []).filter((n): n is T => n !== null)
-const more = (page: Page<unknown> | undefined): boolean =>
-  (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false
-const item = (
-  at: string,
-  kind: string,
-  url: string | null,
-  repo: Repo | undefined | null,
-  restricted: boolean,
-  source: string
-): Evidence => ({
-  at,
-  kind,
-  url,
-  repo: repo?.nameWithOwner ?? null,
-  private: restricted || (repo?.isPrivate ?? false),
-  source
-})
-
-function readContributions(cc: Contributions | undefined): ActivityList[] {
-  const source = 'contributions'
-  const issues = cc?.issueContributions
-  const pulls = cc?.pullRequestContributions
-  const reviews = cc?.pullRequestReviewContributions
-  const repos = cc?.repositoryContributions
-  return [
-    {
-      name: 'issue contributions',
-      evidence: present(issues?.nodes).map((n) =>
-        item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)
-      ),
-      cutOff: more(issues)
-    },
-    {
-      name: 'pull request contributions',
-      evidence: present(pulls?.nodes).map((n) =>
-        item(
-          n.occurredAt,
-          'pull_request',
-          n.pullRequest?.url ?? null,
-          n.pullRequest?.repository,
-          n.isRestricted,
-          source
-        )
-      ),
-      cutOff: more(pulls)
-    },
-    {
-      name: 'review contributions',
-      evidence: present(reviews?.nodes).map((n) =>
-        item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)
-      ),
-      cutOff: more(reviews)
-    },
-    {
-      name: 'repository contributions',
-      evidence: present(repos?.nodes).map((n) =>
-        item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)
-      ),
-      cutOff: more(repos)
-    },
-    {
-      name: 'commit contributions',
-      evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) =>
-        present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))
-      ),
-      cutOff: false
-    }
-  ]
-}
-
-/**
- * Evidence from one user's part of the answer, list by list. Comments are dated by `createdAt`:
- * an old comment edited lately is not evidence, and when the page holds only comments updated
- * inside the window, older pages may hide one created there, so the list counts as cut off.
- */
-export function readUserActivity(data: UserActivityData, since: Date): ActivityList[] {
-  const lists: ActivityList[] = []
-  for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k)))
-    lists.push(...readContributions(data[key as `cc${number}`]))
-
-  const comments = present(data.issueComments?.nodes)
-  const last = comments[comments.length - 1]
-  lists.push({
-    name: 'issue comments',
-    evidence: comments
-      .filter((c) => Date.parse(c.createdAt) >= since.getTime())
-      .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
-    cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
-  })
-
-  const created = <T extends Created>(
-    name: string,
-    kind: string,
-    source: string,
-    page: Page<T> | undefined,
-    repoOf: (n: T) => Repo | null | undefined
-  ): void => {
-    lists.push({
-      name,
-      evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
-      cutOff: more(page)
-    })
-  }
-  created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository)
-  created('pull requests opened', 'pull_request', 'pull-requests', data.pullRequests, (n) => n.repository)
-  created('repositories created', 'repository', 'repositories', data.repositories, (n) => n)
-  created('gists', 'gist', 'gists', data.gists, () => null)
-  created('discussions', 'discussion', 'discussions', data.repositoryDiscussions, (n) => n.repository)
-  created(
-    'discussion comments',
-    'discussion_comment',
-    'discussion-comments',
-    data.repositoryDiscussionComments,
-    (n) => n.discussion?.repository
-  )
-  created('commit comments', 'commit_comment', 'commit-comments', data.commitComments, (n) => n.repository)
-
-  const starred = data.starredRepositories
-  lists.push({
-    name: 'stars',
-    evidence: present(starred?.edges).map((e) =>
-      item(
-        e.starredAt,
-        'star',
-        e.node.url,
-        { nameWithOwner: e.node.nameWithOwner, isPrivate: e.node.isPrivate },
-        false,
-        'stars'
-      )
-    ),
-    cutOff: starred?.pageInfo?.hasNextPage ?? false
-  })
-  return lists
 }

@@ -5,6 +5,8 @@ export interface OrgRepository {
   full_name: string
   private: boolean
   pushed_at: string | null
+  /** Open issues and pull requests together (docs.github.com/en/rest/repos/repos#list-organization-repositories). */
+  open_issues_count?: number
 }
 
 /** One listing per client and organization per run: the sweep and the outside-collaborator check both need it. */

@@ -62,7 +62,10 @@ async function installationAccess(
   facts: TokenFacts,
   who: string
 ): Promise<OrgCheck> {
-  const missing = `Organization "${org}": ${who} may not read its members, so GitHub would list only public ones. It needs ${needs(facts)}.`
+  const instead = facts.workflowToken
+    ? ` Set the "token" input to a personal access token of a member of "${org}" (classic with read:org, or fine-grained with Organization permission "Members: read"), or to a GitHub App token (actions/create-github-app-token) with "Members: read".`
+    : ''
+  const missing = `Organization "${org}": ${who} may not read its members, so GitHub would list only public ones. It needs ${needs(facts)}.${instead}`
   let first: { login: string } | undefined
   try {
     first = ((await client.request('GET /orgs/{org}/members', { org, per_page: 1 })).data as { login: string }[])[0]
