@@ -47,6 +47,12 @@ export function routeOrgWrites(
     })
     return { status: 200, body: direct }
   }
+  if (p[0] === 'orgs' && p[2] === 'teams' && p.length === 3 && r.method === 'GET') {
+    // docs: teams/teams#list-teams (every team visible to the token; an owner's sees all).
+    const org = findOrg(world, p[1]!)
+    if (!org) return error(404, 'Not Found')
+    return { status: 200, body: (org.teams ?? []).map((t) => ({ slug: t.slug, name: t.slug })) }
+  }
   if (p[0] !== 'orgs' || p.length < 4) return null
   const org = findOrg(world, p[1]!)
   if (!org) return null

@@ -2,6 +2,7 @@
  * The action's inputs and the runner environment it honours (docs/contract.md, "Action inputs" and
  * "Environment"), read once and checked before anything else happens.
  */
+import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { InputError } from './errors.js'
@@ -24,6 +25,11 @@ export interface Settings {
   /** The checkout (GITHUB_WORKSPACE), or the command line's working folder: the tracking issue's id is the roster's path from here. */
   workspace: string
   outputDir: string
+  /**
+   * Set when the run was started by a comment (GITHUB_EVENT_NAME `issue_comment`): the issue it is
+   * on, from the event's payload (GITHUB_EVENT_PATH). In apply mode such a run only reads commands.
+   */
+  commentOnIssue?: number | null
 }
 
 export type Mode = 'audit' | 'apply'
@@ -70,7 +76,8 @@ export function readSettings(env: Env): Settings {
     serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
     repository: env.GITHUB_REPOSITORY || null,
     workspace,
-    outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
+    outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit'),
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' ? { commentOnIssue: commentedIssue(env.GITHUB_EVENT_PATH) } : {})
   }
 }
 
@@ -108,4 +115,15 @@ export function webAddressProblem(env: Env, name: AddressVariable): string | nul
   }
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return null
   return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`
+}
+
+/** The issue number of an `issue_comment` event's payload (docs: webhook-events-and-payloads#issue_comment), or null. */
+function commentedIssue(path: string | undefined): number | null {
+  if (!path) return null
+  try {
+    const payload = JSON.parse(readFileSync(path, 'utf8')) as { issue?: { number?: unknown } }
+    return typeof payload.issue?.number === 'number' ? payload.issue.number : null
+  } catch {
+    return null
+  }
 }

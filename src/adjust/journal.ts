@@ -20,6 +20,8 @@ export interface JournalEntry {
   done: number
   /** Reinstatement invited them again and waits until they accept. */
   waiting?: boolean
+  /** GitHub's answer to the call that failed last (calls[done]), until a run makes it. */
+  failure?: string
 }
 
 export interface Journal {
