@@ -90,9 +90,9 @@ export function held(w: World, login: string): unknown {
   }
 }
 
-/** Organization writes (memberships, teams, repository permissions) the fake answered with success. */
-export const orgWrites = (github: FakeGitHub): string[] =>
+/** Organization writes (memberships, teams, repository permissions) asked of the fake, answered or refused. */
+export const orgWrites = (github: FakeGitHub, succeeded = false): string[] =>
   github
     .writes()
-    .filter((w) => !w.path.includes('/issues') && (w.status ?? 500) < 300)
+    .filter((w) => !w.path.includes('/issues') && (!succeeded || (w.status ?? 500) < 300))
     .map((w) => `${w.method} ${w.path}`)

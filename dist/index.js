@@ -50543,6 +50543,9 @@ async function run(deps = { env: process.env, now: () => new Date() }) {
         io.setSecret(settings.token);
         if (settings.issueToken !== settings.token)
             io.setSecret(settings.issueToken);
+        // The snapshot key opens every snapshot on a public tracking issue: it must never reach the log.
+        if (settings.snapshotKey)
+            io.setSecret(settings.snapshotKey);
         const outcome = await runMemberAudit(settings, {
             log: io.log,
             now: deps.now,
