@@ -1,0 +1,91 @@
+/**
+ * Apply mode's other paths through the whole action: a dry run lists the exact calls and makes
+ * none; a run started by a comment (`issue_comment`) reads commands and applies them without the
+ * full audit, and a comment on another issue does nothing.
+ */
+import { writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FakeGitHub } from '../fake-github/server.js'
+import { adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+
+const DEMOTE = roster('  owners: demote\n  teams: remove\n')
+
+async function dueAndApproved(github: FakeGitHub): Promise<number> {
+  await runOn(github, 0, DEMOTE)
+  tick(github.world, 'alice')
+  await runOn(github, 1, DEMOTE)
+  const issue = trackingIssue(github.world).number
+  await comment(github, 'carreau-token', issue, '/member-audit approve alice')
+  return issue
+}
+
+/** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
+async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
+  const path = join(await mkdtemp(join(tmpdir(), 'ma-event-')), 'event.json')
+  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment: { id: 1 } }))
+  return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
+}
+
+describe('apply mode: dry run', () => {
+  test('lists the exact calls (METHOD path) and makes no write at all', async () => {
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      await dueAndApproved(github)
+      const writesBefore = github.writes().length
+      const run = await runOn(github, 9, DEMOTE, { inputs: { 'dry-run': 'true' } })
+      expect(run.code).toBe(0)
+      expect(github.writes()).toHaveLength(writesBefore)
+      expect(run.summary).toContain(
+        'alice in acme: adjusted on approval by carreau — 3 calls that would be made; dry run: nothing was changed'
+      )
+      expect(run.summary).toContain('  - `PUT /orgs/acme/memberships/alice {"role":"member"}`')
+      expect(run.summary).toContain('  - `DELETE /orgs/acme/teams/core/memberships/alice`')
+      expect(run.summary).toContain('  - `DELETE /orgs/acme/teams/incident-response/memberships/alice`')
+      // The approval was not used up: the real run carries it out.
+      await runOn(github, 10, DEMOTE)
+      expect(held(github.world, 'alice')).toMatchObject({ role: 'member', teams: [] })
+    } finally {
+      await github.close()
+    }
+  })
+})
+
+describe('apply mode: started by a comment', () => {
+  test('reads the commands and applies them, with the fresh check, and no audit', async () => {
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      const issue = await dueAndApproved(github)
+      const from = github.requests.length
+      const run = await runOn(github, 9, DEMOTE, await commentEvent(issue))
+      expect(run.code).toBe(0)
+      expect(orgWrites(github)).toHaveLength(3)
+      expect(held(github.world, 'alice')).toMatchObject({ role: 'member', teams: [] })
+      const asked = github.requests.slice(from)
+      // No member list, no sweep: only the approved person's membership and activity were read.
+      expect(asked.filter((r) => r.path === '/orgs/acme/members' && r.query.role !== 'admin')).toEqual([])
+      expect(asked.filter((r) => r.method === 'PATCH' && /\/issues\/\d+$/.test(r.path))).toEqual([])
+      expect(asked.some((r) => r.path === '/graphql')).toBe(true) // the fresh check
+      expect(run.summary).not.toMatch(/## Member audit/)
+      expect(run.summary).toMatch(/alice in acme: adjusted on approval by carreau — 3 calls made; done/)
+      expect(run.report!.adjustments).toHaveLength(1)
+    } finally {
+      await github.close()
+    }
+  })
+
+  test('a comment on another issue does nothing', async () => {
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      await dueAndApproved(github)
+      const writesBefore = github.writes().length
+      const run = await runOn(github, 9, DEMOTE, await commentEvent(4242))
+      expect(run.code).toBe(0)
+      expect(github.writes()).toHaveLength(writesBefore)
+      expect(run.summary).toMatch(/The comment is not on the tracking issue: nothing to do/)
+    } finally {
+      await github.close()
+    }
+  })
+})
