@@ -15,6 +15,7 @@ import type { RuledOut } from './members/access-checks.js'
 import { readAudience } from './members/audience.js'
 import type { Person } from './members/people.js'
 import { type Preflight, preflight } from './preflight/preflight.js'
+import { isClassicToken } from './preflight/token.js'
 import { writeReportFiles } from './reports/files.js'
 import { notChecked } from './reports/not-checked.js'
 import { runSummary } from './reports/summary.js'
@@ -87,8 +88,7 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
   const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
-  const trackingRepo = where ? `${where.owner}/${where.repo}` : null
-  const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, log })
+  const checked = await preflightStage(settings, { client, issueClient, roster, where, log })
 
   const result = await auditMembers({
     client,
@@ -128,6 +128,20 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
     tracking,
     incomplete
   }
+}
+
+/** The preflight for this run's settings: the tracking repository, dry run, and the tokens' prefixes. */
+function preflightStage(
+  settings: Settings,
+  input: { client: GitHubClient; issueClient: GitHubClient; roster: Roster; where: TrackingRepo | null; log: Logger }
+): Promise<Preflight> {
+  return preflight({
+    ...input,
+    trackingRepo: input.where ? `${input.where.owner}/${input.where.repo}` : null,
+    writes: !settings.dryRun,
+    workflowRepository: settings.repository,
+    classicByPrefix: { token: isClassicToken(settings.token), issueToken: isClassicToken(settings.issueToken) }
+  })
 }
 
 interface TrackInput {
