@@ -27,6 +27,8 @@ function world(): World {
   b.token('classic-owner-no-admin', { orgs: 'all', ownerOf: 'all', scopes: ['read:org', 'repo'] })
   b.token('classic-no-repo-scope', { orgs: 'all', scopes: ['read:org'] })
   b.token('outsider', { orgs: 'all', memberOf: ['beta'] })
+  b.token('github_pat_fine', { orgs: 'all', emptyScopesHeader: true })
+  b.token('ghp_classic_none', { orgs: 'all', scopes: [] })
   b.world.repos.push(
     { fullName: 'acme/security', private: true },
     { fullName: 'acme/open-security', private: false },
@@ -83,7 +85,7 @@ const CASES: [string, string, Record<string, string>, RegExp][] = [
     'a fine-grained token without Members: read for one org',
     'version: 1\norgs: [acme, beta]\n',
     { token: 'narrow', 'dry-run': 'true' },
-    /Organization "beta": the "token" input \(of auditor\) may not read its members \(403\).*Members: read/
+    /Organization "beta": the "token" input \(of auditor\) may not read its members \(403 Resource not accessible.*Members: read/
   ],
   [
     'an organization that does not exist',
@@ -143,7 +145,7 @@ describe('preflight: one message, exit 1, no request after it', () => {
       expectStoppedInPreflight(run, github, /Organization "beta"/)
       const lines = run.errors[0]!.split('\n')
       expect(lines).toEqual([
-        expect.stringMatching(/^Organization "beta": .*\(403\)/),
+        expect.stringMatching(/^Organization "beta": .*\(403 Resource not accessible/),
         expect.stringMatching(/^Organization "ghost" was not found/),
         expect.stringMatching(/^Issues are disabled in tracking repository acme\/no-issues/)
       ])
@@ -171,6 +173,57 @@ describe('preflight: one message, exit 1, no request after it', () => {
       // The quietly partial audit it used to make: the concealed member never listed, the issue written.
       expect(run.stdout).not.toMatch(/people to check/)
     })
+  })
+})
+
+describe('preflight: what only the setting around it shows', () => {
+  test("the workflow's GITHUB_TOKEN as issue token for another repository's tracking issue", async () => {
+    await withGitHub(async (github) => {
+      const run = await runActionInProcess({
+        dir: await mkdtemp(join(tmpdir(), 'ma-pre-')),
+        apiUrl: github.url,
+        roster: ROSTER,
+        inputs: { token: 'test-token', 'issue-token': WORKFLOW_TOKEN },
+        env: { GITHUB_REPOSITORY: 'acme/automation' }
+      })
+      expectStoppedInPreflight(
+        run,
+        github,
+        /Tracking repository acme\/security: the issue token is the workflow's GITHUB_TOKEN, which can write issues only in acme\/automation/
+      )
+    })
+  })
+
+  test('an empty X-OAuth-Scopes header: a fine-grained token runs; a classic one (ghp_) without scopes is stopped', async () => {
+    await withGitHub(async (github) => {
+      const fine = await inProcess(github, 'version: 1\norgs: [acme]\n', {
+        token: 'github_pat_fine',
+        'dry-run': 'true'
+      })
+      expect(fine.errors).toEqual([])
+      expect(fine.stdout).toMatch(/Token: a fine-grained personal access token\./)
+      const classic = await inProcess(github, 'version: 1\norgs: [acme]\n', {
+        token: 'ghp_classic_none',
+        'dry-run': 'true'
+      })
+      expect(classic.errors).toEqual([expect.stringMatching(/classic token without the read:org scope/)])
+    })
+  })
+
+  test("an organization's SAML single sign-on refusal is quoted, not replaced", async () => {
+    const sso =
+      'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.'
+    await withGitHub(
+      async (github) => {
+        const run = await inProcess(github, ROSTER, { token: 'test-token' })
+        expectStoppedInPreflight(
+          run,
+          github,
+          /Organization "acme": .*\(403 Resource protected by organization SAML enforcement/
+        )
+      },
+      { fault: (r) => (r.path === '/user/memberships/orgs/acme' ? { status: 403, body: { message: sso } } : undefined) }
+    )
   })
 })
 

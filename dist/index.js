@@ -29863,15 +29863,28 @@ function readContributions(cc) {
     ];
 }
 /**
- * A connection read at both ends, as one page newest first: whichever way GitHub sorts it, its
- * newest item is at one end. Still more to read only when the start said so.
+ * A connection read at both ends, as one page newest first: whichever way GitHub sorts it (no
+ * order is documented), its newest item is at one end. What lies unread between the ends is older
+ * than the newer end's oldest item (`readTo`). More to read only when the start said so and the
+ * ends do not meet (an item in both means nothing lies between).
  */
 function bothEnds(start, end) {
     if (!start && !end)
         return undefined;
-    const byUrl = new Map([...present(start?.nodes), ...present(end?.nodes)].map((n) => [n.url, n]));
+    const [first, last] = [present(start?.nodes), present(end?.nodes)];
+    const byUrl = new Map([...first, ...last].map((n) => [n.url, n]));
+    const meet = byUrl.size < first.length + last.length;
     const nodes = [...byUrl.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return { nodes, pageInfo: { hasNextPage: start?.pageInfo?.hasNextPage ?? false } };
+    const newest = (list) => Math.max(...list.map((n) => Date.parse(n.createdAt)));
+    const newer = first.length && (!last.length || newest(first) >= newest(last)) ? first : last;
+    const readTo = newer.length
+        ? new Date(Math.min(...newer.map((n) => Date.parse(n.createdAt)))).toISOString()
+        : undefined;
+    return {
+        nodes,
+        pageInfo: { hasNextPage: (start?.pageInfo?.hasNextPage ?? false) && !meet },
+        ...(readTo ? { readTo } : {})
+    };
 }
 /** Issue comments, sorted by when they were updated: a page of only in-window updates may hide more. */
 function issueCommentList(data, since) {
@@ -29899,7 +29912,8 @@ function readUserActivity(data, since) {
         lists.push({
             name,
             evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
-            cutOff: more(page)
+            cutOff: more(page),
+            ...(page?.readTo ? { readTo: page.readTo } : {})
         });
     };
     created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository);
@@ -29982,7 +29996,9 @@ function sourceAnswer(answer, q, from, policy) {
     const problems = answer.failure ? [answer.failure.message] : [];
     for (const l of lists) {
         const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime());
-        const lastInWindow = l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1].at) >= q.since.getTime();
+        // Unread items are older than the last one read (for a list read at both ends: than `readTo`).
+        const readTo = l.readTo ?? l.evidence[l.evidence.length - 1]?.at;
+        const lastInWindow = readTo === undefined || Date.parse(readTo) >= q.since.getTime();
         if (l.cutOff && !counted && lastInWindow)
             problems.push(`${l.name}: more items than one page, none of those read counts`);
     }
@@ -30155,6 +30171,75 @@ function levelOf(c) {
     return Math.max(named, ...base);
 }
 const read = new WeakMap();
+const firstPages = new WeakMap();
+const people = new WeakMap();
+function cached(store, client, key, make) {
+    const known = store.get(client) ?? new Map();
+    store.set(client, known);
+    if (!known.has(key))
+        known.set(key, make());
+    return known.get(key);
+}
+const PER_PAGE = 100;
+/**
+ * The roles of `logins` on the repository (the map may hold others too), at the lower cost of
+ * reading the whole list or asking person by person; null when GitHub would not say.
+ */
+async function readRolesOf(client, fullName, logins) {
+    const key = fullName.toLowerCase();
+    const whole = read.get(client)?.get(key);
+    if (whole)
+        return whole;
+    const first = await cached(firstPages, client, key, () => readFirstPage(client, fullName));
+    if (!first)
+        return null;
+    if (first.pagesLeft === 0)
+        return first.roles;
+    const missing = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !first.roles.has(l));
+    if (missing.length >= first.pagesLeft)
+        return readRepositoryRoles(client, fullName);
+    const roles = new Map(first.roles);
+    for (const login of missing) {
+        const level = await cached(people, client, `${key} ${login}`, () => readPermission(client, fullName, login));
+        if (level === null)
+            return null;
+        roles.set(login, level);
+    }
+    return roles;
+}
+async function readFirstPage(client, fullName) {
+    const [owner = '', repo = ''] = fullName.split('/');
+    try {
+        const answer = await client.request('GET /repos/{owner}/{repo}/collaborators', { owner, repo, per_page: PER_PAGE });
+        const list = answer.data;
+        const last = /[?&]page=(\d+)>; rel="last"/.exec(answer.headers.link ?? '');
+        const roles = new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)]));
+        return { roles, pagesLeft: last ? Number(last[1]) - 1 : 0 };
+    }
+    catch {
+        return null;
+    }
+}
+async function readPermission(client, fullName, login) {
+    const [owner = '', repo = ''] = fullName.split('/');
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+            owner,
+            repo,
+            username: login
+        });
+        const legacy = { admin: 'admin', write: 'push', read: 'pull', none: 'pull' }[data.permission] ?? 'pull';
+        // No access is `none` in both fields: no role, not a custom one.
+        const named = data.role_name && data.role_name !== 'none' ? { role_name: data.role_name } : {};
+        return levelOf({ login, ...named, permissions: { [legacy]: true } });
+    }
+    catch (error) {
+        // Not found: no such account, so no role there.
+        if (isHttpError(error) && error.status === 404)
+            return ROLE_LEVEL.read;
+        return null;
+    }
+}
 /** The repository's roles, read once per client and run; null when GitHub would not list them. */
 function readRepositoryRoles(client, fullName) {
     const known = read.get(client) ?? new Map();
@@ -30177,8 +30262,10 @@ function readRepositoryRoles(client, fullName) {
  * applying labels, assigning, closing others' issues, milestones, marking duplicates need triage;
  * pushing to the repository's branches (forced or not, creating and deleting them) and merging
  * need write. An issue's or pull request's author may also close, reopen and retitle it and push
- * its head branch. So:
- * - a timeline that cannot be read concerns its author and whoever holds triage or more there now;
+ * its head branch. A pull request from a fork is different: its head branch lives in the fork, and
+ * whoever can push there can force-push it with no role here. So:
+ * - a timeline that cannot be read concerns its author and whoever holds triage or more there now,
+ *   and everyone for a pull request from a fork;
  * - pushes that cannot be read concern whoever holds write or more there now;
  * - a repository's item list that cannot be read concerns everyone (anyone may open an issue in a
  *   public repository and close it themselves);
@@ -30270,7 +30357,7 @@ function repositorySweepDocument(cursors) {
         if (c.pullRequests !== 'done') {
             vars.push(`$pa${i}: String`);
             variables[`pa${i}`] = c.pullRequests;
-            lists.push(`pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('pullRequests')} } }`);
+            lists.push(`pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} isCrossRepository ${timeline('pullRequests')} } }`);
         }
         return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`;
     });
@@ -30329,7 +30416,11 @@ function readRepositorySweep(data, cursor, since) {
             }
             const item = { id: node.id, url: node.url, repo: data.nameWithOwner, private: data.isPrivate, list };
             readTimeline(node.timelineItems, item, since, acts);
-            const more = busyItem(node.timelineItems, { ...item, author: node.author?.login ?? null });
+            const more = busyItem(node.timelineItems, {
+                ...item,
+                author: node.author?.login ?? null,
+                crossRepository: node.isCrossRepository === true
+            });
             if (more)
                 busy.push(more);
         }
@@ -30364,13 +30455,20 @@ function busyDocument(since) {
         }
     };
 }
-/** Whether someone still unsettled could have acted on the item: its author, or triage there. */
+/**
+ * Who still unsettled could have acted on the item: its author, or triage there; anyone, for a
+ * pull request from a fork (its head branch's force pushes need no role here).
+ */
+async function radiusFor(reader, item) {
+    if (item.crossRepository)
+        return 'everyone';
+    return radiusOf(await readRolesOf(reader.client, item.repo, reader.left()), reader.left(), 'triage', item.author);
+}
 async function concernsSomeone(reader, item) {
-    const left = reader.left();
-    if (left.length === 0)
+    if (reader.left().length === 0)
         return false;
-    const roles = await readRepositoryRoles(reader.client, item.repo);
-    return left.some((login) => couldAct(roles, login, 'triage', item.author));
+    const radius = await radiusFor(reader, item);
+    return radius === 'everyone' || radius.size > 0;
 }
 /** Pages every busy item back until it is read to the window's start or concerns nobody left. */
 async function readBusyTimelines(reader, busy) {
@@ -30387,9 +30485,8 @@ async function readBusyTimelines(reader, busy) {
         for (const [i, item] of batch.entries()) {
             const page = answers[i].data?.timelineItems;
             if (!page) {
-                const roles = await readRepositoryRoles(reader.client, item.repo);
                 const failure = answers[i].failure ?? { message: 'no data', passing: true };
-                reader.fail(item.url, failure, radiusOf(roles, reader.left(), 'triage', item.author));
+                reader.fail(item.url, failure, await radiusFor(reader, item));
                 continue;
             }
             const acts = new Map();
@@ -30442,14 +30539,15 @@ async function readPushesOf(reader, repo) {
             if (list.length < PAGE || !list.every(inWindow) || reader.left().length === 0)
                 break;
             if (pushers === null) {
-                const roles = await readRepositoryRoles(reader.client, repo.full_name);
+                const roles = await readRolesOf(reader.client, repo.full_name, reader.left());
                 if (!roles)
                     pushers = reader.left();
                 else {
                     pushers = reader.left().filter((login) => couldAct(roles, login, 'write'));
                     if (pushers.length < pagesLeft(list, reader.since)) {
-                        await askByActor(reader, repo, pushers, note, inWindow);
-                        break;
+                        // A by-actor read that failed leaves the repository unread for that person: not kept
+                        // as read, so that asking them again (the second round) reads it anew.
+                        return (await askByActor(reader, repo, pushers, note, inWindow)) ? acts : null;
                     }
                 }
             }
@@ -30460,7 +30558,7 @@ async function readPushesOf(reader, repo) {
         return acts;
     }
     catch (error) {
-        const roles = await readRepositoryRoles(reader.client, repo.full_name);
+        const roles = await readRolesOf(reader.client, repo.full_name, reader.left());
         reader.fail(repo.full_name, failureOf(error), radiusOf(roles, reader.left(), 'write'));
         return null;
     }
@@ -30471,9 +30569,10 @@ function pagesLeft(page, since) {
     const oldest = Date.parse(page[page.length - 1].timestamp);
     return Math.ceil((oldest - since.getTime()) / Math.max(1, newest - oldest));
 }
-/** Each person's latest act in the repository, one request each (`actor`, newest first). */
+/** Each person's latest act in the repository, one request each (`actor`, newest first); false when one failed. */
 async function askByActor(reader, repo, logins, note, inWindow) {
     const [owner = '', name = ''] = repo.full_name.split('/');
+    let allRead = true;
     await eachAtOnce(logins, async (login) => {
         try {
             const { data } = await reader.client.request('GET /repos/{owner}/{repo}/activity', {
@@ -30487,9 +30586,11 @@ async function askByActor(reader, repo, logins, note, inWindow) {
             data.filter(inWindow).forEach(note);
         }
         catch (error) {
+            allRead = false;
             reader.fail(`${repo.full_name} (pushes by ${login})`, failureOf(error), new Set([login]));
         }
     });
+    return allRead;
 }
 
 function repositorySweepSource(options) {
@@ -38142,14 +38243,19 @@ function nameable(items, personOf, d) {
     });
     return { named, hidden: items.length - named.length };
 }
-const REPOSITORY = /\b[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g;
+/** An address on a GitHub host whose path starts with owner/name (an item, a repository, its activity). */
+const ADDRESS = /\bhttps?:\/\/[^\s/]+\/([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)[^\s)\]>]*/g;
+/** owner/name standing alone: not inside an address or a longer path. */
+const REPOSITORY = /(?<![\w./-])[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g;
 const LOGIN$1 = /(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(?![A-Za-z0-9-])/g;
 /** Free text (an error, a log line) with hidden logins and private repositories' names taken out. */
 function redact(text, d) {
     if (!d.public)
         return text;
+    const hidden = (name) => d.privateRepositories.has(name.replace(/\.git$/, '').toLowerCase());
     return text
-        .replace(REPOSITORY, (name) => (d.privateRepositories.has(name.toLowerCase()) ? 'a private repository' : name))
+        .replace(ADDRESS, (url, name) => (hidden(name) ? 'a private repository' : url))
+        .replace(REPOSITORY, (name) => (hidden(name) ? 'a private repository' : name))
         .replace(LOGIN$1, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word));
 }
 
@@ -38453,7 +38559,10 @@ const REQUIREMENTS = {
     },
     privateActivity: {
         needs: {
-            classic: 'scope repo'}
+            classic: 'scope repo',
+            'fine-grained': 'Repository permissions "Contents" and "Metadata": read',
+            installation: 'Repository permissions "Contents" and "Metadata": read'
+        }
     },
     // Set, remove or convert a membership and change team memberships: "the authenticated user must
     // be an organization owner" (docs.github.com/en/rest/orgs/members#set-organization-membership-for-a-user;
@@ -38478,16 +38587,19 @@ const KIND_NAMES = {
 };
 
 const WORKFLOW_BOT = 'github-actions[bot]';
-async function readTokenFacts(client, input) {
+async function readTokenFacts(client, input, classicByPrefix = false) {
     try {
         const { data, headers } = await client.request('GET /user');
         const header = headers['x-oauth-scopes'];
-        const scopes = typeof header === 'string'
+        const listed = typeof header === 'string'
             ? header
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean)
-            : null;
+            : [];
+        // An empty header is sent to some tokens that have no scopes at all (fine-grained, GitHub App
+        // user tokens): only a token that is classic by its prefix is then a classic one without scopes.
+        const scopes = listed.length > 0 || (typeof header === 'string' && classicByPrefix) ? listed : null;
         const account = { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
         return { kind: scopes ? 'classic' : 'fine-grained', scopes, account, workflowToken: false };
     }
@@ -38512,6 +38624,14 @@ function hasScope(facts, scope) {
         public_repo: ['public_repo', 'repo']
     };
     return facts.scopes.some((s) => includes[scope].includes(s));
+}
+/**
+ * Whether a token is a classic personal access token or an OAuth app's token by its prefix
+ * (GitHub's token formats: ghp_ classic, gho_ OAuth; github_pat_ fine-grained, ghu_/ghs_ GitHub
+ * App tokens). Only consulted when GitHub's answers leave it open.
+ */
+function isClassicToken(token) {
+    return /^gh[po]_/.test(token);
 }
 
 const needs = (facts) => REQUIREMENTS.members.needs[facts.kind];
@@ -38546,7 +38666,7 @@ async function userAccess(client, org, facts, who) {
             throw error;
         if (error.status === 403) {
             return {
-                problem: `Organization "${org}": ${who} (of ${facts.account.login}) may not read its members (403). It needs ${needs(facts)}.`
+                problem: `Organization "${org}": ${who} (of ${facts.account.login}) may not read its members (${describe$1(error)}). It needs ${needs(facts)}.`
             };
         }
     }
@@ -38626,7 +38746,7 @@ async function checkTrackingRepository(client, repo, facts, writes) {
  */
 async function preflight(deps) {
     const { client, roster, log } = deps;
-    const token = await readTokenFacts(client, 'token');
+    const token = await readTokenFacts(client, 'token', deps.classicByPrefix?.token ?? false);
     // A user's login is left out: the log of a public repository's run is public, and the account
     // may be a concealed member. An app's bot is public by nature.
     const of = token.account.type === 'Bot' ? ` of ${token.account.login}` : '';
@@ -38652,6 +38772,10 @@ async function preflight(deps) {
         throw new InputError(problems.join('\n'));
     for (const warning of tracking.warnings)
         log.warning(warning);
+    if (roster.countPrivateActivity && token.kind !== 'classic') {
+        // What a fine-grained or App token may read is set per repository and cannot be asked.
+        log.warning(`count-private-activity is on with ${KIND_NAMES[token.kind]}: private activity is seen only in the repositories it was granted (${REQUIREMENTS.privateActivity.needs[token.kind]}); activity in others is not counted.`);
+    }
     return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) };
 }
 /** Changing a membership or a team takes an owner (docs: orgs/members#set-organization-membership-for-a-user). */
@@ -38676,8 +38800,16 @@ async function checkTeams(client, roster) {
 async function checkTracking(deps, token) {
     if (!deps.trackingRepo)
         return { problems: [], warnings: [], account: null };
-    const facts = deps.issueClient === deps.client ? token : await readTokenFacts(deps.issueClient, 'issue-token');
+    const facts = deps.issueClient === deps.client
+        ? token
+        : await readTokenFacts(deps.issueClient, 'issue-token', deps.classicByPrefix?.issueToken ?? false);
     const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes);
+    // The workflow's GITHUB_TOKEN is limited to the repository that runs the workflow
+    // (docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication).
+    const own = deps.workflowRepository?.toLowerCase();
+    if (deps.writes && facts.workflowToken && own && own !== deps.trackingRepo.toLowerCase()) {
+        checked.problems.push(`Tracking repository ${deps.trackingRepo}: the issue token is the workflow's GITHUB_TOKEN, which can write issues only in ${deps.workflowRepository}, the repository running the workflow. Set "issue-token" to a token with ${REQUIREMENTS.trackingIssue.needs['fine-grained']}, or keep the tracking issue in ${deps.workflowRepository}.`);
+    }
     return { ...checked, account: facts.account };
 }
 /**
@@ -38835,6 +38967,35 @@ async function writeApplyReport(dir, now, report) {
     await writeFile$1(reportPath, JSON.stringify({ version: 1, generatedAt: now.toISOString(), ...report }, null, 2) + '\n');
     await writeFile$1(csvPath, '');
     return { reportPath, csvPath };
+}
+
+/**
+ * The tracking issue's identity: stable across runs, the same from the command line and from
+ * Actions, and never a machine path (the marker is public). Either the roster's own
+ * `tracking-issue.id`, or the roster's path relative to the repository it lives in (the nearest
+ * folder with `.git`, which is the workspace in Actions), else relative to the workspace, else
+ * its file name.
+ */
+function trackingIssueId(rosterId, rosterPath, workspace) {
+    if (rosterId)
+        return rosterId;
+    const root = repositoryRoot(dirname(rosterPath));
+    for (const base of [root, workspace]) {
+        if (!base)
+            continue;
+        const path = relative(base, rosterPath);
+        if (path && !path.startsWith('..') && !isAbsolute(path))
+            return path.split(sep$1).join('/');
+    }
+    return basename(rosterPath);
+}
+function repositoryRoot(from) {
+    for (let dir = from;; dir = dirname(dir)) {
+        if (existsSync$1(join(dir, '.git')))
+            return dir;
+        if (dirname(dir) === dir)
+            return null;
+    }
 }
 
 /** The calls still to make for an entry. */
@@ -40246,6 +40407,46 @@ async function carryOut(ctx, commands) {
 /** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
 function mergeKnown(before, now) {
     return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now;
+}
+
+/** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
+async function commentRun(settings, io, input) {
+    const applied = await adjustStage(settings, io, input, null);
+    const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report });
+    const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
+    return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null };
+}
+/** The apply stage (src/adjust/stage.ts) after the tracking issue: its summary section and report keys. */
+async function adjustStage(settings, io, input, result) {
+    const { where, checked } = input;
+    const account = checked.issueAccount;
+    if (!where || !account) {
+        const outcome = NOTHING_APPLIED(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.');
+        return {
+            summary: adjustmentsSummary(outcome, PRIVATE_TEXT),
+            report: adjustmentsReport(outcome, input.summaryIsPublic)
+        };
+    }
+    const known = new Map((result?.verdicts ?? []).map((v) => [v.person.key, v.person]));
+    const outcome = await applyStage({
+        client: input.client,
+        issueClient: input.issueClient,
+        where,
+        id: trackingIssueId(input.roster.trackingIssue.id, settings.rosterPath, settings.workspace),
+        account,
+        tokenAccount: checked.token.account.login,
+        roster: input.roster,
+        secret: settings.snapshotKey ?? '',
+        dryRun: settings.dryRun,
+        now: io.now(),
+        log: io.log,
+        activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
+        known,
+        logIsPublic: input.summaryIsPublic,
+        ...(settings.commentOnIssue !== undefined ? { commentOnIssue: settings.commentOnIssue } : {})
+    });
+    const rule = disclosure(input.summaryIsPublic, [...(result ? disclosurePeople(result) : []), ...outcome.people]);
+    return { summary: adjustmentsSummary(outcome, rule), report: adjustmentsReport(outcome, input.summaryIsPublic) };
 }
 
 function notChecked(result) {
@@ -49811,35 +50012,6 @@ function includeSettings(include) {
 }
 
 /**
- * The tracking issue's identity: stable across runs, the same from the command line and from
- * Actions, and never a machine path (the marker is public). Either the roster's own
- * `tracking-issue.id`, or the roster's path relative to the repository it lives in (the nearest
- * folder with `.git`, which is the workspace in Actions), else relative to the workspace, else
- * its file name.
- */
-function trackingIssueId(rosterId, rosterPath, workspace) {
-    if (rosterId)
-        return rosterId;
-    const root = repositoryRoot(dirname(rosterPath));
-    for (const base of [root, workspace]) {
-        if (!base)
-            continue;
-        const path = relative(base, rosterPath);
-        if (path && !path.startsWith('..') && !isAbsolute(path))
-            return path.split(sep$1).join('/');
-    }
-    return basename(rosterPath);
-}
-function repositoryRoot(from) {
-    for (let dir = from;; dir = dirname(dir)) {
-        if (existsSync$1(join(dir, '.git')))
-            return dir;
-        if (dirname(dir) === dir)
-            return null;
-    }
-}
-
-/**
  * Lays the tracking issue's sections out into the body and, past GitHub's size limit,
  * continuation comments. Pure.
  */
@@ -50389,8 +50561,7 @@ async function runMemberAudit(settings, given) {
     // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
     const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
     const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
-    const trackingRepo = where ? `${where.owner}/${where.repo}` : null;
-    const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, apply, log });
+    const checked = await preflightStage(settings, { client, issueClient, roster, where, log });
     const applyInput = { client, issueClient, where, roster, checked, summaryIsPublic, usage };
     // A comment starts the fast path: read commands and apply them, without the full audit.
     if (apply && settings.commentOnIssue !== undefined)
@@ -50438,51 +50609,23 @@ async function runMemberAudit(settings, given) {
         incomplete
     };
 }
+/** The preflight for this run's settings: the tracking repository, dry run, and the tokens' prefixes. */
+function preflightStage(settings, input) {
+    return preflight({
+        ...input,
+        trackingRepo: input.where ? `${input.where.owner}/${input.where.repo}` : null,
+        writes: !settings.dryRun,
+        apply: settings.mode === 'apply',
+        workflowRepository: settings.repository,
+        classicByPrefix: { token: isClassicToken(settings.token), issueToken: isClassicToken(settings.issueToken) }
+    });
+}
 /** The roster, read before any request: a bad roster must cost no call to GitHub. */
 async function readRoster(settings) {
     const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
     if (settings.mode === 'apply' && !roster.adjust)
         throw new InputError(`Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`);
     return roster;
-}
-/** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
-async function commentRun(settings, io, input) {
-    const applied = await adjustStage(settings, io, input, null);
-    const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report });
-    const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
-    return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null };
-}
-/** The apply stage (src/adjust/stage.ts) after the tracking issue: its summary section and report keys. */
-async function adjustStage(settings, io, input, result) {
-    const { where, checked } = input;
-    const account = checked.issueAccount;
-    if (!where || !account) {
-        const outcome = NOTHING_APPLIED(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.');
-        return {
-            summary: adjustmentsSummary(outcome, PRIVATE_TEXT),
-            report: adjustmentsReport(outcome, input.summaryIsPublic)
-        };
-    }
-    const known = new Map((result?.verdicts ?? []).map((v) => [v.person.key, v.person]));
-    const outcome = await applyStage({
-        client: input.client,
-        issueClient: input.issueClient,
-        where,
-        id: trackingIssueId(input.roster.trackingIssue.id, settings.rosterPath, settings.workspace),
-        account,
-        tokenAccount: checked.token.account.login,
-        roster: input.roster,
-        secret: settings.snapshotKey ?? '',
-        dryRun: settings.dryRun,
-        now: io.now(),
-        log: io.log,
-        activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
-        known,
-        logIsPublic: input.summaryIsPublic,
-        ...(settings.commentOnIssue !== undefined ? { commentOnIssue: settings.commentOnIssue } : {})
-    });
-    const rule = disclosure(input.summaryIsPublic, [...(result ? disclosurePeople(result) : []), ...outcome.people]);
-    return { summary: adjustmentsSummary(outcome, rule), report: adjustmentsReport(outcome, input.summaryIsPublic) };
 }
 /** The tracking-issue stage, written by the issue token as the account the preflight found. */
 async function trackStage(settings, io, input) {

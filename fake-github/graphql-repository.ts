@@ -23,6 +23,7 @@ interface Item {
   number: number
   updatedAt: number
   author: string | null
+  crossRepository: boolean
   events: { typename: string; itemType: string; at: number; login: string }[]
 }
 
@@ -36,8 +37,9 @@ function itemsOf(world: World, repo: WorldRepo, seesPrivate: boolean): Items {
     if (!type || (activity.private && !seesPrivate)) continue
     const number = activity.item ?? auto++
     const list = items[type.list ?? (activity.onPullRequest ? 'pullRequests' : 'issues')]
-    const item = list.get(number) ?? { number, updatedAt: 0, author: null, events: [] }
+    const item = list.get(number) ?? { number, updatedAt: 0, author: null, crossRepository: false, events: [] }
     item.author ??= activity.itemAuthor ?? null
+    item.crossRepository ||= activity.fromFork === true
     item.events.push({ typename: type.typename, itemType: type.itemType, at: activity.at.getTime(), login })
     item.updatedAt = Math.max(item.updatedAt, activity.at.getTime())
     list.set(number, item)
@@ -63,6 +65,7 @@ function itemNode(world: World, repo: WorldRepo, list: List, item: Item, serverU
     url: `${serverUrl}/${repo.fullName}/${list === 'issues' ? 'issues' : 'pull'}/${item.number}`,
     updatedAt: new Date(item.updatedAt).toISOString(),
     author: item.author ? login(item.author) : null,
+    ...(list === 'pullRequests' ? { isCrossRepository: item.crossRepository } : {}),
     // Timeline items come oldest first; `since` and `itemTypes` filter them, `last`/`before` page
     // backwards from the newest (docs: Issue.timelineItems).
     timelineItems: (t: ConnectionArgs & { since?: string; itemTypes?: string[] }) => {
@@ -127,7 +130,11 @@ export function repositoryActivities(
   return activitiesIn(world, repo.fullName)
     .filter(
       ({ activity }) =>
-        PUSH_KINDS.includes(activity.kind) && activity.at.getTime() >= from && activity.at.getTime() <= now.getTime()
+        PUSH_KINDS.includes(activity.kind) &&
+        // A force push to a fork's branch happens in the fork: the base repository does not list it.
+        !activity.fromFork &&
+        activity.at.getTime() >= from &&
+        activity.at.getTime() <= now.getTime()
     )
     .sort((a, b) => b.activity.at.getTime() - a.activity.at.getTime())
     .map(({ login, activity }, i) => ({

@@ -296,6 +296,35 @@ export class FakeGitHub {
         list.map((c) => simpleUser(this.world, c.login, serverUrl))
       )
     }
+    // docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user:
+    // `permission` holds the legacy level (admin, write, read, none), `role_name` the highest role.
+    if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 6 && parts[3] === 'collaborators') {
+      if (parts[5] !== 'permission') return error(404, 'Not Found')
+      const org = findOrg(this.world, parts[1]!)
+      const name = parts[2]!.toLowerCase()
+      const login = parts[4]!.toLowerCase()
+      if (!findUser(this.world, login)) return error(404, 'Not Found')
+      const member = org?.members.find((m) => m.login.toLowerCase() === login)
+      const outside = org?.outsideCollaborators?.find((c) => c.login.toLowerCase() === login)
+      const role = member
+        ? memberPermission(this.world, `${parts[1]}/${name}`, member.login, member.role)
+        : (Object.entries(outside?.repos ?? {}).find(([n]) => n.toLowerCase() === name)?.[1] ?? null)
+      const legacy: Record<string, string> = {
+        admin: 'admin',
+        maintain: 'write',
+        push: 'write',
+        triage: 'read',
+        pull: 'read'
+      }
+      return {
+        status: 200,
+        body: {
+          permission: role ? (legacy[role] ?? 'read') : 'none',
+          role_name: role ? (({ push: 'write', pull: 'read' } as Record<string, string>)[role] ?? role) : 'none',
+          user: simpleUser(this.world, login, serverUrl)
+        }
+      }
+    }
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'collaborators') {
       const org = findOrg(this.world, parts[1]!)
       const name = parts[2]!.toLowerCase()
@@ -444,7 +473,8 @@ export class FakeGitHub {
 
 /** A classic token's scopes, as GitHub sends them on every REST answer. */
 function scopeHeader(token: WorldToken): Record<string, string> {
-  return token.scopes ? { 'x-oauth-scopes': token.scopes.join(', ') } : {}
+  if (token.scopes) return { 'x-oauth-scopes': token.scopes.join(', ') }
+  return token.emptyScopesHeader ? { 'x-oauth-scopes': '' } : {}
 }
 
 function isMemberOf(token: WorldToken, org: string): boolean {

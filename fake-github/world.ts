@@ -45,6 +45,8 @@ export interface Activity {
   onPullRequest?: boolean
   /** Who opened the item (`item`) this act happened on; the first act that names one sets it. */
   itemAuthor?: string
+  /** For acts on a pull request: its head branch lives in a fork (its force pushes happen there). */
+  fromFork?: boolean
 }
 
 export interface WorldUser {
@@ -158,6 +160,8 @@ export interface WorldToken {
    * members only; listing invitations takes admin:org. Without `scopes` a user token is fine-grained.
    */
   scopes?: string[]
+  /** A token that is not classic but is sent an empty `X-OAuth-Scopes` header (as some are). */
+  emptyScopesHeader?: boolean
 }
 
 export interface World {

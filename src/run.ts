@@ -16,10 +16,9 @@ import type { RuledOut } from './members/access-checks.js'
 import { readAudience } from './members/audience.js'
 import type { Person } from './members/people.js'
 import { type Preflight, preflight } from './preflight/preflight.js'
-import { writeApplyReport, writeReportFiles } from './reports/files.js'
-import { NOTHING_APPLIED, adjustmentsReport, adjustmentsSummary } from './adjust/outcome.js'
-import { applyStage } from './adjust/stage.js'
-import { PRIVATE_TEXT, disclosure, disclosurePeople } from './text/disclosure.js'
+import { isClassicToken } from './preflight/token.js'
+import { writeReportFiles } from './reports/files.js'
+import { adjustStage, commentRun } from './adjust/apply-run.js'
 import { notChecked } from './reports/not-checked.js'
 import { runSummary } from './reports/summary.js'
 import { loadRoster } from './roster/load.js'
@@ -91,8 +90,7 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   // In Actions the summary and the log are public when the workflow's repository is; from a terminal they are not.
   const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
-  const trackingRepo = where ? `${where.owner}/${where.repo}` : null
-  const checked = await preflight({ client, issueClient, roster, trackingRepo, writes: !settings.dryRun, apply, log })
+  const checked = await preflightStage(settings, { client, issueClient, roster, where, log })
   const applyInput = { client, issueClient, where, roster, checked, summaryIsPublic, usage }
   // A comment starts the fast path: read commands and apply them, without the full audit.
   if (apply && settings.commentOnIssue !== undefined) return commentRun(settings, io, applyInput)
@@ -139,6 +137,21 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   }
 }
 
+/** The preflight for this run's settings: the tracking repository, dry run, and the tokens' prefixes. */
+function preflightStage(
+  settings: Settings,
+  input: { client: GitHubClient; issueClient: GitHubClient; roster: Roster; where: TrackingRepo | null; log: Logger }
+): Promise<Preflight> {
+  return preflight({
+    ...input,
+    trackingRepo: input.where ? `${input.where.owner}/${input.where.repo}` : null,
+    writes: !settings.dryRun,
+    apply: settings.mode === 'apply',
+    workflowRepository: settings.repository,
+    classicByPrefix: { token: isClassicToken(settings.token), issueToken: isClassicToken(settings.issueToken) }
+  })
+}
+
 /** The roster, read before any request: a bad roster must cost no call to GitHub. */
 async function readRoster(settings: Settings): Promise<Roster> {
   const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
@@ -147,62 +160,6 @@ async function readRoster(settings: Settings): Promise<Roster> {
       `Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`
     )
   return roster
-}
-
-/** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
-async function commentRun(settings: Settings, io: RunIO, input: ApplyInput): Promise<RunOutcome> {
-  const applied = await adjustStage(settings, io, input, null)
-  const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report })
-  const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 }
-  return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null }
-}
-
-/** The apply stage (src/adjust/stage.ts) after the tracking issue: its summary section and report keys. */
-async function adjustStage(
-  settings: Settings,
-  io: RunIO,
-  input: ApplyInput,
-  result: AuditResult | null
-): Promise<{ summary: string; report: Record<string, unknown> }> {
-  const { where, checked } = input
-  const account = checked.issueAccount
-  if (!where || !account) {
-    const outcome = NOTHING_APPLIED(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.')
-    return {
-      summary: adjustmentsSummary(outcome, PRIVATE_TEXT),
-      report: adjustmentsReport(outcome, input.summaryIsPublic)
-    }
-  }
-  const known = new Map((result?.verdicts ?? []).map((v) => [v.person.key, v.person]))
-  const outcome = await applyStage({
-    client: input.client,
-    issueClient: input.issueClient,
-    where,
-    id: trackingIssueId(input.roster.trackingIssue.id, settings.rosterPath, settings.workspace),
-    account,
-    tokenAccount: checked.token.account.login,
-    roster: input.roster,
-    secret: settings.snapshotKey ?? '',
-    dryRun: settings.dryRun,
-    now: io.now(),
-    log: io.log,
-    activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
-    known,
-    logIsPublic: input.summaryIsPublic,
-    ...(settings.commentOnIssue !== undefined ? { commentOnIssue: settings.commentOnIssue } : {})
-  })
-  const rule = disclosure(input.summaryIsPublic, [...(result ? disclosurePeople(result) : []), ...outcome.people])
-  return { summary: adjustmentsSummary(outcome, rule), report: adjustmentsReport(outcome, input.summaryIsPublic) }
-}
-
-interface ApplyInput {
-  client: GitHubClient
-  issueClient: GitHubClient
-  where: TrackingRepo | null
-  roster: Roster
-  checked: Preflight
-  summaryIsPublic: boolean
-  usage: ApiUsage
 }
 
 interface TrackInput {

@@ -7,8 +7,10 @@
  * applying labels, assigning, closing others' issues, milestones, marking duplicates need triage;
  * pushing to the repository's branches (forced or not, creating and deleting them) and merging
  * need write. An issue's or pull request's author may also close, reopen and retitle it and push
- * its head branch. So:
- * - a timeline that cannot be read concerns its author and whoever holds triage or more there now;
+ * its head branch. A pull request from a fork is different: its head branch lives in the fork, and
+ * whoever can push there can force-push it with no role here. So:
+ * - a timeline that cannot be read concerns its author and whoever holds triage or more there now,
+ *   and everyone for a pull request from a fork;
  * - pushes that cannot be read concern whoever holds write or more there now;
  * - a repository's item list that cannot be read concerns everyone (anyone may open an issue in a
  *   public repository and close it themselves);

@@ -7,8 +7,8 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import { type BatchDocument, askBatch } from '../github/graphql-batch.js'
-import { readRepositoryRoles } from '../github/repository-roles.js'
-import { type Radius, couldAct, radiusOf } from './blast-radius.js'
+import { readRolesOf } from '../github/repository-roles.js'
+import { type Radius, radiusOf } from './blast-radius.js'
 import type { Evidence } from './evidence.js'
 import { type BusyItem, type TimelinePage, busyItem, readTimeline, timeline } from './repository-sweep-query.js'
 
@@ -48,12 +48,19 @@ function busyDocument(since: string): BatchDocument<BusyItem> {
   }
 }
 
-/** Whether someone still unsettled could have acted on the item: its author, or triage there. */
+/**
+ * Who still unsettled could have acted on the item: its author, or triage there; anyone, for a
+ * pull request from a fork (its head branch's force pushes need no role here).
+ */
+async function radiusFor(reader: BusyReader, item: BusyItem): Promise<Radius> {
+  if (item.crossRepository) return 'everyone'
+  return radiusOf(await readRolesOf(reader.client, item.repo, reader.left()), reader.left(), 'triage', item.author)
+}
+
 async function concernsSomeone(reader: BusyReader, item: BusyItem): Promise<boolean> {
-  const left = reader.left()
-  if (left.length === 0) return false
-  const roles = await readRepositoryRoles(reader.client, item.repo)
-  return left.some((login) => couldAct(roles, login, 'triage', item.author))
+  if (reader.left().length === 0) return false
+  const radius = await radiusFor(reader, item)
+  return radius === 'everyone' || radius.size > 0
 }
 
 /** Pages every busy item back until it is read to the window's start or concerns nobody left. */
@@ -69,9 +76,8 @@ export async function readBusyTimelines(reader: BusyReader, busy: BusyItem[]): P
     for (const [i, item] of batch.entries()) {
       const page = (answers[i]!.data as { timelineItems?: TimelinePage } | null)?.timelineItems
       if (!page) {
-        const roles = await readRepositoryRoles(reader.client, item.repo)
         const failure = answers[i]!.failure ?? { message: 'no data', passing: true }
-        reader.fail(item.url, failure, radiusOf(roles, reader.left(), 'triage', item.author))
+        reader.fail(item.url, failure, await radiusFor(reader, item))
         continue
       }
       const acts = new Map<string, Evidence>()

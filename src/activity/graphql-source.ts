@@ -96,8 +96,9 @@ function sourceAnswer(answer: AliasAnswer, q: ActivityQuestion, from: Date, poli
   const problems = answer.failure ? [answer.failure.message] : []
   for (const l of lists) {
     const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
-    const lastInWindow =
-      l.evidence.length === 0 || Date.parse(l.evidence[l.evidence.length - 1]!.at) >= q.since.getTime()
+    // Unread items are older than the last one read (for a list read at both ends: than `readTo`).
+    const readTo = l.readTo ?? l.evidence[l.evidence.length - 1]?.at
+    const lastInWindow = readTo === undefined || Date.parse(readTo) >= q.since.getTime()
     if (l.cutOff && !counted && lastInWindow)
       problems.push(`${l.name}: more items than one page, none of those read counts`)
   }

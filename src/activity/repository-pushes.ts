@@ -12,7 +12,7 @@ import type { GitHubClient } from '../github/client.js'
 import { failureOf } from '../github/failures.js'
 import type { OrgRepository } from '../github/org-repositories.js'
 import { eachAtOnce } from '../github/parallel.js'
-import { readRepositoryRoles } from '../github/repository-roles.js'
+import { readRolesOf } from '../github/repository-roles.js'
 import { type Radius, couldAct, radiusOf } from './blast-radius.js'
 import type { Evidence } from './evidence.js'
 
@@ -68,13 +68,14 @@ export async function readPushesOf(reader: PushReader, repo: OrgRepository): Pro
       list.filter(inWindow).forEach(note)
       if (list.length < PAGE || !list.every(inWindow) || reader.left().length === 0) break
       if (pushers === null) {
-        const roles = await readRepositoryRoles(reader.client, repo.full_name)
+        const roles = await readRolesOf(reader.client, repo.full_name, reader.left())
         if (!roles) pushers = reader.left()
         else {
           pushers = reader.left().filter((login) => couldAct(roles, login, 'write'))
           if (pushers.length < pagesLeft(list, reader.since)) {
-            await askByActor(reader, repo, pushers, note, inWindow)
-            break
+            // A by-actor read that failed leaves the repository unread for that person: not kept
+            // as read, so that asking them again (the second round) reads it anew.
+            return (await askByActor(reader, repo, pushers, note, inWindow)) ? acts : null
           }
         }
       }
@@ -83,7 +84,7 @@ export async function readPushesOf(reader: PushReader, repo: OrgRepository): Pro
     }
     return acts
   } catch (error) {
-    const roles = await readRepositoryRoles(reader.client, repo.full_name)
+    const roles = await readRolesOf(reader.client, repo.full_name, reader.left())
     reader.fail(repo.full_name, failureOf(error), radiusOf(roles, reader.left(), 'write'))
     return null
   }
@@ -96,15 +97,16 @@ function pagesLeft(page: RepositoryActivity[], since: Date): number {
   return Math.ceil((oldest - since.getTime()) / Math.max(1, newest - oldest))
 }
 
-/** Each person's latest act in the repository, one request each (`actor`, newest first). */
+/** Each person's latest act in the repository, one request each (`actor`, newest first); false when one failed. */
 async function askByActor(
   reader: PushReader,
   repo: OrgRepository,
   logins: string[],
   note: (act: RepositoryActivity) => void,
   inWindow: (act: RepositoryActivity) => boolean
-): Promise<void> {
+): Promise<boolean> {
   const [owner = '', name = ''] = repo.full_name.split('/')
+  let allRead = true
   await eachAtOnce(logins, async (login) => {
     try {
       const { data } = await reader.client.request('GET /repos/{owner}/{repo}/activity', {
@@ -117,7 +119,9 @@ async function askByActor(
       })
       ;(data as RepositoryActivity[]).filter(inWindow).forEach(note)
     } catch (error) {
+      allRead = false
       reader.fail(`${repo.full_name} (pushes by ${login})`, failureOf(error), new Set([login]))
     }
   })
+  return allRead
 }

@@ -88,7 +88,7 @@ export function repositorySweepDocument(cursors: SweepCursor[]): {
       vars.push(`$pa${i}: String`)
       variables[`pa${i}`] = c.pullRequests
       lists.push(
-        `pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} ${timeline('pullRequests')} } }`
+        `pullRequests(first: ${ITEMS}, after: $pa${i}, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { ${ITEM} isCrossRepository ${timeline('pullRequests')} } }`
       )
     }
     return `  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner isPrivate ${lists.join(' ')} }`
@@ -113,6 +113,8 @@ interface ItemNode {
   url: string
   updatedAt: string
   author: { login: string } | null
+  /** A pull request whose head branch lives in another repository (a fork). */
+  isCrossRepository?: boolean
   timelineItems: TimelinePage
 }
 interface ItemPage {
@@ -134,6 +136,11 @@ export interface BusyItem {
   private: boolean
   list: 'issues' | 'pullRequests'
   author: string | null
+  /**
+   * The head branch lives in a fork: whoever can push there may force-push it, with no role in
+   * this repository (docs.github.com/en/graphql/reference/objects#pullrequest, isCrossRepository).
+   */
+  crossRepository: boolean
   /** Where the next page back starts. */
   before: string
 }
@@ -201,7 +208,11 @@ export function readRepositorySweep(data: RepositorySweepData, cursor: SweepCurs
       }
       const item = { id: node.id, url: node.url, repo: data.nameWithOwner, private: data.isPrivate, list }
       readTimeline(node.timelineItems, item, since, acts)
-      const more = busyItem(node.timelineItems, { ...item, author: node.author?.login ?? null })
+      const more = busyItem(node.timelineItems, {
+        ...item,
+        author: node.author?.login ?? null,
+        crossRepository: node.isCrossRepository === true
+      })
       if (more) busy.push(more)
     }
     next[list] = page.pageInfo.hasNextPage && !reachedOld ? page.pageInfo.endCursor : 'done'

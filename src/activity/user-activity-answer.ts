@@ -60,6 +60,12 @@ export interface ActivityList {
    * in-window act that counts (private items, items outside the scope, or comments edited lately).
    */
   cutOff: boolean
+  /**
+   * For a list read at both ends: the date where reading stopped on its newer side. What was not
+   * read lies between the ends, so (in either order) it is older than this, and newer than the
+   * other end: it may hold an in-window act only when this date is inside the window.
+   */
+  readTo?: string
 }
 
 const present = <T>(nodes: (T | null)[] | null | undefined): T[] => (nodes ?? []).filter((n): n is T => n !== null)
@@ -134,14 +140,30 @@ function readContributions(cc: Contributions | undefined): ActivityList[] {
 }
 
 /**
- * A connection read at both ends, as one page newest first: whichever way GitHub sorts it, its
- * newest item is at one end. Still more to read only when the start said so.
+ * A connection read at both ends, as one page newest first: whichever way GitHub sorts it (no
+ * order is documented), its newest item is at one end. What lies unread between the ends is older
+ * than the newer end's oldest item (`readTo`). More to read only when the start said so and the
+ * ends do not meet (an item in both means nothing lies between).
  */
-function bothEnds<T extends Created>(start: Page<T> | undefined, end: Page<T> | undefined): Page<T> | undefined {
+function bothEnds<T extends Created>(
+  start: Page<T> | undefined,
+  end: Page<T> | undefined
+): (Page<T> & { readTo?: string }) | undefined {
   if (!start && !end) return undefined
-  const byUrl = new Map([...present(start?.nodes), ...present(end?.nodes)].map((n) => [n.url, n]))
+  const [first, last] = [present(start?.nodes), present(end?.nodes)]
+  const byUrl = new Map([...first, ...last].map((n) => [n.url, n]))
+  const meet = byUrl.size < first.length + last.length
   const nodes = [...byUrl.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-  return { nodes, pageInfo: { hasNextPage: start?.pageInfo?.hasNextPage ?? false } }
+  const newest = (list: T[]) => Math.max(...list.map((n) => Date.parse(n.createdAt)))
+  const newer = first.length && (!last.length || newest(first) >= newest(last)) ? first : last
+  const readTo = newer.length
+    ? new Date(Math.min(...newer.map((n) => Date.parse(n.createdAt)))).toISOString()
+    : undefined
+  return {
+    nodes,
+    pageInfo: { hasNextPage: (start?.pageInfo?.hasNextPage ?? false) && !meet },
+    ...(readTo ? { readTo } : {})
+  }
 }
 
 /** Issue comments, sorted by when they were updated: a page of only in-window updates may hide more. */
@@ -173,13 +195,14 @@ export function readUserActivity(data: UserActivityData, since: Date): ActivityL
     name: string,
     kind: string,
     source: string,
-    page: Page<T> | undefined,
+    page: (Page<T> & { readTo?: string }) | undefined,
     repoOf: (n: T) => Repo | null | undefined
   ): void => {
     lists.push({
       name,
       evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
-      cutOff: more(page)
+      cutOff: more(page),
+      ...(page?.readTo ? { readTo: page.readTo } : {})
     })
   }
   created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository)

@@ -5,8 +5,14 @@
  * members through the base permission, and owners. `role_name` is the highest role "after
  * considering all sources of grants"; `permissions` holds the base role. The list needs write
  * access to the repository, so it may be refused: then nothing is known (null), never "nobody".
+ *
+ * The list holds every member with access through the base permission, so in a large
+ * organization it is many pages. When fewer people are asked about than pages are left after
+ * the first, each is asked on their own instead (docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user:
+ * `role_name`, the highest role from every source, and `permission`, the legacy level).
  */
 import type { GitHubClient } from './client.js'
+import { isHttpError } from './failures.js'
 
 /** Role levels, lowest first. A custom role's name is not here: it may grant anything. */
 export const ROLE_LEVEL = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 } as const
@@ -32,6 +38,81 @@ function levelOf(c: Collaborator): RoleLevel {
 }
 
 const read = new WeakMap<GitHubClient, Map<string, Promise<RepositoryRoles | null>>>()
+const firstPages = new WeakMap<GitHubClient, Map<string, Promise<FirstPage | null>>>()
+const people = new WeakMap<GitHubClient, Map<string, Promise<RoleLevel | null>>>()
+
+interface FirstPage {
+  roles: RepositoryRoles
+  /** Pages after the first (0 when the first is the whole list). */
+  pagesLeft: number
+}
+
+function cached<T>(store: WeakMap<GitHubClient, Map<string, T>>, client: GitHubClient, key: string, make: () => T): T {
+  const known = store.get(client) ?? new Map<string, T>()
+  store.set(client, known)
+  if (!known.has(key)) known.set(key, make())
+  return known.get(key)!
+}
+
+const PER_PAGE = 100
+
+/**
+ * The roles of `logins` on the repository (the map may hold others too), at the lower cost of
+ * reading the whole list or asking person by person; null when GitHub would not say.
+ */
+export async function readRolesOf(
+  client: GitHubClient,
+  fullName: string,
+  logins: string[]
+): Promise<RepositoryRoles | null> {
+  const key = fullName.toLowerCase()
+  const whole = read.get(client)?.get(key)
+  if (whole) return whole
+  const first = await cached(firstPages, client, key, () => readFirstPage(client, fullName))
+  if (!first) return null
+  if (first.pagesLeft === 0) return first.roles
+  const missing = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !first.roles.has(l))
+  if (missing.length >= first.pagesLeft) return readRepositoryRoles(client, fullName)
+  const roles = new Map(first.roles)
+  for (const login of missing) {
+    const level = await cached(people, client, `${key} ${login}`, () => readPermission(client, fullName, login))
+    if (level === null) return null
+    roles.set(login, level)
+  }
+  return roles
+}
+
+async function readFirstPage(client: GitHubClient, fullName: string): Promise<FirstPage | null> {
+  const [owner = '', repo = ''] = fullName.split('/')
+  try {
+    const answer = await client.request('GET /repos/{owner}/{repo}/collaborators', { owner, repo, per_page: PER_PAGE })
+    const list = answer.data as Collaborator[]
+    const last = /[?&]page=(\d+)>; rel="last"/.exec(answer.headers.link ?? '')
+    const roles: RepositoryRoles = new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)]))
+    return { roles, pagesLeft: last ? Number(last[1]) - 1 : 0 }
+  } catch {
+    return null
+  }
+}
+
+async function readPermission(client: GitHubClient, fullName: string, login: string): Promise<RoleLevel | null> {
+  const [owner = '', repo = ''] = fullName.split('/')
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+      owner,
+      repo,
+      username: login
+    })
+    const legacy = { admin: 'admin', write: 'push', read: 'pull', none: 'pull' }[data.permission] ?? 'pull'
+    // No access is `none` in both fields: no role, not a custom one.
+    const named = data.role_name && data.role_name !== 'none' ? { role_name: data.role_name } : {}
+    return levelOf({ login, ...named, permissions: { [legacy]: true } })
+  } catch (error) {
+    // Not found: no such account, so no role there.
+    if (isHttpError(error) && error.status === 404) return ROLE_LEVEL.read
+    return null
+  }
+}
 
 /** The repository's roles, read once per client and run; null when GitHub would not list them. */
 export function readRepositoryRoles(client: GitHubClient, fullName: string): Promise<RepositoryRoles | null> {

@@ -47,7 +47,7 @@ async function userAccess(client: GitHubClient, org: string, facts: TokenFacts, 
     if (!isHttpError(error) || ![403, 404].includes(error.status)) throw error
     if (error.status === 403) {
       return {
-        problem: `Organization "${org}": ${who} (of ${facts.account.login}) may not read its members (403). It needs ${needs(facts)}.`
+        problem: `Organization "${org}": ${who} (of ${facts.account.login}) may not read its members (${describe(error)}). It needs ${needs(facts)}.`
       }
     }
   }

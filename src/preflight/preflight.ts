@@ -29,6 +29,10 @@ export interface PreflightDeps {
   writes: boolean
   /** mode: apply: the token must be able to change memberships (an owner's). */
   apply?: boolean
+  /** The workflow's own repository (`GITHUB_REPOSITORY`), when run in Actions. */
+  workflowRepository?: string | null
+  /** Each input's token is a classic one by its prefix (ghp_, gho_), when its answers cannot tell. */
+  classicByPrefix?: { token: boolean; issueToken: boolean }
   log: Logger
 }
 
@@ -44,7 +48,7 @@ export interface Preflight {
 
 export async function preflight(deps: PreflightDeps): Promise<Preflight> {
   const { client, roster, log } = deps
-  const token = await readTokenFacts(client, 'token')
+  const token = await readTokenFacts(client, 'token', deps.classicByPrefix?.token ?? false)
   // A user's login is left out: the log of a public repository's run is public, and the account
   // may be a concealed member. An app's bot is public by nature.
   const of = token.account.type === 'Bot' ? ` of ${token.account.login}` : ''
@@ -67,6 +71,12 @@ export async function preflight(deps: PreflightDeps): Promise<Preflight> {
   problems.push(...tracking.problems)
   if (problems.length) throw new InputError(problems.join('\n'))
   for (const warning of tracking.warnings) log.warning(warning)
+  if (roster.countPrivateActivity && token.kind !== 'classic') {
+    // What a fine-grained or App token may read is set per repository and cannot be asked.
+    log.warning(
+      `count-private-activity is on with ${KIND_NAMES[token.kind]}: private activity is seen only in the repositories it was granted (${REQUIREMENTS.privateActivity.needs[token.kind]}); activity in others is not counted.`
+    )
+  }
   return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) }
 }
 
@@ -100,8 +110,19 @@ async function checkTracking(
   token: TokenFacts
 ): Promise<{ problems: string[]; warnings: string[]; account: Account | null }> {
   if (!deps.trackingRepo) return { problems: [], warnings: [], account: null }
-  const facts = deps.issueClient === deps.client ? token : await readTokenFacts(deps.issueClient, 'issue-token')
+  const facts =
+    deps.issueClient === deps.client
+      ? token
+      : await readTokenFacts(deps.issueClient, 'issue-token', deps.classicByPrefix?.issueToken ?? false)
   const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes)
+  // The workflow's GITHUB_TOKEN is limited to the repository that runs the workflow
+  // (docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication).
+  const own = deps.workflowRepository?.toLowerCase()
+  if (deps.writes && facts.workflowToken && own && own !== deps.trackingRepo.toLowerCase()) {
+    checked.problems.push(
+      `Tracking repository ${deps.trackingRepo}: the issue token is the workflow's GITHUB_TOKEN, which can write issues only in ${deps.workflowRepository}, the repository running the workflow. Set "issue-token" to a token with ${REQUIREMENTS.trackingIssue.needs['fine-grained']}, or keep the tracking issue in ${deps.workflowRepository}.`
+    )
+  }
   return { ...checked, account: facts.account }
 }
 

@@ -24,17 +24,24 @@ export interface TokenFacts {
 
 const WORKFLOW_BOT = 'github-actions[bot]'
 
-export async function readTokenFacts(client: GitHubClient, input: 'token' | 'issue-token'): Promise<TokenFacts> {
+export async function readTokenFacts(
+  client: GitHubClient,
+  input: 'token' | 'issue-token',
+  classicByPrefix = false
+): Promise<TokenFacts> {
   try {
     const { data, headers } = await client.request('GET /user')
     const header = headers['x-oauth-scopes']
-    const scopes =
+    const listed =
       typeof header === 'string'
         ? header
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean)
-        : null
+        : []
+    // An empty header is sent to some tokens that have no scopes at all (fine-grained, GitHub App
+    // user tokens): only a token that is classic by its prefix is then a classic one without scopes.
+    const scopes = listed.length > 0 || (typeof header === 'string' && classicByPrefix) ? listed : null
     const account: Account = { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' }
     return { kind: scopes ? 'classic' : 'fine-grained', scopes, account, workflowToken: false }
   } catch (error) {
@@ -56,4 +63,13 @@ export function hasScope(facts: TokenFacts, scope: 'read:org' | 'admin:org' | 'r
     public_repo: ['public_repo', 'repo']
   }
   return facts.scopes.some((s) => includes[scope]!.includes(s))
+}
+
+/**
+ * Whether a token is a classic personal access token or an OAuth app's token by its prefix
+ * (GitHub's token formats: ghp_ classic, gho_ OAuth; github_pat_ fine-grained, ghu_/ghs_ GitHub
+ * App tokens). Only consulted when GitHub's answers leave it open.
+ */
+export function isClassicToken(token: string): boolean {
+  return /^gh[po]_/.test(token)
 }

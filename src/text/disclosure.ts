@@ -97,13 +97,18 @@ export function nameable<T>(
   return { named, hidden: items.length - named.length }
 }
 
-const REPOSITORY = /\b[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g
+/** An address on a GitHub host whose path starts with owner/name (an item, a repository, its activity). */
+const ADDRESS = /\bhttps?:\/\/[^\s/]+\/([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)[^\s)\]>]*/g
+/** owner/name standing alone: not inside an address or a longer path. */
+const REPOSITORY = /(?<![\w./-])[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g
 const LOGIN = /(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(?![A-Za-z0-9-])/g
 
 /** Free text (an error, a log line) with hidden logins and private repositories' names taken out. */
 export function redact(text: string, d: Disclosure): string {
   if (!d.public) return text
+  const hidden = (name: string) => d.privateRepositories.has(name.replace(/\.git$/, '').toLowerCase())
   return text
-    .replace(REPOSITORY, (name) => (d.privateRepositories.has(name.toLowerCase()) ? 'a private repository' : name))
+    .replace(ADDRESS, (url, name: string) => (hidden(name) ? 'a private repository' : url))
+    .replace(REPOSITORY, (name) => (hidden(name) ? 'a private repository' : name))
     .replace(LOGIN, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word))
 }
