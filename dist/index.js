@@ -39041,7 +39041,7 @@ function callLine(call) {
 function publicWhy(call) {
     const [method, path] = call.route.split(' ');
     if (path.includes('/teams/'))
-        return method === 'DELETE' ? 'left a team' : 'a team membership set';
+        return method === 'DELETE' ? 'left a team' : call.why.startsWith('joined') ? 'joined a team' : 'a team restored';
     if (path.includes('/collaborators/'))
         return 'a direct repository permission restored';
     return call.why;
@@ -39073,7 +39073,7 @@ function recordText(entry, view) {
     return [
         `### ${who}: ${what}`,
         '',
-        `Approved by ${escapeText(entry.approvedBy)} (comment ${entry.commentId}, ${isoDay(entry.at)}).`,
+        `${entry.kind === 'adjust' ? 'Approved' : 'Asked for'} by ${escapeText(entry.approvedBy)} (comment ${entry.commentId}, ${isoDay(entry.at)}).`,
         '',
         ...(items.length ? items : ['- nothing to change']),
         '',
@@ -40338,7 +40338,7 @@ async function applyStage(deps) {
         }
     };
     const outcome = NOTHING_APPLIED(deps.dryRun, null);
-    for (const stored of store.entries) {
+    for (const stored of latestEntries(store.entries)) {
         const resumed = await resumeEntry(entryDeps, stored);
         if (resumed)
             outcome.touched.push(resumed);
@@ -40403,6 +40403,17 @@ async function carryOut(ctx, commands) {
     }
     const deferredComments = new Set(later.map((a) => a.c.commentId));
     return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id));
+}
+/**
+ * The last record per person and organization: only it may be finished. An older record restored
+ * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
+ * it can never make the action repeat a change it has since undone.
+ */
+function latestEntries(entries) {
+    const last = new Map();
+    for (const stored of entries)
+        last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored);
+    return [...last.values()];
 }
 /** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
 function mergeKnown(before, now) {

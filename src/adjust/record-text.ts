@@ -21,7 +21,8 @@ export interface RecordView {
 /** What a call does, as a public text may say it. */
 export function publicWhy(call: Call): string {
   const [method, path] = call.route.split(' ') as [string, string]
-  if (path.includes('/teams/')) return method === 'DELETE' ? 'left a team' : 'a team membership set'
+  if (path.includes('/teams/'))
+    return method === 'DELETE' ? 'left a team' : call.why.startsWith('joined') ? 'joined a team' : 'a team restored'
   if (path.includes('/collaborators/')) return 'a direct repository permission restored'
   return call.why
 }
@@ -56,7 +57,7 @@ export function recordText(entry: JournalEntry, view: RecordView): string {
   return [
     `### ${who}: ${what}`,
     '',
-    `Approved by ${escapeText(entry.approvedBy)} (comment ${entry.commentId}, ${isoDay(entry.at)}).`,
+    `${entry.kind === 'adjust' ? 'Approved' : 'Asked for'} by ${escapeText(entry.approvedBy)} (comment ${entry.commentId}, ${isoDay(entry.at)}).`,
     '',
     ...(items.length ? items : ['- nothing to change']),
     '',

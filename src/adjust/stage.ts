@@ -25,7 +25,7 @@ import { freshVerdicts, peopleNow } from './fresh-check.js'
 import { type ApplyOutcome, type ApplyRefusal, NOTHING_APPLIED } from './outcome.js'
 import { adjustPerson, reinstatePerson } from './person.js'
 import { PrivilegeReader } from './privileges.js'
-import { type StoreAt, readStore, writeLedger } from './store.js'
+import { type StoreAt, type StoredEntry, readStore, writeLedger } from './store.js'
 
 export interface ApplyDeps {
   client: GitHubClient
@@ -82,7 +82,7 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
     }
   }
   const outcome: ApplyOutcome = NOTHING_APPLIED(deps.dryRun, null)
-  for (const stored of store.entries) {
+  for (const stored of latestEntries(store.entries)) {
     const resumed = await resumeEntry(entryDeps, stored)
     if (resumed) outcome.touched.push(resumed)
   }
@@ -158,6 +158,17 @@ async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[
   }
   const deferredComments = new Set(later.map((a) => a.c.commentId))
   return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id))
+}
+
+/**
+ * The last record per person and organization: only it may be finished. An older record restored
+ * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
+ * it can never make the action repeat a change it has since undone.
+ */
+function latestEntries(entries: StoredEntry[]): StoredEntry[] {
+  const last = new Map<string, StoredEntry>()
+  for (const stored of entries) last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored)
+  return [...last.values()]
 }
 
 /** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
