@@ -63,4 +63,40 @@ describe('apply mode: a failure mid-adjustment', () => {
       await github.close()
     }
   })
+
+  test('a run that dies between a change and its record: the next run makes it again, to no effect, and records it', async () => {
+    let dying = false
+    const github = await FakeGitHub.start({
+      world: adjustWorld(),
+      // The record's update after the change fails: the run stops with the change made but not recorded.
+      fault: (r) => {
+        if (!dying || r.method !== 'PATCH' || !r.path.includes('/issues/comments/')) return undefined
+        dying = false
+        return { status: 422, body: { message: 'Validation Failed' } }
+      }
+    })
+    try {
+      const REMOVE = roster('  membership: remove\n')
+      await runOn(github, 0, REMOVE)
+      tick(github.world, 'alice')
+      await runOn(github, 1, REMOVE)
+      const issue = trackingIssue(github.world)
+      await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
+      dying = true
+      const died = await runOn(github, 9, REMOVE)
+      expect(died.code).toBe(1)
+      expect(held(github.world, 'alice')).toEqual({ role: null, teams: [], repos: {} })
+      const record = issue.comments.find((c) => c.body.includes('member-audit:adjustment'))!
+      expect(record.body).toMatch(/- \[ \] removed from the organization/) // made, not yet recorded
+      const next = await runOn(github, 10, REMOVE)
+      expect(next.code).toBe(0)
+      expect(record.body).toMatch(/- \[x\] removed from the organization/)
+      expect(record.body).toMatch(/\*\*Done\.\*\*/)
+      const deletes = github.writes().filter((w) => w.method === 'DELETE' && w.path === '/orgs/acme/memberships/alice')
+      expect(deletes.map((w) => w.status)).toEqual([204, 404]) // made again, answered "already so"
+      expect(orgWrites(github)).toHaveLength(2)
+    } finally {
+      await github.close()
+    }
+  })
 })

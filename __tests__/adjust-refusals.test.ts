@@ -117,4 +117,23 @@ describe('apply mode refuses', () => {
       await github.close()
     }
   })
+
+  test('a snapshot-key that does not open the records stops apply mode before any change', async () => {
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      const issue = await due(github)
+      await comment(github, 'carreau-token', issue, '/member-audit approve alice')
+      await runOn(github, 9, DEMOTE) // adjusted, with a sealed record
+      await comment(github, 'carreau-token', issue, '/member-audit reinstate alice')
+      const writes = orgWrites(github).length
+      const run = await runOn(github, 10, DEMOTE, { inputs: { 'snapshot-key': 'another key, also long enough' } })
+      expect(run.code).toBe(1)
+      expect(run.errors).toEqual([
+        expect.stringMatching(/does not open with this snapshot-key .* Nothing was adjusted or reinstated/)
+      ])
+      expect(orgWrites(github)).toHaveLength(writes)
+    } finally {
+      await github.close()
+    }
+  })
 })

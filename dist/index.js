@@ -39014,13 +39014,39 @@ async function execute(client, entry, record, dryRun = false) {
             await client.request(call.route, call.params);
         }
         catch (error) {
-            return { made, failed: { call, error: error instanceof Error ? error.message : String(error) } };
+            if (!(await alreadyDone(client, call, error)))
+                return { made, failed: { call, error: error instanceof Error ? error.message : String(error) } };
         }
         entry.done += 1;
         made.push(call);
         await record(entry);
     }
     return { made, failed: null };
+}
+/**
+ * Whether a refused call's effect already holds: a run that died between making a call and
+ * recording it makes the call again, and a removal made twice is answered 404 the second time
+ * (docs: orgs/members#remove-organization-membership-for-a-user, teams/members), a conversion
+ * 403 once the person is no longer a member (docs: orgs/outside-collaborators). PUTs that set a
+ * role, a team membership or a permission answer the same when made again.
+ */
+async function alreadyDone(client, call, error) {
+    if (!isHttpError(error))
+        return false;
+    if (call.route.startsWith('DELETE '))
+        return error.status === 404;
+    if (call.route !== 'PUT /orgs/{org}/outside_collaborators/{username}' || error.status !== 403)
+        return false;
+    try {
+        await client.request('GET /orgs/{org}/memberships/{username}', {
+            org: call.params.org,
+            username: call.params.username
+        });
+        return false;
+    }
+    catch (read) {
+        return isHttpError(read) && read.status === 404;
+    }
 }
 /** A call as a line for dry run and comments: `DELETE /orgs/acme/teams/core/memberships/alice`. */
 function callLine(call) {
