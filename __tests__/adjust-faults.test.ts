@@ -3,7 +3,7 @@
  * says exactly what was done, the next run completes it, and nothing is done twice.
  */
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import { adjustWorld, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n  alumni-team: acme/emeritus\n')
 
@@ -19,11 +19,7 @@ describe('apply mode: a failure mid-adjustment', () => {
           : undefined
     })
     try {
-      await runOn(github, 0, DEMOTE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, DEMOTE)
-      const issue = trackingIssue(github.world)
-      await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
+      const issue = await contactedAndApproved(github, DEMOTE)
       failing = true
       const first = await runOn(github, 9, DEMOTE)
       expect(first.code).toBe(0)
@@ -77,11 +73,7 @@ describe('apply mode: a failure mid-adjustment', () => {
     })
     try {
       const REMOVE = roster('  membership: remove\n')
-      await runOn(github, 0, REMOVE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, REMOVE)
-      const issue = trackingIssue(github.world)
-      await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
+      const issue = await contactedAndApproved(github, REMOVE)
       dying = true
       const died = await runOn(github, 9, REMOVE)
       expect(died.code).toBe(1)

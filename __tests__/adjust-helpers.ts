@@ -96,3 +96,13 @@ export const orgWrites = (github: FakeGitHub, succeeded = false): string[] =>
     .writes()
     .filter((w) => !w.path.includes('/issues') && (!succeeded || (w.status ?? 500) < 300))
     .map((w) => `${w.method} ${w.path}`)
+
+/** alice flagged on day 0, contacted (ticked) on day 1, and approved by carreau; due from day 9. */
+export async function contactedAndApproved(github: FakeGitHub, text: string): Promise<WorldIssue> {
+  await runOn(github, 0, text)
+  tick(github.world, 'alice')
+  await runOn(github, 1, text)
+  const issue = trackingIssue(github.world)
+  await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
+  return issue
+}

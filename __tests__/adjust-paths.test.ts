@@ -8,18 +8,12 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import { adjustWorld, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
-async function dueAndApproved(github: FakeGitHub): Promise<number> {
-  await runOn(github, 0, DEMOTE)
-  tick(github.world, 'alice')
-  await runOn(github, 1, DEMOTE)
-  const issue = trackingIssue(github.world).number
-  await comment(github, 'carreau-token', issue, '/member-audit approve alice')
-  return issue
-}
+const dueAndApproved = async (github: FakeGitHub): Promise<number> =>
+  (await contactedAndApproved(github, DEMOTE)).number
 
 /** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
 async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
