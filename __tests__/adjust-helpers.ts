@@ -1,5 +1,5 @@
 /** The world and the runs the apply-mode tests share: an organization, a tracking issue, approvers. */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ActionRun, runActionInProcess } from '../fake-github/run-action.js'
@@ -105,4 +105,11 @@ export async function contactedAndApproved(github: FakeGitHub, text: string): Pr
   const issue = trackingIssue(github.world)
   await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
   return issue
+}
+
+/** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
+export async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
+  const path = join(await mkdtemp(join(tmpdir(), 'ma-event-')), 'event.json')
+  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment: { id: 1 } }))
+  return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
 }

@@ -3,24 +3,13 @@
  * none; a run started by a comment (`issue_comment`) reads commands and applies them without the
  * full audit, and a comment on another issue does nothing.
  */
-import { writeFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
+import { adjustWorld, commentEvent, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
 const dueAndApproved = async (github: FakeGitHub): Promise<number> =>
   (await contactedAndApproved(github, DEMOTE)).number
-
-/** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
-async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'ma-event-')), 'event.json')
-  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment: { id: 1 } }))
-  return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
-}
 
 describe('apply mode: dry run', () => {
   test('lists the exact calls (METHOD path) and makes no write at all', async () => {

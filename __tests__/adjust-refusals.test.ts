@@ -5,7 +5,18 @@
  */
 import { FakeGitHub } from '../fake-github/server.js'
 import { findOrg, findUser } from '../fake-github/world.js'
-import { KEY, adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import {
+  KEY,
+  adjustWorld,
+  comment,
+  commentEvent,
+  held,
+  orgWrites,
+  roster,
+  runOn,
+  tick,
+  trackingIssue
+} from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
@@ -64,8 +75,10 @@ describe('apply mode refuses', () => {
       const forged = tracking.comments.find((c) => c.id === edited)!
       forged.body = '/member-audit approve alice' // edited afterwards (by anyone with write access)
       forged.updatedAt = new Date(github.world.now.getTime() + 60_000).toISOString()
-      const run = await runOn(github, 9, DEMOTE)
+      // Started by the comment (a scheduled run would first rewrite the body, dropping the forgery).
+      const run = await runOn(github, 9, DEMOTE, await commentEvent(issue))
       expect(run.summary).toMatch(/edited after it was written; edits count for nothing/)
+      expect(run.summary).toMatch(/Refused: the issue body: a command in the issue body counts for nothing/)
       expect(orgWrites(github)).toEqual([])
       expect(held(github.world, 'alice')).toMatchObject({ role: 'admin' })
     } finally {

@@ -39158,7 +39158,7 @@ function adjustmentsSummary(outcome, d) {
             lines.push(`  - ${d.public ? `${call.route.split(' ')[0]} (${publicWhy(call)})` : `\`${callLine(call)}\``}`);
     }
     for (const r of outcome.refused)
-        lines.push(`- Refused: comment ${r.commentId} by ${escapeText(r.by)}: ${escapeText(redact(r.reason, d))}`);
+        lines.push(`- Refused: ${r.commentId ? `comment ${r.commentId} by ${escapeText(r.by)}` : escapeText(r.by)}: ${escapeText(redact(r.reason, d))}`);
     if (outcome.deferred.length)
         lines.push(`- ${count(outcome.deferred.length, 'approved person', 'approved people')} left for the next run (max-per-run).`);
     if (outcome.dryRun && d.public && outcome.touched.length)
@@ -40371,7 +40371,7 @@ async function applyStage(deps) {
     }
     const read = readCommands(store.comments, store.ledger.seen, account.login);
     const approved = await checkApprovers(deps.client, roster.adjust.approvers, read.commands);
-    outcome.refused.push(...read.refused, ...approved.refused);
+    outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused);
     const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId));
     const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)];
     const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) };
@@ -40429,6 +40429,21 @@ async function carryOut(ctx, commands) {
     }
     const deferredComments = new Set(later.map((a) => a.c.commentId));
     return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id));
+}
+/**
+ * A command written into the issue body (which anyone with write access can edit, and the action
+ * rewrites) never counts; it is reported, run after run, until it is taken out. Its id is 0.
+ */
+function bodyCommands(body) {
+    return commandLines(body).length
+        ? [
+            {
+                commentId: 0,
+                by: 'the issue body',
+                reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+            }
+        ]
+        : [];
 }
 /**
  * The last record per person and organization: only it may be finished. An older record restored

@@ -88,7 +88,9 @@ export function adjustmentsSummary(outcome: ApplyOutcome, d: Disclosure): string
       lines.push(`  - ${d.public ? `${call.route.split(' ')[0]} (${publicWhy(call)})` : `\`${callLine(call)}\``}`)
   }
   for (const r of outcome.refused)
-    lines.push(`- Refused: comment ${r.commentId} by ${escapeText(r.by)}: ${escapeText(redact(r.reason, d))}`)
+    lines.push(
+      `- Refused: ${r.commentId ? `comment ${r.commentId} by ${escapeText(r.by)}` : escapeText(r.by)}: ${escapeText(redact(r.reason, d))}`
+    )
   if (outcome.deferred.length)
     lines.push(
       `- ${count(outcome.deferred.length, 'approved person', 'approved people')} left for the next run (max-per-run).`

@@ -18,7 +18,7 @@ import { type TrackingRepo, findTrackingIssue } from '../tracking-issue/find.js'
 import { readRecords } from '../tracking-issue/state.js'
 import { isoDay } from '../verdicts/days.js'
 import { checkApprovers } from './approvers.js'
-import { type Command, readCommands } from './commands.js'
+import { type Command, commandLines, readCommands } from './commands.js'
 import { type EntryDeps, resumeEntry } from './entries.js'
 import { ineligibility } from './eligible.js'
 import { freshVerdicts, peopleNow } from './fresh-check.js'
@@ -88,7 +88,7 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
   }
   const read = readCommands(store.comments, store.ledger.seen, account.login)
   const approved = await checkApprovers(deps.client, roster.adjust!.approvers, read.commands)
-  outcome.refused.push(...read.refused, ...approved.refused)
+  outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused)
   const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId))
   const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)]
   const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) }
@@ -158,6 +158,22 @@ async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[
   }
   const deferredComments = new Set(later.map((a) => a.c.commentId))
   return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id))
+}
+
+/**
+ * A command written into the issue body (which anyone with write access can edit, and the action
+ * rewrites) never counts; it is reported, run after run, until it is taken out. Its id is 0.
+ */
+function bodyCommands(body: string): ApplyRefusal[] {
+  return commandLines(body).length
+    ? [
+        {
+          commentId: 0,
+          by: 'the issue body',
+          reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+        }
+      ]
+    : []
 }
 
 /**
