@@ -4,7 +4,18 @@
  * full audit, and a comment on another issue does nothing.
  */
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, commentEvent, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
+import {
+  adjustWorld,
+  comment,
+  commentEvent,
+  contactedAndApproved,
+  held,
+  orgWrites,
+  roster,
+  runOn,
+  tick,
+  trackingIssue
+} from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
@@ -67,6 +78,31 @@ describe('apply mode: started by a comment', () => {
       expect(run.code).toBe(0)
       expect(github.writes()).toHaveLength(writesBefore)
       expect(run.summary).toMatch(/The comment is not on the tracking issue: nothing to do/)
+    } finally {
+      await github.close()
+    }
+  })
+})
+
+describe('apply mode: max-per-run', () => {
+  test('approved people beyond max-per-run wait for the next run, which carries them out', async () => {
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      const ONE = roster('  owners: demote\n  teams: remove\n  max-per-run: 1\n')
+      await runOn(github, 0, ONE)
+      tick(github.world, 'alice')
+      tick(github.world, 'bob')
+      await runOn(github, 1, ONE)
+      await comment(github, 'carreau-token', trackingIssue(github.world).number, '/member-audit approve alice bob')
+      const first = await runOn(github, 9, ONE)
+      expect(first.summary).toMatch(/1 approved person left for the next run \(max-per-run\)/)
+      expect(held(github.world, 'alice')).toMatchObject({ role: 'member' })
+      expect(orgWrites(github).filter((w) => w.endsWith('/bob'))).toEqual([])
+      const second = await runOn(github, 10, ONE)
+      expect(second.summary).not.toMatch(/Refused/)
+      // bob, a member in no team, has nothing to lose: the record says so, and alice is not asked about again.
+      expect(second.summary).toMatch(/bob in acme: adjusted on approval by carreau — 0 calls made; done/)
+      expect(second.summary).not.toMatch(/alice in acme/)
     } finally {
       await github.close()
     }

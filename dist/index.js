@@ -40393,7 +40393,12 @@ async function carryOut(ctx, commands) {
     for (const c of reinstate)
         for (const login of c.logins)
             await reinstatePerson(ctx, c, login);
-    const approvals = commands.filter((c) => c.verb === 'approve').flatMap((c) => c.logins.map((login) => ({ c, login })));
+    // A comment that named more than max-per-run people: those it already adjusted are not asked about again.
+    const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey(entry.login)}`));
+    const approvals = commands
+        .filter((c) => c.verb === 'approve')
+        .flatMap((c) => c.logins.map((login) => ({ c, login })))
+        .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey(a.login)}`));
     const first = new Map();
     for (const a of approvals)
         if (!first.has(loginKey(a.login)))

@@ -116,7 +116,12 @@ async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[
   const rule = deps.roster.adjust!
   const reinstate = commands.filter((c) => c.verb === 'reinstate')
   for (const c of reinstate) for (const login of c.logins) await reinstatePerson(ctx, c, login)
-  const approvals = commands.filter((c) => c.verb === 'approve').flatMap((c) => c.logins.map((login) => ({ c, login })))
+  // A comment that named more than max-per-run people: those it already adjusted are not asked about again.
+  const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey(entry.login)}`))
+  const approvals = commands
+    .filter((c) => c.verb === 'approve')
+    .flatMap((c) => c.logins.map((login) => ({ c, login })))
+    .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey(a.login)}`))
   const first = new Map<string, { c: Command; login: string }>()
   for (const a of approvals) if (!first.has(loginKey(a.login))) first.set(loginKey(a.login), a)
   const now = [...first.values()].slice(0, rule.maxPerRun)
