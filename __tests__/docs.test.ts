@@ -7,7 +7,8 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { rosterReference } from '../src/roster/reference.js'
-import { README_SECTIONS, sectionIn } from '../scripts/readme-sections.js'
+import { ADJUSTMENTS_NOTE, README_SECTIONS, sectionIn } from '../scripts/readme-sections.js'
+import { renderAdjustmentSamples } from '../fake-github/adjust-samples.js'
 import { renderSamples } from '../fake-github/samples.js'
 
 const read = (path: string): Promise<string> => readFile(new URL(`../${path}`, import.meta.url), 'utf8')
@@ -39,7 +40,13 @@ describe('documentation', () => {
       outputs: Record<string, unknown>
     }
     const files = (await readdir(new URL('../docs/examples/', import.meta.url))).filter((f) => f.endsWith('.yml'))
-    expect(files.sort()).toEqual(['ghes.yml', 'github-app.yml', 'monthly.yml', 'private-tracking-repo.yml'])
+    expect(files.sort()).toEqual([
+      'apply.yml',
+      'ghes.yml',
+      'github-app.yml',
+      'monthly.yml',
+      'private-tracking-repo.yml'
+    ])
     const readme = await read('README.md')
     const quickStart = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!
     for (const [name, text] of [
@@ -66,5 +73,6 @@ describe('documentation', () => {
     const { summary, issue } = await renderSamples()
     expect(await read('docs/examples/summary.md')).toBe(summary)
     expect(await read('docs/examples/tracking-issue.md')).toBe(issue)
+    expect(await read('docs/examples/adjustments.md')).toBe(ADJUSTMENTS_NOTE + renderAdjustmentSamples())
   })
 })

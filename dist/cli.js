@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync as existsSync$1 } from 'node:fs';
 import { isAbsolute, join, dirname, relative, sep as sep$1, basename } from 'node:path';
 import 'node:os';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -31,9 +32,9 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
+import { createDecipheriv, randomBytes, createCipheriv, scryptSync } from 'node:crypto';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
-import { existsSync as existsSync$1 } from 'node:fs';
 
 /**
  * Bad input: a roster, an action input, a token or a permission that stops the run before any
@@ -320,7 +321,7 @@ async function findActivity(questions, sources, policy, observe = () => { }, rec
         observe(source.name, open.length);
         if (open.length === 0)
             continue;
-        record(source.name, open, await source.check(open, policy), found, policy);
+        record$1(source.name, open, await source.check(open, policy), found, policy);
         open = open.filter((q) => !settled(q));
     }
     if (recheck) {
@@ -344,7 +345,7 @@ async function findActivity(questions, sources, policy, observe = () => { }, rec
                 observe(source.name, asked.length);
                 for (const q of asked)
                     found.get(q.person.key).failures.delete(source.name);
-                record(source.name, asked, await source.check(asked, policy), found, policy);
+                record$1(source.name, asked, await source.check(asked, policy), found, policy);
             }
         }
     }
@@ -353,7 +354,7 @@ async function findActivity(questions, sources, policy, observe = () => { }, rec
         { latest: f.latest, errors: [...f.failures].map(([source, { message }]) => `${source}: ${message}`) }
     ]));
 }
-function record(source, asked, answers, found, policy) {
+function record$1(source, asked, answers, found, policy) {
     for (const q of asked) {
         const mine = found.get(q.person.key);
         const answer = answers.get(q.person.key);
@@ -37599,10 +37600,11 @@ function disclosure(isPublic, people = [], privateRepositories = []) {
 }
 /** The rule for a text about an audit's result: everyone it found, and the private repositories it saw. */
 function disclosureFor(result, isPublic) {
-    const people = [...result.verdicts, ...(result.outsideCollaborators ?? [])]
-        .map((v) => v.person)
-        .concat(result.skippedBots);
-    return disclosure(isPublic, people, result.privateRepositories);
+    return disclosure(isPublic, disclosurePeople(result), result.privateRepositories);
+}
+/** Everyone an audit's result found. */
+function disclosurePeople(result) {
+    return [...result.verdicts, ...(result.outsideCollaborators ?? [])].map((v) => v.person).concat(result.skippedBots);
 }
 /** Whether `person` may be named: in public, only with a public membership. */
 function mayName(person, d) {
@@ -37638,7 +37640,7 @@ function nameable(items, personOf, d) {
 const ADDRESS = /\bhttps?:\/\/[^\s/]+\/([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)[^\s)\]>]*/g;
 /** owner/name standing alone: not inside an address or a longer path. */
 const REPOSITORY = /(?<![\w./-])[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+/g;
-const LOGIN = /(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(?![A-Za-z0-9-])/g;
+const LOGIN$1 = /(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(?![A-Za-z0-9-])/g;
 /** Free text (an error, a log line) with hidden logins and private repositories' names taken out. */
 function redact(text, d) {
     if (!d.public)
@@ -37647,7 +37649,7 @@ function redact(text, d) {
     return text
         .replace(ADDRESS, (url, name) => (hidden(name) ? 'a private repository' : url))
         .replace(REPOSITORY, (name) => (hidden(name) ? 'a private repository' : name))
-        .replace(LOGIN, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word));
+        .replace(LOGIN$1, (word) => (d.hidden.has(word.toLowerCase()) ? 'someone not named' : word));
 }
 
 /**
@@ -37955,6 +37957,14 @@ const REQUIREMENTS = {
             installation: 'Repository permissions "Contents" and "Metadata": read'
         }
     },
+    // Set, remove or convert a membership and change team memberships: "the authenticated user must
+    // be an organization owner" (docs.github.com/en/rest/orgs/members#set-organization-membership-for-a-user;
+    // /rest/teams/members#add-or-update-team-membership-for-a-user).
+    adjust: {
+        needs: {
+            classic: "scopes admin:org and repo, and the token's account an owner of the organization",
+            'fine-grained': 'Organization permission "Members: read and write", Repository permission "Administration: read and write", and the token\'s account an owner'}
+    },
     trackingIssue: {
         needs: {
             classic: 'scope public_repo (repo for a private tracking repository)',
@@ -38146,6 +38156,8 @@ async function preflight(deps) {
     if (!hasScope(token, 'repo') && roster.countPrivateActivity) {
         problems.push(`count-private-activity is on, but the "token" input is a classic token without the repo scope: private activity could not be seen. It needs ${REQUIREMENTS.privateActivity.needs.classic}.`);
     }
+    if (deps.apply)
+        problems.push(...applyProblems(orgs));
     problems.push(...(await checkTeams(client, roster)));
     const tracking = await checkTracking(deps, token);
     problems.push(...tracking.problems);
@@ -38158,6 +38170,12 @@ async function preflight(deps) {
         log.warning(`count-private-activity is on with ${KIND_NAMES[token.kind]}: private activity is seen only in the repositories it was granted (${REQUIREMENTS.privateActivity.needs[token.kind]}); activity in others is not counted.`);
     }
     return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) };
+}
+/** Changing a membership or a team takes an owner (docs: orgs/members#set-organization-membership-for-a-user). */
+function applyProblems(orgs) {
+    return [...orgs.values()]
+        .filter((a) => a.role === 'member')
+        .map((a) => `mode is apply, but the "token" input's account is not an owner of ${a.org}: it cannot change memberships there. It needs ${REQUIREMENTS.adjust.needs.classic} (classic) or ${REQUIREMENTS.adjust.needs['fine-grained']}.`);
 }
 async function checkTeams(client, roster) {
     const problems = await Promise.all(roster.teams.map(async (t) => {
@@ -38324,13 +38342,1561 @@ function personEntry(v) {
 }
 
 /** The reports stage's files: the JSON report and the people table as CSV, in the output folder. */
-async function writeReportFiles(dir, result, usage, notChecked) {
+async function writeReportFiles(dir, result, usage, notChecked, 
+/** More keys for the report (apply mode's `adjustments`). */
+extra = {}) {
     await mkdir(dir, { recursive: true });
     const reportPath = join(dir, 'report.json');
     const csvPath = join(dir, 'report.csv');
-    await writeFile(reportPath, JSON.stringify(jsonReport(result, usage, notChecked), null, 2) + '\n');
+    await writeFile(reportPath, JSON.stringify({ ...jsonReport(result, usage, notChecked), ...extra }, null, 2) + '\n');
     await writeFile(csvPath, peopleCsv(result));
     return { reportPath, csvPath };
+}
+/** The report of a comment-triggered apply run, which audits no one: what it did, and nothing else. */
+async function writeApplyReport(dir, now, report) {
+    await mkdir(dir, { recursive: true });
+    const reportPath = join(dir, 'report.json');
+    const csvPath = join(dir, 'report.csv');
+    await writeFile(reportPath, JSON.stringify({ version: 1, generatedAt: now.toISOString(), ...report }, null, 2) + '\n');
+    await writeFile(csvPath, '');
+    return { reportPath, csvPath };
+}
+
+/**
+ * The tracking issue's identity: stable across runs, the same from the command line and from
+ * Actions, and never a machine path (the marker is public). Either the roster's own
+ * `tracking-issue.id`, or the roster's path relative to the repository it lives in (the nearest
+ * folder with `.git`, which is the workspace in Actions), else relative to the workspace, else
+ * its file name.
+ */
+function trackingIssueId(rosterId, rosterPath, workspace) {
+    if (rosterId)
+        return rosterId;
+    const root = repositoryRoot(dirname(rosterPath));
+    for (const base of [root, workspace]) {
+        if (!base)
+            continue;
+        const path = relative(base, rosterPath);
+        if (path && !path.startsWith('..') && !isAbsolute(path))
+            return path.split(sep$1).join('/');
+    }
+    return basename(rosterPath);
+}
+function repositoryRoot(from) {
+    for (let dir = from;; dir = dirname(dir)) {
+        if (existsSync$1(join(dir, '.git')))
+            return dir;
+        if (dirname(dir) === dir)
+            return null;
+    }
+}
+
+/** The calls still to make for an entry. */
+function remaining(entry) {
+    return entry.calls.slice(entry.done);
+}
+
+async function execute(client, entry, record, dryRun = false) {
+    const made = [];
+    for (const call of remaining(entry)) {
+        if (dryRun) {
+            made.push(call);
+            continue;
+        }
+        try {
+            await client.request(call.route, call.params);
+        }
+        catch (error) {
+            if (!(await alreadyDone(client, call, error)))
+                return { made, failed: { call, error: error instanceof Error ? error.message : String(error) } };
+        }
+        entry.done += 1;
+        made.push(call);
+        await record(entry);
+    }
+    return { made, failed: null };
+}
+/**
+ * Whether a refused call's effect already holds: a run that died between making a call and
+ * recording it makes the call again, and a removal made twice is answered 404 the second time
+ * (docs: orgs/members#remove-organization-membership-for-a-user, teams/members), a conversion
+ * 403 once the person is no longer a member (docs: orgs/outside-collaborators). PUTs that set a
+ * role, a team membership or a permission answer the same when made again.
+ */
+async function alreadyDone(client, call, error) {
+    if (!isHttpError(error))
+        return false;
+    if (call.route.startsWith('DELETE '))
+        return error.status === 404;
+    if (call.route !== 'PUT /orgs/{org}/outside_collaborators/{username}' || error.status !== 403)
+        return false;
+    try {
+        await client.request('GET /orgs/{org}/memberships/{username}', {
+            org: call.params.org,
+            username: call.params.username
+        });
+        return false;
+    }
+    catch (read) {
+        return isHttpError(read) && read.status === 404;
+    }
+}
+/** A call as a line for dry run and comments: `DELETE /orgs/acme/teams/core/memberships/alice`. */
+function callLine(call) {
+    const [method, path] = call.route.split(' ');
+    const filled = path.replace(/\{(\w+)\}/g, (_, k) => call.params[k] ?? `{${k}}`);
+    const body = Object.entries(call.params).filter(([k]) => !path.includes(`{${k}}`));
+    return `${method} ${filled}${body.length ? ` ${JSON.stringify(Object.fromEntries(body))}` : ''}`;
+}
+
+/**
+ * The visible text of a journal comment: whom it is about, what changed (ticked when done), by
+ * whose approval, where it stands, and how to undo it. Pure. A public tracking issue follows the
+ * one rule (text/disclosure.ts): the person and organization are named only when that membership
+ * is public, and team and repository names — visible to organization members only, or private —
+ * never appear: a change to a team or a repository permission is described without its name.
+ */
+/** What a call does, as a public text may say it. */
+function publicWhy(call) {
+    const [method, path] = call.route.split(' ');
+    if (path.includes('/teams/'))
+        return method === 'DELETE' ? 'left a team' : call.why.startsWith('joined') ? 'joined a team' : 'a team restored';
+    if (path.includes('/collaborators/'))
+        return 'a direct repository permission restored';
+    return call.why;
+}
+/** A call as the text may show it: its effect, and in a private text the exact request. */
+function callText(call, view) {
+    return view.public ? publicWhy(call) : `${escapeText(call.why)} (\`${callLine(call)}\`)`;
+}
+function standing(entry, view) {
+    const left = entry.calls.length - entry.done;
+    if (entry.failure)
+        return `**Stopped**: ${entry.done} of ${entry.calls.length} changes made; the next one failed${view.public ? '' : ` (${escapeText(entry.failure)})`}. The next run carries on from there and repeats nothing already done.`;
+    if (entry.waiting)
+        return `**Reinstatement waiting for acceptance**: an invitation was sent with the role held before. Teams and permissions are restored on the first run after it is accepted.`;
+    if (left > 0)
+        return `**In progress**: ${entry.done} of ${entry.calls.length} changes made.`;
+    return entry.kind === 'adjust' ? '**Done.**' : '**Reinstated**: everything held before is back.';
+}
+/** The comment's visible text for an entry. */
+function recordText(entry, view) {
+    const who = !view.public || view.named
+        ? `${escapeText(entry.login)} in ${escapeText(entry.org)}`
+        : 'A member not named here (concealed membership)';
+    const what = entry.kind === 'adjust' ? 'privileges adjusted' : 'reinstatement';
+    const items = entry.calls.map((call, i) => `- [${i < entry.done ? 'x' : ' '}] ${callText(call, view)}`);
+    const undo = entry.kind === 'adjust'
+        ? `To undo: an approver comments \`/member-audit reinstate ${!view.public || view.named ? entry.login : 'LOGIN'}\`; the role, teams and direct repository permissions held on ${isoDay(entry.snapshot.at)} are restored exactly from the sealed snapshot below.`
+        : 'Teams and permissions added since are left as they are.';
+    return [
+        `### ${who}: ${what}`,
+        '',
+        `${entry.kind === 'adjust' ? 'Approved' : 'Asked for'} by ${escapeText(entry.approvedBy)} (comment ${entry.commentId}, ${isoDay(entry.at)}).`,
+        '',
+        ...(items.length ? items : ['- nothing to change']),
+        '',
+        standing(entry, view),
+        '',
+        undo
+    ].join('\n');
+}
+
+/**
+ * What the apply stage did, for the summary and the JSON report (docs/contract.md, "Contract
+ * v1.1": `adjustments: [{login, org, action, approvedBy, at, snapshot?}]`). Pure. A public text
+ * follows text/disclosure.ts: a person is named only with a public membership of that
+ * organization, and neither a snapshot nor a call (they name teams and repositories) appears.
+ */
+const NOTHING_APPLIED = (dryRun, skipped) => ({
+    touched: [],
+    refused: [],
+    deferred: [],
+    dryRun,
+    skipped
+});
+/** The report's `adjustments`; `isPublic`: no snapshot and no calls. */
+function adjustmentsReport(outcome, isPublic) {
+    return {
+        adjustments: outcome.touched.map(({ entry, state, made }) => ({
+            login: entry.login,
+            org: entry.org,
+            action: entry.kind,
+            approvedBy: entry.approvedBy,
+            at: entry.at,
+            state,
+            ...(isPublic ? {} : { calls: made.map(callLine), snapshot: entry.snapshot })
+        })),
+        adjustmentsRefused: outcome.refused
+    };
+}
+const STATE_TEXT = {
+    done: 'done',
+    failed: 'stopped at a failed call; the next run finishes it',
+    waiting: 'reinstatement waiting for acceptance',
+    planned: 'dry run: nothing was changed'
+};
+/** The summary's section. */
+function adjustmentsSummary(outcome, d) {
+    const lines = ['', '## Adjustments (mode: apply)', ''];
+    if (outcome.skipped)
+        return [...lines, escapeText(outcome.skipped), ''].join('\n');
+    if (!outcome.touched.length && !outcome.refused.length && !outcome.deferred.length)
+        lines.push('No approved adjustment or reinstatement to carry out.');
+    for (const t of outcome.touched) {
+        const who = !d.public || t.named ? `${escapeText(t.entry.login)} in ${escapeText(t.entry.org)}` : 'A member not named';
+        const what = t.entry.kind === 'adjust' ? 'adjusted' : 'reinstated';
+        lines.push(`- ${who}: ${what} on approval by ${escapeText(t.entry.approvedBy)} — ${count(t.made.length, 'call')} ${outcome.dryRun ? 'that would be made' : 'made'}; ${STATE_TEXT[t.state]}`);
+        for (const call of t.made)
+            lines.push(`  - ${d.public ? `${call.route.split(' ')[0]} (${publicWhy(call)})` : `\`${callLine(call)}\``}`);
+    }
+    for (const r of outcome.refused)
+        lines.push(`- Refused: ${r.commentId ? `comment ${r.commentId} by ${escapeText(r.by)}` : escapeText(r.by)}: ${escapeText(redact(r.reason, d))}`);
+    if (outcome.deferred.length)
+        lines.push(`- ${count(outcome.deferred.length, 'approved person', 'approved people')} left for the next run (max-per-run).`);
+    if (outcome.dryRun && d.public && outcome.touched.length)
+        lines.push('', 'The summary is public: the exact calls (they name teams and repositories) are listed only in a private one.');
+    return [...lines, ''].join('\n');
+}
+
+const ADJUST_DEFAULTS = { owners: 'demote', teams: 'remove', membership: 'keep', maxPerRun: 10 };
+const TEAM_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$';
+const APPROVER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$';
+const whatChanges = (withDefaults) => {
+    const dflt = (value) => (withDefaults ? { default: value } : {});
+    return {
+        owners: {
+            kind: 'enum',
+            values: ['demote', 'keep'],
+            ...dflt(ADJUST_DEFAULTS.owners),
+            description: 'demote: an owner becomes a member; keep: owners keep their role.'
+        },
+        teams: {
+            kind: 'enum',
+            values: ['remove', 'keep'],
+            ...dflt(ADJUST_DEFAULTS.teams),
+            description: 'remove: the person leaves every team of the organization; keep: teams stay.'
+        },
+        membership: {
+            kind: 'enum',
+            values: ['keep', 'outside-collaborator', 'remove'],
+            ...dflt(ADJUST_DEFAULTS.membership),
+            description: 'keep: stays a member; outside-collaborator: converted (keeps only direct repository access); remove: leaves the organization.'
+        },
+        'alumni-team': {
+            kind: 'string',
+            pattern: TEAM_PATTERN,
+            patternHint: 'org/team-slug',
+            description: 'A team (org/team-slug) the person is added to once adjusted, e.g. emeritus. Optional.'
+        }
+    };
+};
+const ADJUST_SHAPE = {
+    kind: 'object',
+    description: 'Privilege adjustments after contact and approval (mode: apply). Without it nothing is ever adjusted.',
+    required: ['approvers'],
+    properties: {
+        approvers: {
+            kind: 'array',
+            minItems: 1,
+            items: {
+                kind: 'string',
+                pattern: APPROVER_PATTERN,
+                patternHint: 'a login, or org/team-slug',
+                description: 'A login, or a team as org/team-slug.'
+            },
+            description: 'Who may approve (logins or org/team-slug): only their comments on the tracking issue count.'
+        },
+        ...whatChanges(true),
+        'max-per-run': {
+            kind: 'integer',
+            minimum: 1,
+            maximum: 100,
+            default: ADJUST_DEFAULTS.maxPerRun,
+            description: 'At most this many people are adjusted in one run; the rest wait for the next.'
+        }
+    }
+};
+/** An organization's own `adjust:` (long form): what changes there; approvers stay global. */
+const ORG_ADJUST_SHAPE = {
+    kind: 'object',
+    description: 'What is changed in this organization, overriding the top-level adjust: (which says who approves).',
+    properties: whatChanges(false)
+};
+function team$1(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const [org = '', slug = ''] = value.split('/');
+    return { org, slug };
+}
+function orgAdjustment(raw, base) {
+    const alumniTeam = team$1(raw['alumni-team']) ?? base.alumniTeam;
+    return {
+        owners: raw.owners ?? base.owners,
+        teams: raw.teams ?? base.teams,
+        membership: raw.membership ?? base.membership,
+        ...(alumniTeam ? { alumniTeam } : {})
+    };
+}
+/** The validated `adjust:` with its defaults, and each organization's overrides; undefined without one. */
+function adjustRule(raw, orgs) {
+    if (!raw)
+        return undefined;
+    const base = orgAdjustment(raw, { ...ADJUST_DEFAULTS });
+    const overrides = {};
+    for (const entry of orgs) {
+        if (typeof entry === 'string' || !entry.adjust)
+            continue;
+        overrides[entry.name.toLowerCase()] = orgAdjustment(entry.adjust, base);
+    }
+    return {
+        ...base,
+        approvers: raw.approvers,
+        maxPerRun: raw['max-per-run'] ?? ADJUST_DEFAULTS.maxPerRun,
+        orgs: overrides
+    };
+}
+/** What is changed in `org`. */
+function adjustmentIn(rule, org) {
+    return rule.orgs[org.toLowerCase()] ?? rule;
+}
+
+async function readActionAccount(client, repo) {
+    try {
+        const { data } = await client.request('GET /user');
+        return { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
+    }
+    catch (error) {
+        if (!(isHttpError(error) && error.status === 403))
+            throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
+    }
+    try {
+        const { viewer } = await client.graphql('query Viewer { viewer { login } }');
+        return { login: viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`, type: 'Bot' };
+    }
+    catch (error) {
+        throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
+    }
+}
+/** Whether `author` is this account (logins are case-insensitive; a bot is never a user of the same name). */
+function isAccount(author, account) {
+    if (!author)
+        return false;
+    const type = author.type ?? (author.login.endsWith('[bot]') ? 'Bot' : 'User');
+    return author.login.toLowerCase() === account.login.toLowerCase() && type === account.type;
+}
+
+/**
+ * What the tracking issue remembers between runs lives in the issue itself (no cache, no branch):
+ * each person's line carries a hidden mark with when they were first flagged and when a team
+ * member's tick was first seen ("contacted"). Spreading it over the lines keeps it small enough
+ * for 65,536-character bodies, and it moves with the line into a continuation comment.
+ */
+const DATE = '\\d{4}-\\d{2}-\\d{2}';
+/** `<!-- ma:alice f=2026-10-24 c=2026-11-02 r=2026-12-01 -->`; logins cannot contain `-->`. */
+const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))? -->`);
+const TICKED = /^\s*[-*] \[[xX]\]/;
+const TASK = /^\s*[-*] \[[ xX]\]/;
+/**
+ * The marker that identifies this roster's issue. The id is reduced to safe characters so that it
+ * can never close the comment early.
+ */
+function issueMarker(id) {
+    return `<!-- member-audit:tracking-issue id=${safeId(id)} -->`;
+}
+function safeId(id) {
+    return id.replace(/[^A-Za-z0-9._/-]/g, '_');
+}
+/** The marker of continuation comment `part` (2, 3, …) of the issue `id`. */
+function partMarker(id, part) {
+    return `<!-- member-audit:part ${part} id=${safeId(id)} -->`;
+}
+/** The mark of a continuation comment that is no longer part of the issue (kept for reuse). */
+function retiredMarker(id) {
+    return `<!-- member-audit:retired id=${safeId(id)} -->`;
+}
+const PARTS_INDEX = /\n?<!-- member-audit:parts ([\d,]*) -->/;
+/**
+ * The body names the comments that continue it, by id, so that which comments are current
+ * changes with one write (the body's): a failed write can never leave half an old list and half a
+ * new one. Continuation comments are written before the body names them.
+ */
+function withPartsIndex(body, commentIds) {
+    const bare = body.replace(PARTS_INDEX, '');
+    return commentIds.length ? `${bare}\n<!-- member-audit:parts ${commentIds.join(',')} -->` : bare;
+}
+/** The comment ids the body names as its continuation, or null for a body written before the index. */
+function partsIndexOf(body) {
+    const m = PARTS_INDEX.exec(body);
+    return m ? m[1].split(',').filter(Boolean).map(Number) : null;
+}
+/** The part number a continuation comment says it is, or null. */
+function partNumberOf(id, body) {
+    const m = /<!-- member-audit:part (\d+) id=/.exec(body);
+    return m && body.includes(partMarker(id, Number(m[1]))) ? Number(m[1]) : null;
+}
+function lineMark(record) {
+    return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`;
+}
+/**
+ * Reads the records from the issue's texts (body and continuation comments). On a task line the
+ * box decides "contacted": ticked → contacted (on the date first seen, `today` if new), unticked →
+ * not (a team member took the tick back). Other lines keep what their mark says.
+ */
+function readRecords(texts, today) {
+    const records = new Map();
+    for (const text of texts) {
+        for (const line of text.split('\n')) {
+            const mark = LINE_MARK.exec(line);
+            if (!mark)
+                continue;
+            const [, login = '', flaggedOn = '', contactedOn, returnedOn] = mark;
+            const record = { login, flaggedOn, ...(returnedOn ? { returnedOn } : {}) };
+            if (TASK.test(line)) {
+                if (TICKED.test(line))
+                    record.contactedOn = contactedOn ?? today;
+            }
+            else if (contactedOn) {
+                record.contactedOn = contactedOn;
+            }
+            records.set(login.toLowerCase(), record);
+        }
+    }
+    return records;
+}
+
+/** This roster's issue among `issues`: the action's own with the marker, open ones first, then the newest. */
+function ownIssues(issues, id, account) {
+    const marker = issueMarker(id);
+    return issues
+        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker) && isAccount(i.user, account))
+        .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
+}
+async function findTrackingIssue(input) {
+    const { client, where, id, account, log } = input;
+    const list = async (filter) => (await client.paginate('GET /repos/{owner}/{repo}/issues', {
+        ...where,
+        state: 'all',
+        per_page: 100,
+        ...filter
+    }));
+    const label = input.labels[0];
+    const labelled = label ? await list({ labels: label }) : [];
+    for (const other of labelled.filter((i) => (i.body ?? '').includes(issueMarker(id)) && !isAccount(i.user, account))) {
+        log.info(`Ignoring issue #${other.number}: it carries this roster's marker but was opened by ${other.user?.login ?? 'someone else'}, not by ${account.login}.`);
+    }
+    // Without its label (removed by a triager, or never set) the issue is still the account's own.
+    const found = ownIssues(labelled, id, account)[0] ?? ownIssues(await list({ creator: account.login }), id, account)[0];
+    if (!found)
+        return null;
+    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...where,
+        issue_number: found.number,
+        per_page: 100
+    }));
+    const own = comments.filter((c) => isAccount(c.user, account)).map((c) => ({ id: c.id, body: c.body ?? '' }));
+    return {
+        number: found.number,
+        url: found.html_url,
+        state: found.state,
+        body: found.body ?? '',
+        labels: labelNames(found),
+        ...continuation(found.body ?? '', own, id)
+    };
+}
+function labelNames(issue) {
+    return (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+}
+/**
+ * Which of the action's comments continue the body: the ones its index names, in that order; a
+ * body written before the index had one takes the own comments with part markers. The rest of the
+ * action's continuation comments are spare.
+ */
+function continuation(body, own, id) {
+    const index = partsIndexOf(body);
+    const parts = new Map();
+    const ours = own.filter((c) => partNumberOf(id, c.body) !== null || c.body.includes(retiredMarker(id)));
+    if (index) {
+        index.forEach((commentId, i) => {
+            const comment = ours.find((c) => c.id === commentId);
+            if (comment)
+                parts.set(i + 2, comment);
+        });
+    }
+    else {
+        for (const c of ours) {
+            const part = partNumberOf(id, c.body);
+            if (part !== null && !parts.has(part))
+                parts.set(part, c);
+        }
+    }
+    const current = new Set([...parts.values()].map((c) => c.id));
+    return { parts, spare: ours.filter((c) => !current.has(c.id)) };
+}
+
+async function checkApprovers(client, approvers, commands, botLogins = new Set()) {
+    const people = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
+    const teams = approvers.filter((a) => a.includes('/')).map((a) => a.split('/'));
+    const verdicts = new Map();
+    const isApprover = async (login) => {
+        const key = login.toLowerCase();
+        if (key.endsWith('[bot]') || botLogins.has(key))
+            return false;
+        if (people.has(key))
+            return true;
+        if (!verdicts.has(key))
+            verdicts.set(key, await inAnyTeam(client, teams, login));
+        return verdicts.get(key);
+    };
+    const result = { commands: [], refused: [] };
+    for (const command of commands) {
+        if (await isApprover(command.by))
+            result.commands.push(command);
+        else
+            result.refused.push({
+                commentId: command.commentId,
+                by: command.by,
+                reason: `${command.by} is not an approver (adjust.approvers); the command was ignored`
+            });
+    }
+    return result;
+}
+async function inAnyTeam(client, teams, login) {
+    for (const [org, slug] of teams) {
+        try {
+            const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+                org,
+                team_slug: slug,
+                username: login
+            });
+            if (data.state === 'active')
+                return true;
+        }
+        catch (error) {
+            if (!(isHttpError(error) && error.status === 404))
+                throw error;
+        }
+    }
+    return false;
+}
+
+/**
+ * A small description language for the roster's shape. One description serves three readers:
+ * the validator (which walks YAML nodes, so every error has a line and column), the JSON Schema
+ * that editors use (`roster.schema.json`), and the README's roster reference.
+ */
+/** `YYYY-MM-DD`; the validator also checks that the day exists. */
+/** What a value of this shape looks like, for "expected …" in error messages. */
+function expectation(shape) {
+    switch (shape.kind) {
+        case 'string':
+            return shape.patternHint ?? 'a string';
+        case 'integer':
+            return `a whole number from ${shape.minimum} to ${shape.maximum}`;
+        case 'boolean':
+            return 'true or false';
+        case 'enum':
+            return `one of ${shape.values.join(', ')}`;
+        case 'date':
+            return 'a date written YYYY-MM-DD';
+        case 'const':
+            return String(shape.value);
+        case 'array':
+            return `a list, each item ${expectation(shape.items)}`;
+        case 'object':
+            return `a mapping with keys ${Object.keys(shape.properties).join(', ')}`;
+        case 'either':
+            return `${expectation(shape.short)}, or ${expectation(shape.long)}`;
+    }
+}
+
+/**
+ * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
+ * `roster.schema.json` and for the README's roster reference.
+ */
+/**
+ * GitHub logins: letters, digits and hyphens, at most 39 characters, not starting with a hyphen.
+ * Deliberately a little looser than the sign-up rule (no double or trailing hyphen): some old
+ * accounts predate it, and rejecting a real login would drop an exemption.
+ */
+const LOGIN_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot\\])?$';
+const LOGIN_HINT = 'a GitHub login (letters, digits and hyphens, at most 39 characters)';
+/**
+ * contributionsCollection spans at most one year ("The total time spanned by 'from' and 'to' must
+ * not exceed 1 year", docs.github.com/en/graphql/reference/objects#contributionscollection), so a
+ * window is at most 365 days.
+ */
+const MAX_WINDOW_DAYS = 365;
+const DEFAULTS = {
+    inactiveAfterDays: 365,
+    warnBeforeDays: 30,
+    activityScope: 'anywhere',
+    countPrivateActivity: false,
+    maxUnknownPercent: 10,
+    trackingIssueTitle: 'Inactive organization members',
+    trackingIssueLabels: ['member-audit'],
+    mention: false,
+    graceDays: 30,
+    outsideCollaborators: false,
+    pendingInvitations: true,
+    invitationMaxAgeDays: 30,
+    twoFactorDisabled: true,
+    bots: false
+};
+const login = (description) => ({
+    kind: 'string',
+    pattern: LOGIN_PATTERN,
+    patternHint: LOGIN_HINT,
+    description
+});
+/** A number of days up to the longest window; thresholds start at 1, warning bands at 0 (off). */
+const days = (minimum) => (description, dflt) => ({
+    kind: 'integer',
+    minimum,
+    maximum: MAX_WINDOW_DAYS,
+    description,
+    ...(dflt === undefined ? {} : { default: dflt })
+});
+const windowDays = days(1);
+const warnDays = days(0);
+const orgEntry = {
+    kind: 'either',
+    description: 'An organization: its login, or a mapping with its login and its own settings.',
+    short: login('Organization login.'),
+    long: {
+        kind: 'object',
+        description: 'An organization with settings of its own.',
+        required: ['name'],
+        properties: {
+            name: login('Organization login.'),
+            'inactive-after-days': windowDays("Days without public activity after which this organization's members are inactive."),
+            'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".'),
+            adjust: ORG_ADJUST_SHAPE
+        }
+    }
+};
+const exemption = {
+    kind: 'object',
+    description: 'A person marked active by hand.',
+    required: ['login', 'reason'],
+    properties: {
+        login: login('Login of the exempted person (case-insensitive).'),
+        reason: {
+            kind: 'string',
+            maxLength: 500,
+            patternHint: 'a non-empty reason',
+            pattern: '\\S',
+            description: 'Why this person counts as active. Required.'
+        },
+        'approved-by': login('Who approved the exemption.'),
+        until: {
+            kind: 'date',
+            description: 'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.'
+        },
+        orgs: {
+            kind: 'array',
+            items: login('Organization login.'),
+            minItems: 1,
+            description: 'Organizations the exemption covers; default all.'
+        }
+    }
+};
+const team = {
+    kind: 'object',
+    description: 'A team held to its own threshold and reported in its own section.',
+    required: ['team'],
+    properties: {
+        team: {
+            kind: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$',
+            patternHint: 'org/team-slug',
+            description: 'The team, as org/team-slug.'
+        },
+        'inactive-after-days': windowDays("Days without public activity after which this team's members are inactive."),
+        'warn-before-days': warnDays('Days before the threshold from which team members are "approaching".')
+    }
+};
+const ROSTER_SHAPE = {
+    kind: 'object',
+    required: ['version', 'orgs'],
+    properties: {
+        version: { kind: 'const', value: 1, description: 'Roster format version. Must be 1.' },
+        orgs: { kind: 'array', items: orgEntry, minItems: 1, description: 'Organizations to audit (one or more).' },
+        'inactive-after-days': windowDays('Days without public activity after which a member is inactive.', DEFAULTS.inactiveAfterDays),
+        'warn-before-days': warnDays('Days before the threshold from which a member is "approaching"; 0 turns the band off.', DEFAULTS.warnBeforeDays),
+        'activity-scope': {
+            kind: 'enum',
+            values: ['anywhere', 'orgs'],
+            default: DEFAULTS.activityScope,
+            description: "anywhere: any public activity on GitHub counts; orgs: only activity in the roster's organizations."
+        },
+        'count-private-activity': {
+            kind: 'boolean',
+            default: DEFAULTS.countPrivateActivity,
+            description: 'Also count private activity the token can see. The policy counts public activity only.'
+        },
+        'max-unknown-percent': {
+            kind: 'integer',
+            minimum: 0,
+            maximum: 100,
+            default: DEFAULTS.maxUnknownPercent,
+            description: "Above this share of unknown people the run is incomplete: it fails and the tracking issue's list is left as it was."
+        },
+        teams: { kind: 'array', items: team, description: 'Teams held to their own threshold.' },
+        exemptions: { kind: 'array', items: exemption, description: 'People marked active by hand, each with a reason.' },
+        'tracking-issue': {
+            kind: 'object',
+            description: 'The one issue that lists whom to contact.',
+            properties: {
+                repo: {
+                    kind: 'string',
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$',
+                    patternHint: 'owner/repository',
+                    description: 'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
+                },
+                id: {
+                    kind: 'string',
+                    pattern: '^[A-Za-z0-9._/-]+$',
+                    maxLength: 100,
+                    patternHint: 'letters, digits and . _ / - (at most 100)',
+                    description: "The issue's identity, kept in its hidden marker. Default: the roster's path relative to the repository root (so the issue is the same from Actions and from a terminal)."
+                },
+                title: {
+                    kind: 'string',
+                    maxLength: 256,
+                    pattern: '\\S',
+                    patternHint: 'a non-empty title of at most 256 characters',
+                    default: DEFAULTS.trackingIssueTitle,
+                    description: 'Title of the tracking issue.'
+                },
+                labels: {
+                    kind: 'array',
+                    items: {
+                        kind: 'string',
+                        maxLength: 50,
+                        pattern: '\\S',
+                        patternHint: 'a label name',
+                        description: 'Label name.'
+                    },
+                    default: [...DEFAULTS.trackingIssueLabels],
+                    description: 'Labels of the tracking issue.'
+                },
+                mention: {
+                    kind: 'boolean',
+                    default: DEFAULTS.mention,
+                    description: '@-mention people in the issue (notifies them). Off by default.'
+                },
+                'grace-days': {
+                    kind: 'integer',
+                    minimum: 0,
+                    maximum: 3650,
+                    default: DEFAULTS.graceDays,
+                    description: 'Days after "contacted" before someone still inactive is due for a privilege change.'
+                }
+            }
+        },
+        include: {
+            kind: 'object',
+            description: 'Further access to report besides members.',
+            properties: {
+                'outside-collaborators': {
+                    kind: 'boolean',
+                    default: DEFAULTS.outsideCollaborators,
+                    description: 'Audit outside collaborators too.'
+                },
+                'pending-invitations': {
+                    kind: 'boolean',
+                    default: DEFAULTS.pendingInvitations,
+                    description: 'Report pending invitations older than invitation-max-age-days.'
+                },
+                'invitation-max-age-days': {
+                    kind: 'integer',
+                    minimum: 0,
+                    maximum: 3650,
+                    default: DEFAULTS.invitationMaxAgeDays,
+                    description: 'Age after which a pending invitation is reported.'
+                },
+                'two-factor-disabled': {
+                    kind: 'boolean',
+                    default: DEFAULTS.twoFactorDisabled,
+                    description: "Report members without two-factor authentication (needs an owner's token)."
+                },
+                bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
+            }
+        },
+        adjust: ADJUST_SHAPE
+    }
+};
+
+/**
+ * Commands on the tracking issue: `/member-audit approve LOGIN…` and `/member-audit reinstate
+ * LOGIN…`, one per line, in a comment. Pure. What counts:
+ * - only comments (never the issue body, which anyone with write access can edit, and which the
+ *   action writes itself), and only lines outside quotes and code blocks, so that quoting an
+ *   approval, or the action's own text that names one, never approves anything;
+ * - each comment once, by its id; a comment edited after it was written (`updated_at` later than
+ *   `created_at`) counts for nothing: GitHub lets people with write access edit others' comments,
+ *   and an edit must not re-trigger or change an approval. The time of a command is the comment's
+ *   `created_at` (docs: issues/comments#list-issue-comments).
+ */
+const COMMAND = /^\/member-audit\s+(approve|reinstate)\b(.*)$/;
+const LOGIN = new RegExp(LOGIN_PATTERN);
+/** The commands in one comment's text: lines outside code fences and quotes. */
+function commandLines(body) {
+    const found = [];
+    let fenced = false;
+    for (const raw of body.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (/^(```|~~~)/.test(line))
+            fenced = !fenced;
+        if (fenced || line.startsWith('>'))
+            continue;
+        const m = COMMAND.exec(line);
+        if (!m)
+            continue;
+        const words = m[2]
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((w) => w.replace(/^@/, ''));
+        found.push({
+            verb: m[1],
+            logins: words.filter((w) => LOGIN.test(w)),
+            bad: words.filter((w) => !LOGIN.test(w))
+        });
+    }
+    return found;
+}
+/**
+ * The commands of comments not seen before, with a refusal for each one that cannot count. The
+ * approver rule is asked separately (it needs GitHub for teams): see approvers.ts.
+ */
+function readCommands(comments, seen, actionAccount) {
+    const commands = [];
+    const refused = [];
+    for (const c of comments) {
+        if (seen.has(c.id) || !c.user)
+            continue;
+        const lines = commandLines(c.body);
+        if (lines.length === 0)
+            continue;
+        const by = c.user.login;
+        const refuse = (reason) => void refused.push({ commentId: c.id, by, reason });
+        if (by.toLowerCase() === actionAccount.toLowerCase())
+            continue; // the action's own text is never a command
+        if (c.updated_at && Date.parse(c.updated_at) > Date.parse(c.created_at)) {
+            refuse('the comment was edited after it was written; edits count for nothing: post a new comment');
+            continue;
+        }
+        for (const line of lines) {
+            if (line.bad.length)
+                refuse(`not logins: ${line.bad.join(', ')}`);
+            if (line.logins.length)
+                commands.push({ verb: line.verb, logins: line.logins, commentId: c.id, by, at: c.created_at });
+        }
+    }
+    return { commands, refused };
+}
+
+const TEAM = '/orgs/{org}/teams/{team_slug}/memberships/{username}';
+function adjustmentPlan(s, rule, owners) {
+    const who = { org: s.org, username: s.login };
+    const owner = s.role === 'admin';
+    const losesOwner = owner && (rule.owners === 'demote' || rule.membership !== 'keep');
+    if (losesOwner && owners <= 1)
+        return { refused: `${s.login} is the last owner of ${s.org}: an organization must keep an owner` };
+    if (owner && rule.owners === 'keep' && rule.membership !== 'keep')
+        return {
+            refused: `${s.login} is an owner of ${s.org} and owners: keep; membership: ${rule.membership} would end it`
+        };
+    if (rule.membership === 'remove')
+        return {
+            calls: [{ route: 'DELETE /orgs/{org}/memberships/{username}', params: who, why: 'removed from the organization' }]
+        };
+    if (rule.membership === 'outside-collaborator')
+        return {
+            calls: [
+                {
+                    route: 'PUT /orgs/{org}/outside_collaborators/{username}',
+                    params: who,
+                    why: 'converted to outside collaborator (direct repository access kept)'
+                }
+            ]
+        };
+    const calls = [];
+    if (owner && rule.owners === 'demote')
+        calls.push({
+            route: 'PUT /orgs/{org}/memberships/{username}',
+            params: { ...who, role: 'member' },
+            why: 'owner → member'
+        });
+    if (rule.teams === 'remove')
+        for (const t of s.teams)
+            calls.push({ route: `DELETE ${TEAM}`, params: { ...who, team_slug: t.slug }, why: `left team ${t.slug}` });
+    if (rule.alumniTeam && rule.alumniTeam.org.toLowerCase() === s.org.toLowerCase())
+        calls.push({
+            route: `PUT ${TEAM}`,
+            params: { ...who, team_slug: rule.alumniTeam.slug, role: 'member' },
+            why: `joined team ${rule.alumniTeam.slug}`
+        });
+    return { calls };
+}
+/**
+ * The calls that put back exactly what the snapshot holds. Someone no longer a member is invited
+ * with the snapshot's role first; teams and permissions follow on the first run after they accept.
+ */
+function restorePlan(s, standing, now, alumniTeam) {
+    const who = { org: s.org, username: s.login };
+    const invite = {
+        route: 'PUT /orgs/{org}/memberships/{username}',
+        params: { ...who, role: s.role },
+        why: `invited again as ${s.role === 'admin' ? 'owner' : 'member'}`
+    };
+    if (standing === 'none')
+        return { calls: [invite], waiting: true };
+    if (standing === 'pending')
+        return { calls: [], waiting: true };
+    const calls = [];
+    if (now.role !== s.role)
+        calls.push({ ...invite, why: `role ${s.role === 'admin' ? 'owner' : 'member'} restored` });
+    for (const t of s.teams)
+        if (!now.teams.some((x) => x.toLowerCase() === t.slug.toLowerCase()) || t.role === 'maintainer')
+            calls.push({
+                route: `PUT ${TEAM}`,
+                params: { ...who, team_slug: t.slug, role: t.role },
+                why: `team ${t.slug} (${t.role}) restored`
+            });
+    if (alumniTeam &&
+        !s.teams.some((t) => t.slug.toLowerCase() === alumniTeam.toLowerCase()) &&
+        now.teams.some((x) => x.toLowerCase() === alumniTeam.toLowerCase()))
+        calls.push({ route: `DELETE ${TEAM}`, params: { ...who, team_slug: alumniTeam }, why: `left team ${alumniTeam}` });
+    for (const [repo, permission] of Object.entries(s.repos))
+        if (now.repos[repo] !== permission)
+            calls.push({
+                route: 'PUT /repos/{owner}/{repo}/collaborators/{username}',
+                params: { owner: s.org, repo, username: s.login, permission },
+                why: `${permission} on ${repo} restored`
+            });
+    return { calls, waiting: false };
+}
+
+/**
+ * The store for snapshots and the journal: a sealed block inside a comment the action's own
+ * account writes on the tracking issue. It lasts as long as the issue (years), survives a failed
+ * run (each person's snapshot is written before any change to them), and in a public tracking
+ * repository shows the public only ciphertext: AES-256-GCM (node:crypto) with a key derived by
+ * scrypt from the `snapshot-key` input and a random salt per block. The issue's id is bound in as
+ * additional authenticated data, so a block copied into another roster's issue does not open.
+ * Lose the key and the blocks cannot be read: reinstatement then needs the roles and teams from
+ * another record (GitHub keeps a removed member's privileges for three months).
+ */
+const BLOCK = /<!-- member-audit:sealed v1 ([A-Za-z0-9+/=]+) -->/;
+function key(secret, salt) {
+    return scryptSync(secret, salt, 32);
+}
+/** `data` sealed into a hidden block for the issue `id`. */
+function seal(secret, id, data) {
+    const salt = randomBytes(16);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key(secret, salt), iv);
+    cipher.setAAD(Buffer.from(id, 'utf8'));
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+    const packed = Buffer.concat([salt, iv, cipher.getAuthTag(), sealed]).toString('base64');
+    return `<!-- member-audit:sealed v1 ${packed} -->`;
+}
+class SealError extends Error {
+    name = 'SealError';
+}
+/** The data in the first sealed block of `text`, or null when there is none; SealError when it does not open. */
+function unseal(secret, id, text) {
+    const m = BLOCK.exec(text);
+    if (!m)
+        return null;
+    const raw = Buffer.from(m[1], 'base64');
+    const [salt, iv, tag, body] = [raw.subarray(0, 16), raw.subarray(16, 28), raw.subarray(28, 44), raw.subarray(44)];
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', key(secret, salt), iv);
+        decipher.setAAD(Buffer.from(id, 'utf8'));
+        decipher.setAuthTag(tag);
+        return JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8'));
+    }
+    catch {
+        throw new SealError('A sealed snapshot block on the tracking issue does not open with this snapshot-key (another key, or altered). Nothing was adjusted or reinstated.');
+    }
+}
+
+const safe = (id) => id.replace(/[^A-Za-z0-9._/-]/g, '_');
+const entryMarker = (id) => `<!-- member-audit:adjustment id=${safe(id)} -->`;
+const ledgerMarker = (id) => `<!-- member-audit:commands-read id=${safe(id)} -->`;
+async function readStore(at) {
+    const comments = (await at.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...at.where,
+        issue_number: at.issueNumber,
+        per_page: 100
+    }));
+    const store = { comments, entries: [], ledger: { commentId: null, seen: new Set() } };
+    for (const c of comments) {
+        if (!isAccount(c.user, at.account))
+            continue;
+        if (c.body.includes(entryMarker(at.id))) {
+            const entry = unseal(at.secret, at.id, c.body);
+            if (entry)
+                store.entries.push({ commentId: c.id, entry });
+        }
+        else if (c.body.includes(ledgerMarker(at.id)) && store.ledger.commentId === null) {
+            const seen = unseal(at.secret, at.id, c.body) ?? [];
+            store.ledger = { commentId: c.id, seen: new Set(seen) };
+        }
+    }
+    return store;
+}
+/** Writes a comment of the store: a new one, or the same one again. Returns its id. */
+async function writeComment(at, commentId, body) {
+    if (commentId !== null) {
+        await at.client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...at.where,
+            comment_id: commentId,
+            body
+        });
+        return commentId;
+    }
+    const { data } = await at.client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...at.where,
+        issue_number: at.issueNumber,
+        body
+    });
+    return Number(data.id);
+}
+/** Seals and writes an entry with its visible text. */
+async function writeEntry(at, stored, visible) {
+    const body = `${entryMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, stored.entry)}`;
+    stored.commentId = await writeComment(at, stored.commentId, body);
+}
+/** Records the comments read as commands, so that each counts once. */
+async function writeLedger(at, ledger) {
+    const visible = 'The member-audit action keeps here which comments it has read as commands (each counts once). Do not edit or delete it.';
+    const body = `${ledgerMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, [...ledger.seen].sort((a, b) => a - b))}`;
+    ledger.commentId = await writeComment(at, ledger.commentId, body);
+}
+
+function view(deps, entry) {
+    return { public: deps.issueIsPublic, named: deps.named(entry.login, entry.org) };
+}
+function logName(deps, entry) {
+    return !deps.logIsPublic || deps.named(entry.login, entry.org)
+        ? `[${entry.login}] ${entry.org}`
+        : '[someone not named]';
+}
+function stateOf(entry, dryRun) {
+    if (dryRun)
+        return 'planned';
+    if (entry.failure)
+        return 'failed';
+    return entry.waiting ? 'waiting' : 'done';
+}
+/** Records the entry, makes its remaining calls, records the outcome. */
+async function runEntry(deps, stored) {
+    const { entry } = stored;
+    const touched = (made) => ({
+        entry,
+        state: stateOf(entry, deps.dryRun),
+        made,
+        named: deps.named(entry.login, entry.org)
+    });
+    if (deps.dryRun)
+        return touched((await execute(deps.client, entry, async () => { }, true)).made);
+    const record = () => writeEntry(deps.at, stored, recordText(entry, view(deps, entry)));
+    delete entry.failure;
+    await record(); // the record (and snapshot) before the change
+    const outcome = await execute(deps.client, entry, record);
+    if (outcome.failed) {
+        entry.failure = outcome.failed.error;
+        await record();
+        deps.log.warning(`${logName(deps, entry)}: a change failed after ${entry.done} of ${entry.calls.length}; the next run finishes it.`);
+    }
+    else {
+        deps.log.info(`${logName(deps, entry)}: ${entry.kind === 'adjust' ? 'adjusted' : 'reinstatement'}: ${outcome.made.length} changes made.`);
+    }
+    return touched(outcome.made);
+}
+/**
+ * An entry an earlier run did not finish: its remaining calls; or, for a reinstatement waiting
+ * for acceptance, nothing until they are a member again, then their teams and permissions.
+ */
+async function resumeEntry(deps, stored) {
+    const { entry } = stored;
+    if (entry.waiting) {
+        const now = await deps.reader.standing(entry.org, entry.login);
+        if (now.standing !== 'active') {
+            deps.log.info(`${logName(deps, entry)}: reinstatement waiting for acceptance of the invitation.`);
+            return { entry, state: 'waiting', made: [], named: deps.named(entry.login, entry.org) };
+        }
+        const plan = restorePlan(entry.snapshot, 'active', await heldNow(deps, entry), deps.alumniSlug(entry.org));
+        if (deps.dryRun)
+            return { entry, state: 'planned', made: plan.calls, named: deps.named(entry.login, entry.org) };
+        entry.calls = [...entry.calls.slice(0, entry.done), ...plan.calls];
+        entry.waiting = false;
+    }
+    if (entry.done >= entry.calls.length && !entry.failure)
+        return null;
+    return runEntry(deps, stored);
+}
+/** What the person holds now, as restorePlan compares it with the snapshot. */
+async function heldNow(deps, entry) {
+    const held = await deps.reader.read(entry.org, entry.login);
+    return { ...(held.role ? { role: held.role } : {}), teams: held.teams.map((t) => t.slug), repos: held.repos };
+}
+
+/**
+ * Whether an approved person may be adjusted now. Every condition of the issue must hold at apply
+ * time, on a fresh check made right then (the caller re-reads their activity first); the first that
+ * fails is the reason given in the refusal. Pure.
+ */
+function ineligibility(c, today, graceDays, tokenAccount) {
+    if (c.login.toLowerCase() === tokenAccount.toLowerCase())
+        return "the token's own account is never adjusted";
+    if (c.bot)
+        return 'bots are not adjusted';
+    if (c.status === 'exempt')
+        return 'exempt (roster exemptions)';
+    if (c.status === 'unknown')
+        return 'unknown: their activity could not be fully read just now';
+    if (c.status !== 'inactive')
+        return `active again on a fresh check just now (${c.status})`;
+    if (!c.contactedOn)
+        return 'not marked contacted on the tracking issue';
+    const waited = (Date.parse(today) - Date.parse(c.contactedOn)) / DAY_MS$1;
+    if (waited <= graceDays)
+        return `contacted on ${c.contactedOn}: the grace period (${graceDays} days) has not passed`;
+    return null;
+}
+
+function classify(person, window, lastActivity, errors, exemption) {
+    const at = lastActivity ? Date.parse(lastActivity.at) : null;
+    let status;
+    if (at !== null && at >= window.since.getTime()) {
+        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
+    }
+    else {
+        status = errors.length > 0 ? 'unknown' : 'inactive';
+        if (exemption?.state === 'valid')
+            status = 'exempt';
+    }
+    return { person, status, window, lastActivity, exemption, errors };
+}
+
+/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
+function exemptionFor(person, roster, today) {
+    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
+    if (!exemption)
+        return null;
+    if (exemption.until !== undefined && exemption.until < today)
+        return { exemption, state: 'expired' };
+    const covered = exemption.orgs;
+    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
+        return { exemption, state: 'partial' };
+    return { exemption, state: 'valid' };
+}
+/**
+ * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
+ * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
+ */
+function exemptionStanding(applied, warnBeforeDays, today) {
+    const { until } = applied.exemption;
+    if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0)
+        return applied.state;
+    return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid';
+}
+
+/**
+ * The fresh check made right before anyone is adjusted: the approved people's memberships read
+ * again, and their activity asked again through the activity stage (for them alone), classified
+ * as the audit does. An approval given while someone was inactive must not adjust them once they
+ * are back. GitHub I/O, then the verdicts stage's pure rules.
+ */
+/**
+ * The people as they are now: a member of which audited organizations, with which role. What the
+ * audit of this run knew (public memberships, audited teams, account type) is kept; someone it did
+ * not see (the comment-triggered path runs no audit) is taken as concealed in public texts, and is
+ * held to the organizations' windows (an audited team's shorter one can only refuse more, never less).
+ */
+async function peopleNow(logins, orgs, reader, known) {
+    const people = [];
+    for (const login of logins) {
+        const before = known.get(loginKey(login));
+        const memberships = [];
+        for (const org of orgs) {
+            const now = await reader.standing(org, login);
+            if (now.standing !== 'active')
+                continue;
+            const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org));
+            memberships.push({ org, role: now.role ?? 'member', public: seen?.public ?? false });
+        }
+        people.push({
+            login: before?.login ?? login,
+            key: loginKey(login),
+            type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
+            memberships,
+            ...(before?.teams ? { teams: before.teams } : {})
+        });
+    }
+    return people;
+}
+/** Each member's verdict from activity read right now. */
+async function freshVerdicts(people, deps) {
+    const members = people.filter((p) => p.memberships.length > 0);
+    const verdicts = new Map();
+    if (!members.length)
+        return verdicts;
+    const activity = await readActivity(members, deps);
+    const today = isoDay(deps.now);
+    for (const person of members) {
+        const found = activity.findings.get(person.key);
+        verdicts.set(person.key, classify(person, activity.windows.get(person.key), found.latest, found.errors, exemptionFor(person, deps.roster, today)));
+    }
+    return verdicts;
+}
+
+/** The person's last entry in each organization, by lower-case organization. */
+function lastEntries(ctx, login) {
+    const last = new Map();
+    for (const { entry } of ctx.store.entries)
+        if (loginKey(entry.login) === loginKey(login))
+            last.set(loginKey(entry.org), entry);
+    return last;
+}
+function refuse(ctx, c, login, reason) {
+    ctx.outcome.refused.push({ commentId: c.commentId, by: c.by, login, reason: `${login}: ${reason}` });
+}
+async function record(ctx, entry) {
+    const stored = { commentId: null, entry };
+    if (!ctx.deps.dryRun)
+        ctx.store.entries.push(stored);
+    ctx.outcome.touched.push(await runEntry(ctx.entryDeps, stored));
+}
+function entryFor(c, kind, snapshot) {
+    return {
+        kind,
+        login: snapshot.login,
+        org: snapshot.org,
+        approvedBy: c.by,
+        commentId: c.commentId,
+        at: c.at,
+        snapshot,
+        done: 0
+    };
+}
+/** Snapshot, plan and change in each organization the person is a member of. */
+async function adjustPerson(ctx, c, person) {
+    const { reader } = ctx.entryDeps;
+    const rule = ctx.deps.roster.adjust;
+    for (const m of person.memberships) {
+        const last = lastEntries(ctx, person.login).get(loginKey(m.org));
+        if (last && Date.parse(last.at) >= Date.parse(c.at)) {
+            refuse(ctx, c, person.login, `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`);
+            continue;
+        }
+        if (last?.kind === 'adjust') {
+            refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`);
+            continue;
+        }
+        const held = await reader.read(m.org, person.login);
+        if (held.standing !== 'active' || !held.role)
+            continue;
+        const snapshot = {
+            org: m.org,
+            login: person.login,
+            role: held.role,
+            teams: held.teams,
+            repos: held.repos,
+            at: ctx.deps.now.toISOString()
+        };
+        const owners = held.role === 'admin' ? await reader.owners(m.org) : 0;
+        const plan = adjustmentPlan(snapshot, adjustmentIn(rule, m.org), owners);
+        if ('refused' in plan)
+            refuse(ctx, c, person.login, plan.refused);
+        else
+            await record(ctx, { ...entryFor(c, 'adjust', snapshot), calls: plan.calls });
+    }
+}
+/** The snapshot of each organization's last adjustment restored: invited first when no longer a member. */
+async function reinstatePerson(ctx, c, login) {
+    const adjusted = [...lastEntries(ctx, login).values()].filter((e) => e.kind === 'adjust');
+    if (!adjusted.length)
+        return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)');
+    for (const before of adjusted) {
+        if (Date.parse(before.at) >= Date.parse(c.at)) {
+            refuse(ctx, c, login, `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`);
+            continue;
+        }
+        const { standing } = await ctx.entryDeps.reader.standing(before.org, login);
+        const held = standing === 'active' ? await heldNow(ctx.entryDeps, before) : { teams: [], repos: {} };
+        const plan = restorePlan(before.snapshot, standing, held, ctx.entryDeps.alumniSlug(before.org));
+        await record(ctx, {
+            ...entryFor(c, 'reinstate', before.snapshot),
+            calls: plan.calls,
+            ...(plan.waiting ? { waiting: true } : {})
+        });
+    }
+}
+
+/** The write endpoint's names for `role_name` (pull, triage, push, maintain, admin). */
+const PERMISSION = { read: 'pull', write: 'push' };
+class PrivilegeReader {
+    client;
+    lists = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    /** Where `login` stands in `org`, with every team (and its role) and direct permission. */
+    async read(org, login) {
+        const standing = await this.standing(org, login);
+        if (standing.standing !== 'active')
+            return { ...standing, teams: [], repos: {} };
+        const lists = await this.orgLists(org);
+        const teams = [];
+        for (const slug of lists.teams) {
+            const role = await this.teamRole(org, slug, login);
+            if (role)
+                teams.push({ slug, role });
+        }
+        const repos = {};
+        for (const [repo, holders] of lists.direct) {
+            const permission = holders.get(login.toLowerCase());
+            if (permission)
+                repos[repo] = permission;
+        }
+        return { ...standing, teams, repos };
+    }
+    /** How many owners `org` has now (`GET /orgs/{org}/members?role=admin`; docs: orgs/members#list-organization-members). */
+    async owners(org) {
+        const owners = await this.client.paginate('GET /orgs/{org}/members', { org, role: 'admin', per_page: 100 });
+        return owners.length;
+    }
+    async standing(org, login) {
+        try {
+            const { data } = await this.client.request('GET /orgs/{org}/memberships/{username}', { org, username: login });
+            return {
+                standing: data.state === 'pending' ? 'pending' : 'active',
+                role: data.role === 'admin' ? 'admin' : 'member'
+            };
+        }
+        catch (error) {
+            if (isHttpError(error) && error.status === 404)
+                return { standing: 'none' };
+            throw error;
+        }
+    }
+    async teamRole(org, slug, login) {
+        try {
+            const { data } = await this.client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+                org,
+                team_slug: slug,
+                username: login
+            });
+            return data.state === 'active' ? (data.role === 'maintainer' ? 'maintainer' : 'member') : null;
+        }
+        catch (error) {
+            if (isHttpError(error) && error.status === 404)
+                return null;
+            throw error;
+        }
+    }
+    orgLists(org) {
+        const key = org.toLowerCase();
+        if (!this.lists.has(key))
+            this.lists.set(key, this.readLists(org));
+        return this.lists.get(key);
+    }
+    async readLists(org) {
+        const teams = await this.client.paginate('GET /orgs/{org}/teams', { org, per_page: 100 });
+        const repos = await this.client.paginate('GET /orgs/{org}/repos', { org, per_page: 100 });
+        const direct = new Map();
+        for (const repo of repos) {
+            const collaborators = await this.client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+                owner: org,
+                repo: repo.name,
+                affiliation: 'direct',
+                per_page: 100
+            });
+            const holders = new Map();
+            for (const c of collaborators) {
+                const role = c.role_name ?? '';
+                if (role)
+                    holders.set(c.login.toLowerCase(), PERMISSION[role] ?? role);
+            }
+            if (holders.size)
+                direct.set(repo.name, holders);
+        }
+        return { teams: teams.map((t) => t.slug), direct };
+    }
+}
+
+async function applyStage(deps) {
+    const { issueClient: client, where, id, account, roster, log } = deps;
+    const issue = await findTrackingIssue({ client, where, id, account, labels: roster.trackingIssue.labels, log });
+    if (!issue)
+        return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] };
+    if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
+        return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] };
+    const at = { client, where, issueNumber: issue.number, account, secret: deps.secret, id };
+    const store = await readStore(at);
+    const reader = new PrivilegeReader(deps.client);
+    const people = new Map(deps.known);
+    const entryDeps = {
+        client: deps.client,
+        at,
+        reader,
+        dryRun: deps.dryRun,
+        log,
+        issueIsPublic: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+        logIsPublic: deps.logIsPublic,
+        named: (login, org) => Boolean(people.get(loginKey(login))?.memberships.some((m) => loginKey(m.org) === loginKey(org) && m.public)),
+        alumniSlug: (org) => {
+            const team = adjustmentIn(roster.adjust, org).alumniTeam;
+            return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined;
+        }
+    };
+    const outcome = NOTHING_APPLIED(deps.dryRun, null);
+    for (const stored of latestEntries(store.entries)) {
+        const resumed = await resumeEntry(entryDeps, stored);
+        if (resumed)
+            outcome.touched.push(resumed);
+    }
+    const read = readCommands(store.comments, store.ledger.seen, account.login);
+    const approved = await checkApprovers(deps.client, roster.adjust.approvers, read.commands);
+    outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused);
+    const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId));
+    const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)];
+    const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) };
+    for (const commentId of await carryOut(context, approved.commands))
+        handled.add(commentId);
+    const fresh = [...handled].filter((c) => !store.ledger.seen.has(c));
+    if (fresh.length && !deps.dryRun) {
+        for (const c of fresh)
+            store.ledger.seen.add(c);
+        await writeLedger(at, store.ledger);
+    }
+    return { ...outcome, people: [...people.values()] };
+}
+/** Each approved command, approvals within max-per-run; returns the comments fully handled. */
+async function carryOut(ctx, commands) {
+    const { deps, outcome } = ctx;
+    const rule = deps.roster.adjust;
+    const reinstate = commands.filter((c) => c.verb === 'reinstate');
+    for (const c of reinstate)
+        for (const login of c.logins)
+            await reinstatePerson(ctx, c, login);
+    // A comment that named more than max-per-run people: those it already adjusted are not asked about again.
+    const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey(entry.login)}`));
+    const approvals = commands
+        .filter((c) => c.verb === 'approve')
+        .flatMap((c) => c.logins.map((login) => ({ c, login })))
+        .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey(a.login)}`));
+    const first = new Map();
+    for (const a of approvals)
+        if (!first.has(loginKey(a.login)))
+            first.set(loginKey(a.login), a);
+    const now = [...first.values()].slice(0, rule.maxPerRun);
+    const later = [...first.values()].slice(rule.maxPerRun);
+    outcome.deferred.push(...later.map((a) => a.login));
+    const refuse = (a, reason) => void outcome.refused.push({ commentId: a.c.commentId, by: a.c.by, login: a.login, reason: `${a.login}: ${reason}` });
+    const orgs = deps.roster.orgs.map((o) => o.login);
+    const checked = await peopleNow(now.map((a) => a.login), orgs, ctx.entryDeps.reader, ctx.people);
+    for (const p of checked)
+        ctx.people.set(p.key, mergeKnown(ctx.people.get(p.key), p));
+    const verdicts = await freshVerdicts(checked, {
+        ...deps.activity,
+        client: deps.client,
+        roster: deps.roster,
+        now: deps.now,
+        log: deps.log
+    });
+    for (const a of now) {
+        const person = checked.find((p) => p.key === loginKey(a.login));
+        const verdict = verdicts.get(person.key);
+        if (!verdict) {
+            refuse(a, 'not a member of any audited organization');
+            continue;
+        }
+        const contactedOn = ctx.records.get(person.key)?.contactedOn;
+        const why = ineligibility({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
+        if (why)
+            refuse(a, why);
+        else
+            await adjustPerson(ctx, a.c, person);
+    }
+    const deferredComments = new Set(later.map((a) => a.c.commentId));
+    return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id));
+}
+/**
+ * A command written into the issue body (which anyone with write access can edit, and the action
+ * rewrites) never counts; it is reported, run after run, until it is taken out. Its id is 0.
+ */
+function bodyCommands(body) {
+    return commandLines(body).length
+        ? [
+            {
+                commentId: 0,
+                by: 'the issue body',
+                reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+            }
+        ]
+        : [];
+}
+/**
+ * The last record per person and organization: only it may be finished. An older record restored
+ * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
+ * it can never make the action repeat a change it has since undone.
+ */
+function latestEntries(entries) {
+    const last = new Map();
+    for (const stored of entries)
+        last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored);
+    return [...last.values()];
+}
+/** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
+function mergeKnown(before, now) {
+    return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now;
+}
+
+/** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
+async function commentRun(settings, io, input) {
+    const applied = await adjustStage(settings, io, input, null);
+    const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report });
+    const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
+    return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null };
+}
+/** The apply stage (src/adjust/stage.ts) after the tracking issue: its summary section and report keys. */
+async function adjustStage(settings, io, input, result) {
+    const { where, checked } = input;
+    const account = checked.issueAccount;
+    if (!where || !account) {
+        const outcome = NOTHING_APPLIED(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.');
+        return {
+            summary: adjustmentsSummary(outcome, PRIVATE_TEXT),
+            report: adjustmentsReport(outcome, input.summaryIsPublic)
+        };
+    }
+    const known = new Map((result?.verdicts ?? []).map((v) => [v.person.key, v.person]));
+    const outcome = await applyStage({
+        client: input.client,
+        issueClient: input.issueClient,
+        where,
+        id: trackingIssueId(input.roster.trackingIssue.id, settings.rosterPath, settings.workspace),
+        account,
+        tokenAccount: checked.token.account.login,
+        roster: input.roster,
+        secret: settings.snapshotKey ?? '',
+        dryRun: settings.dryRun,
+        now: io.now(),
+        log: io.log,
+        activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
+        known,
+        logIsPublic: input.summaryIsPublic,
+        ...(settings.commentOnIssue !== undefined ? { commentOnIssue: settings.commentOnIssue } : {})
+    });
+    const rule = disclosure(input.summaryIsPublic, [...(result ? disclosurePeople(result) : []), ...outcome.people]);
+    return { summary: adjustmentsSummary(outcome, rule), report: adjustmentsReport(outcome, input.summaryIsPublic) };
 }
 
 function notChecked(result) {
@@ -38511,29 +40077,6 @@ function notCheckedNote(notChecked) {
         return '';
     const where = notChecked.map((n) => `${escapeText(n.org)} (${escapeText(n.reason.replace(/^not checked: /, ''))})`);
     return `**Not checked** in ${where.join(', ')}.`;
-}
-
-/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
-function exemptionFor(person, roster, today) {
-    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
-    if (!exemption)
-        return null;
-    if (exemption.until !== undefined && exemption.until < today)
-        return { exemption, state: 'expired' };
-    const covered = exemption.orgs;
-    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
-        return { exemption, state: 'partial' };
-    return { exemption, state: 'valid' };
-}
-/**
- * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
- * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
- */
-function exemptionStanding(applied, warnBeforeDays, today) {
-    const { until } = applied.exemption;
-    if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0)
-        return applied.state;
-    return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid';
 }
 
 const STATUS_TITLES = {
@@ -47433,250 +48976,58 @@ function requireDist () {
 var distExports = requireDist();
 
 /**
- * A small description language for the roster's shape. One description serves three readers:
- * the validator (which walks YAML nodes, so every error has a line and column), the JSON Schema
- * that editors use (`roster.schema.json`), and the README's roster reference.
+ * `adjust:` problems no single value shows: an approving team or alumni team outside the roster's
+ * organizations (the token reads only those), an organization's own adjust: with no top-level
+ * one to say who approves. Pure; each problem keeps the place it was written.
  */
-/** `YYYY-MM-DD`; the validator also checks that the day exists. */
-/** What a value of this shape looks like, for "expected …" in error messages. */
-function expectation(shape) {
-    switch (shape.kind) {
-        case 'string':
-            return shape.patternHint ?? 'a string';
-        case 'integer':
-            return `a whole number from ${shape.minimum} to ${shape.maximum}`;
-        case 'boolean':
-            return 'true or false';
-        case 'enum':
-            return `one of ${shape.values.join(', ')}`;
-        case 'date':
-            return 'a date written YYYY-MM-DD';
-        case 'const':
-            return String(shape.value);
-        case 'array':
-            return `a list, each item ${expectation(shape.items)}`;
-        case 'object':
-            return `a mapping with keys ${Object.keys(shape.properties).join(', ')}`;
-        case 'either':
-            return `${expectation(shape.short)}, or ${expectation(shape.long)}`;
+const offsetOf$2 = (node) => node?.range?.[0] ?? 0;
+const scalar$1 = (node) => String(distExports.isScalar(node) ? node.value : node);
+const orgOf = (team) => loginKey(team.split('/')[0] ?? '');
+function adjustChecks(doc, orgLogins, problems) {
+    const top = doc.get('adjust', true);
+    if (distExports.isMap(top)) {
+        const approvers = top.get('approvers', true);
+        if (distExports.isSeq(approvers))
+            approvers.items.forEach((item, i) => {
+                const value = scalar$1(item);
+                if (value.includes('/') && !orgLogins.has(orgOf(value)))
+                    problems.push({
+                        path: `adjust.approvers[${i}]`,
+                        offset: offsetOf$2(item),
+                        message: `the approving team's organization "${value.split('/')[0]}" is not one of the roster's orgs (the token reads only those)`
+                    });
+            });
+        const alumni = top.get('alumni-team', true);
+        if (alumni && !orgLogins.has(orgOf(scalar$1(alumni))))
+            problems.push({
+                path: 'adjust.alumni-team',
+                offset: offsetOf$2(alumni),
+                message: `the alumni team's organization "${scalar$1(alumni).split('/')[0]}" is not one of the roster's orgs`
+            });
     }
+    const orgs = doc.get('orgs', true);
+    if (!distExports.isSeq(orgs))
+        return;
+    orgs.items.forEach((item, i) => {
+        const own = distExports.isMap(item) ? item.get('adjust', true) : null;
+        if (!distExports.isMap(own))
+            return;
+        if (!distExports.isMap(top))
+            problems.push({
+                path: `orgs[${i}].adjust`,
+                offset: offsetOf$2(own),
+                message: "an organization's adjust: needs a top-level adjust: that names the approvers"
+            });
+        const alumni = own.get('alumni-team', true);
+        const name = loginKey(scalar$1(item.get('name', true)));
+        if (alumni && orgOf(scalar$1(alumni)) !== name)
+            problems.push({
+                path: `orgs[${i}].adjust.alumni-team`,
+                offset: offsetOf$2(alumni),
+                message: `the alumni team must be a team of this organization ("${name}/…")`
+            });
+    });
 }
-
-/**
- * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
- * `roster.schema.json` and for the README's roster reference.
- */
-/**
- * GitHub logins: letters, digits and hyphens, at most 39 characters, not starting with a hyphen.
- * Deliberately a little looser than the sign-up rule (no double or trailing hyphen): some old
- * accounts predate it, and rejecting a real login would drop an exemption.
- */
-const LOGIN_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot\\])?$';
-const LOGIN_HINT = 'a GitHub login (letters, digits and hyphens, at most 39 characters)';
-/**
- * contributionsCollection spans at most one year ("The total time spanned by 'from' and 'to' must
- * not exceed 1 year", docs.github.com/en/graphql/reference/objects#contributionscollection), so a
- * window is at most 365 days.
- */
-const MAX_WINDOW_DAYS = 365;
-const DEFAULTS = {
-    inactiveAfterDays: 365,
-    warnBeforeDays: 30,
-    activityScope: 'anywhere',
-    countPrivateActivity: false,
-    maxUnknownPercent: 10,
-    trackingIssueTitle: 'Inactive organization members',
-    trackingIssueLabels: ['member-audit'],
-    mention: false,
-    graceDays: 30,
-    outsideCollaborators: false,
-    pendingInvitations: true,
-    invitationMaxAgeDays: 30,
-    twoFactorDisabled: true,
-    bots: false
-};
-const login = (description) => ({
-    kind: 'string',
-    pattern: LOGIN_PATTERN,
-    patternHint: LOGIN_HINT,
-    description
-});
-/** A number of days up to the longest window; thresholds start at 1, warning bands at 0 (off). */
-const days = (minimum) => (description, dflt) => ({
-    kind: 'integer',
-    minimum,
-    maximum: MAX_WINDOW_DAYS,
-    description,
-    ...(dflt === undefined ? {} : { default: dflt })
-});
-const windowDays = days(1);
-const warnDays = days(0);
-const orgEntry = {
-    kind: 'either',
-    description: 'An organization: its login, or a mapping with its login and its own settings.',
-    short: login('Organization login.'),
-    long: {
-        kind: 'object',
-        description: 'An organization with settings of its own.',
-        required: ['name'],
-        properties: {
-            name: login('Organization login.'),
-            'inactive-after-days': windowDays("Days without public activity after which this organization's members are inactive."),
-            'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".')
-        }
-    }
-};
-const exemption = {
-    kind: 'object',
-    description: 'A person marked active by hand.',
-    required: ['login', 'reason'],
-    properties: {
-        login: login('Login of the exempted person (case-insensitive).'),
-        reason: {
-            kind: 'string',
-            maxLength: 500,
-            patternHint: 'a non-empty reason',
-            pattern: '\\S',
-            description: 'Why this person counts as active. Required.'
-        },
-        'approved-by': login('Who approved the exemption.'),
-        until: {
-            kind: 'date',
-            description: 'Last day the exemption holds (YYYY-MM-DD); after it the exemption lapses and is reported as expired.'
-        },
-        orgs: {
-            kind: 'array',
-            items: login('Organization login.'),
-            minItems: 1,
-            description: 'Organizations the exemption covers; default all.'
-        }
-    }
-};
-const team = {
-    kind: 'object',
-    description: 'A team held to its own threshold and reported in its own section.',
-    required: ['team'],
-    properties: {
-        team: {
-            kind: 'string',
-            pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$',
-            patternHint: 'org/team-slug',
-            description: 'The team, as org/team-slug.'
-        },
-        'inactive-after-days': windowDays("Days without public activity after which this team's members are inactive."),
-        'warn-before-days': warnDays('Days before the threshold from which team members are "approaching".')
-    }
-};
-const ROSTER_SHAPE = {
-    kind: 'object',
-    required: ['version', 'orgs'],
-    properties: {
-        version: { kind: 'const', value: 1, description: 'Roster format version. Must be 1.' },
-        orgs: { kind: 'array', items: orgEntry, minItems: 1, description: 'Organizations to audit (one or more).' },
-        'inactive-after-days': windowDays('Days without public activity after which a member is inactive.', DEFAULTS.inactiveAfterDays),
-        'warn-before-days': warnDays('Days before the threshold from which a member is "approaching"; 0 turns the band off.', DEFAULTS.warnBeforeDays),
-        'activity-scope': {
-            kind: 'enum',
-            values: ['anywhere', 'orgs'],
-            default: DEFAULTS.activityScope,
-            description: "anywhere: any public activity on GitHub counts; orgs: only activity in the roster's organizations."
-        },
-        'count-private-activity': {
-            kind: 'boolean',
-            default: DEFAULTS.countPrivateActivity,
-            description: 'Also count private activity the token can see. The policy counts public activity only.'
-        },
-        'max-unknown-percent': {
-            kind: 'integer',
-            minimum: 0,
-            maximum: 100,
-            default: DEFAULTS.maxUnknownPercent,
-            description: "Above this share of unknown people the run is incomplete: it fails and the tracking issue's list is left as it was."
-        },
-        teams: { kind: 'array', items: team, description: 'Teams held to their own threshold.' },
-        exemptions: { kind: 'array', items: exemption, description: 'People marked active by hand, each with a reason.' },
-        'tracking-issue': {
-            kind: 'object',
-            description: 'The one issue that lists whom to contact.',
-            properties: {
-                repo: {
-                    kind: 'string',
-                    pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$',
-                    patternHint: 'owner/repository',
-                    description: 'Repository of the tracking issue, as owner/name. Default: the workflow repository (GITHUB_REPOSITORY).'
-                },
-                id: {
-                    kind: 'string',
-                    pattern: '^[A-Za-z0-9._/-]+$',
-                    maxLength: 100,
-                    patternHint: 'letters, digits and . _ / - (at most 100)',
-                    description: "The issue's identity, kept in its hidden marker. Default: the roster's path relative to the repository root (so the issue is the same from Actions and from a terminal)."
-                },
-                title: {
-                    kind: 'string',
-                    maxLength: 256,
-                    pattern: '\\S',
-                    patternHint: 'a non-empty title of at most 256 characters',
-                    default: DEFAULTS.trackingIssueTitle,
-                    description: 'Title of the tracking issue.'
-                },
-                labels: {
-                    kind: 'array',
-                    items: {
-                        kind: 'string',
-                        maxLength: 50,
-                        pattern: '\\S',
-                        patternHint: 'a label name',
-                        description: 'Label name.'
-                    },
-                    default: [...DEFAULTS.trackingIssueLabels],
-                    description: 'Labels of the tracking issue.'
-                },
-                mention: {
-                    kind: 'boolean',
-                    default: DEFAULTS.mention,
-                    description: '@-mention people in the issue (notifies them). Off by default.'
-                },
-                'grace-days': {
-                    kind: 'integer',
-                    minimum: 0,
-                    maximum: 3650,
-                    default: DEFAULTS.graceDays,
-                    description: 'Days after "contacted" before someone still inactive is due for a privilege change.'
-                }
-            }
-        },
-        include: {
-            kind: 'object',
-            description: 'Further access to report besides members.',
-            properties: {
-                'outside-collaborators': {
-                    kind: 'boolean',
-                    default: DEFAULTS.outsideCollaborators,
-                    description: 'Audit outside collaborators too.'
-                },
-                'pending-invitations': {
-                    kind: 'boolean',
-                    default: DEFAULTS.pendingInvitations,
-                    description: 'Report pending invitations older than invitation-max-age-days.'
-                },
-                'invitation-max-age-days': {
-                    kind: 'integer',
-                    minimum: 0,
-                    maximum: 3650,
-                    default: DEFAULTS.invitationMaxAgeDays,
-                    description: 'Age after which a pending invitation is reported.'
-                },
-                'two-factor-disabled': {
-                    kind: 'boolean',
-                    default: DEFAULTS.twoFactorDisabled,
-                    description: "Report members without two-factor authentication (needs an owner's token)."
-                },
-                bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
-            }
-        }
-    }
-};
 
 /**
  * Roster problems no single value shows: duplicates, references to organizations not audited,
@@ -47690,6 +49041,7 @@ function crossChecks(doc) {
     exemptionChecks(doc, orgLogins, problems);
     teamChecks(doc, orgLogins, problems);
     bandChecks(doc, problems);
+    adjustChecks(doc, orgLogins, problems);
     return problems;
 }
 function orgChecks(doc, problems) {
@@ -48049,6 +49401,7 @@ function normalize(doc, file, lines) {
     const tracking = (raw['tracking-issue'] ?? {});
     const include = (raw.include ?? {});
     const exemptionsNode = doc.get('exemptions', true);
+    const adjust = adjustRule(raw.adjust, raw.orgs);
     return {
         file,
         orgs: raw.orgs.map((entry) => typeof entry === 'string'
@@ -48084,7 +49437,8 @@ function normalize(doc, file, lines) {
             };
         }),
         trackingIssue: trackingIssueSettings(tracking),
-        include: includeSettings(include)
+        include: includeSettings(include),
+        ...(adjust ? { adjust } : {})
     };
 }
 function trackingIssueSettings(tracking) {
@@ -48105,139 +49459,6 @@ function includeSettings(include) {
         twoFactorDisabled: include['two-factor-disabled'] ?? DEFAULTS.twoFactorDisabled,
         bots: include.bots ?? DEFAULTS.bots
     };
-}
-
-/**
- * The tracking issue's identity: stable across runs, the same from the command line and from
- * Actions, and never a machine path (the marker is public). Either the roster's own
- * `tracking-issue.id`, or the roster's path relative to the repository it lives in (the nearest
- * folder with `.git`, which is the workspace in Actions), else relative to the workspace, else
- * its file name.
- */
-function trackingIssueId(rosterId, rosterPath, workspace) {
-    if (rosterId)
-        return rosterId;
-    const root = repositoryRoot(dirname(rosterPath));
-    for (const base of [root, workspace]) {
-        if (!base)
-            continue;
-        const path = relative(base, rosterPath);
-        if (path && !path.startsWith('..') && !isAbsolute(path))
-            return path.split(sep$1).join('/');
-    }
-    return basename(rosterPath);
-}
-function repositoryRoot(from) {
-    for (let dir = from;; dir = dirname(dir)) {
-        if (existsSync$1(join(dir, '.git')))
-            return dir;
-        if (dirname(dir) === dir)
-            return null;
-    }
-}
-
-async function readActionAccount(client, repo) {
-    try {
-        const { data } = await client.request('GET /user');
-        return { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
-    }
-    catch (error) {
-        if (!(isHttpError(error) && error.status === 403))
-            throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
-    }
-    try {
-        const { viewer } = await client.graphql('query Viewer { viewer { login } }');
-        return { login: viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`, type: 'Bot' };
-    }
-    catch (error) {
-        throw explain(error, { kind: 'tracking-repository', repo, doing: 'identify the account of the issue token for' });
-    }
-}
-/** Whether `author` is this account (logins are case-insensitive; a bot is never a user of the same name). */
-function isAccount(author, account) {
-    if (!author)
-        return false;
-    const type = author.type ?? (author.login.endsWith('[bot]') ? 'Bot' : 'User');
-    return author.login.toLowerCase() === account.login.toLowerCase() && type === account.type;
-}
-
-/**
- * What the tracking issue remembers between runs lives in the issue itself (no cache, no branch):
- * each person's line carries a hidden mark with when they were first flagged and when a team
- * member's tick was first seen ("contacted"). Spreading it over the lines keeps it small enough
- * for 65,536-character bodies, and it moves with the line into a continuation comment.
- */
-const DATE = '\\d{4}-\\d{2}-\\d{2}';
-/** `<!-- ma:alice f=2026-10-24 c=2026-11-02 r=2026-12-01 -->`; logins cannot contain `-->`. */
-const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))? -->`);
-const TICKED = /^\s*[-*] \[[xX]\]/;
-const TASK = /^\s*[-*] \[[ xX]\]/;
-/**
- * The marker that identifies this roster's issue. The id is reduced to safe characters so that it
- * can never close the comment early.
- */
-function issueMarker(id) {
-    return `<!-- member-audit:tracking-issue id=${safeId(id)} -->`;
-}
-function safeId(id) {
-    return id.replace(/[^A-Za-z0-9._/-]/g, '_');
-}
-/** The marker of continuation comment `part` (2, 3, …) of the issue `id`. */
-function partMarker(id, part) {
-    return `<!-- member-audit:part ${part} id=${safeId(id)} -->`;
-}
-/** The mark of a continuation comment that is no longer part of the issue (kept for reuse). */
-function retiredMarker(id) {
-    return `<!-- member-audit:retired id=${safeId(id)} -->`;
-}
-const PARTS_INDEX = /\n?<!-- member-audit:parts ([\d,]*) -->/;
-/**
- * The body names the comments that continue it, by id, so that which comments are current
- * changes with one write (the body's): a failed write can never leave half an old list and half a
- * new one. Continuation comments are written before the body names them.
- */
-function withPartsIndex(body, commentIds) {
-    const bare = body.replace(PARTS_INDEX, '');
-    return commentIds.length ? `${bare}\n<!-- member-audit:parts ${commentIds.join(',')} -->` : bare;
-}
-/** The comment ids the body names as its continuation, or null for a body written before the index. */
-function partsIndexOf(body) {
-    const m = PARTS_INDEX.exec(body);
-    return m ? m[1].split(',').filter(Boolean).map(Number) : null;
-}
-/** The part number a continuation comment says it is, or null. */
-function partNumberOf(id, body) {
-    const m = /<!-- member-audit:part (\d+) id=/.exec(body);
-    return m && body.includes(partMarker(id, Number(m[1]))) ? Number(m[1]) : null;
-}
-function lineMark(record) {
-    return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`;
-}
-/**
- * Reads the records from the issue's texts (body and continuation comments). On a task line the
- * box decides "contacted": ticked → contacted (on the date first seen, `today` if new), unticked →
- * not (a team member took the tick back). Other lines keep what their mark says.
- */
-function readRecords(texts, today) {
-    const records = new Map();
-    for (const text of texts) {
-        for (const line of text.split('\n')) {
-            const mark = LINE_MARK.exec(line);
-            if (!mark)
-                continue;
-            const [, login = '', flaggedOn = '', contactedOn, returnedOn] = mark;
-            const record = { login, flaggedOn, ...(returnedOn ? { returnedOn } : {}) };
-            if (TASK.test(line)) {
-                if (TICKED.test(line))
-                    record.contactedOn = contactedOn ?? today;
-            }
-            else if (contactedOn) {
-                record.contactedOn = contactedOn;
-            }
-            records.set(login.toLowerCase(), record);
-        }
-    }
-    return records;
 }
 
 /**
@@ -48431,75 +49652,6 @@ function exemptionText(v, ctx) {
 }
 function daysLeft(v, now) {
     return count(v.window.days - daysBetween(v.lastActivity.at, now), 'day');
-}
-
-/** This roster's issue among `issues`: the action's own with the marker, open ones first, then the newest. */
-function ownIssues(issues, id, account) {
-    const marker = issueMarker(id);
-    return issues
-        .filter((i) => !i.pull_request && (i.body ?? '').includes(marker) && isAccount(i.user, account))
-        .sort((a, b) => (a.state === b.state ? b.number - a.number : a.state === 'open' ? -1 : 1));
-}
-async function findTrackingIssue(input) {
-    const { client, where, id, account, log } = input;
-    const list = async (filter) => (await client.paginate('GET /repos/{owner}/{repo}/issues', {
-        ...where,
-        state: 'all',
-        per_page: 100,
-        ...filter
-    }));
-    const label = input.labels[0];
-    const labelled = label ? await list({ labels: label }) : [];
-    for (const other of labelled.filter((i) => (i.body ?? '').includes(issueMarker(id)) && !isAccount(i.user, account))) {
-        log.info(`Ignoring issue #${other.number}: it carries this roster's marker but was opened by ${other.user?.login ?? 'someone else'}, not by ${account.login}.`);
-    }
-    // Without its label (removed by a triager, or never set) the issue is still the account's own.
-    const found = ownIssues(labelled, id, account)[0] ?? ownIssues(await list({ creator: account.login }), id, account)[0];
-    if (!found)
-        return null;
-    const comments = (await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        ...where,
-        issue_number: found.number,
-        per_page: 100
-    }));
-    const own = comments.filter((c) => isAccount(c.user, account)).map((c) => ({ id: c.id, body: c.body ?? '' }));
-    return {
-        number: found.number,
-        url: found.html_url,
-        state: found.state,
-        body: found.body ?? '',
-        labels: labelNames(found),
-        ...continuation(found.body ?? '', own, id)
-    };
-}
-function labelNames(issue) {
-    return (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
-}
-/**
- * Which of the action's comments continue the body: the ones its index names, in that order; a
- * body written before the index had one takes the own comments with part markers. The rest of the
- * action's continuation comments are spare.
- */
-function continuation(body, own, id) {
-    const index = partsIndexOf(body);
-    const parts = new Map();
-    const ours = own.filter((c) => partNumberOf(id, c.body) !== null || c.body.includes(retiredMarker(id)));
-    if (index) {
-        index.forEach((commentId, i) => {
-            const comment = ours.find((c) => c.id === commentId);
-            if (comment)
-                parts.set(i + 2, comment);
-        });
-    }
-    else {
-        for (const c of ours) {
-            const part = partNumberOf(id, c.body);
-            if (part !== null && !parts.has(part))
-                parts.set(part, c);
-        }
-    }
-    const current = new Set([...parts.values()].map((c) => c.id));
-    return { parts, spare: ours.filter((c) => !current.has(c.id)) };
 }
 
 /**
@@ -48794,20 +49946,6 @@ function incompleteReason(verdicts, maxUnknownPercent) {
     return `${unknown} of ${verdicts.length} people (${percent.toFixed(1)}%) could not be checked, more than max-unknown-percent (${maxUnknownPercent}%).`;
 }
 
-function classify(person, window, lastActivity, errors, exemption) {
-    const at = lastActivity ? Date.parse(lastActivity.at) : null;
-    let status;
-    if (at !== null && at >= window.since.getTime()) {
-        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
-    }
-    else {
-        status = errors.length > 0 ? 'unknown' : 'inactive';
-        if (exemption?.state === 'valid')
-            status = 'exempt';
-    }
-    return { person, status, window, lastActivity, exemption, errors };
-}
-
 function judge(audience, activity, roster, now) {
     const today = isoDay(now);
     const allVerdicts = audience.checked.map((person) => {
@@ -48863,8 +50001,8 @@ async function auditMembers(deps) {
     return { ...judge(audience, activity, roster, now), privateRepositories: knownPrivateRepositories(client) };
 }
 async function runMemberAudit(settings, given) {
-    // The roster is read before any request: a bad roster must cost no call to GitHub.
-    const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
+    const roster = await readRoster(settings);
+    const apply = settings.mode === 'apply';
     const { log, know } = publicLog(given.log);
     const io = { ...given, log };
     const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale);
@@ -48874,6 +50012,10 @@ async function runMemberAudit(settings, given) {
     const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false;
     const where = parseRepository(roster.trackingIssue.repo ?? settings.repository);
     const checked = await preflightStage(settings, { client, issueClient, roster, where, log });
+    const applyInput = { client, issueClient, where, roster, checked, summaryIsPublic, usage };
+    // A comment starts the fast path: read commands and apply them, without the full audit.
+    if (apply && settings.commentOnIssue !== undefined)
+        return commentRun(settings, io, applyInput);
     const result = await auditMembers({
         client,
         roster,
@@ -48896,6 +50038,9 @@ async function runMemberAudit(settings, given) {
     const files = await writeReportFiles(settings.outputDir, result, usage, skipped);
     const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent);
     const tracking = await trackStage(settings, io, { issueClient, where, roster, result, incomplete, checked });
+    const applied = apply ? await adjustStage(settings, io, applyInput, result) : null;
+    if (applied)
+        await writeReportFiles(settings.outputDir, result, usage, skipped, applied.report);
     const summaryMarkdown = runSummary({
         result,
         usage,
@@ -48909,7 +50054,7 @@ async function runMemberAudit(settings, given) {
         counts: countByStatus(result.verdicts),
         people: result.verdicts.length,
         ...files,
-        summaryMarkdown,
+        summaryMarkdown: summaryMarkdown + (applied?.summary ?? ''),
         tracking,
         incomplete
     };
@@ -48920,9 +50065,17 @@ function preflightStage(settings, input) {
         ...input,
         trackingRepo: input.where ? `${input.where.owner}/${input.where.repo}` : null,
         writes: !settings.dryRun,
+        apply: settings.mode === 'apply',
         workflowRepository: settings.repository,
         classicByPrefix: { token: isClassicToken(settings.token), issueToken: isClassicToken(settings.issueToken) }
     });
+}
+/** The roster, read before any request: a bad roster must cost no call to GitHub. */
+async function readRoster(settings) {
+    const roster = await loadRoster(settings.rosterPath, settings.rosterInput);
+    if (settings.mode === 'apply' && !roster.adjust)
+        throw new InputError(`Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`);
+    return roster;
 }
 /** The tracking-issue stage, written by the issue token as the account the preflight found. */
 async function trackStage(settings, io, input) {

@@ -95,6 +95,7 @@ export function routeIssues(
     if (!comment) return error(404, 'Not Found')
     if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
     comment.body = String(body.body ?? comment.body)
+    comment.updatedAt = world.now.toISOString()
     return { status: 200, body: { id: comment.id, body: comment.body, user: user(comment.author) } }
   }
   const issue = inRepo.find((i) => i.number === Number(parts[4]))
@@ -121,14 +122,20 @@ export function routeIssues(
     if (r.method === 'GET')
       return paginate(
         url,
-        issue.comments.map((c) => ({ id: c.id, body: c.body, user: user(c.author) }))
+        issue.comments.map((c) => ({
+          id: c.id,
+          body: c.body,
+          user: user(c.author),
+          created_at: c.createdAt ?? world.now.toISOString(),
+          updated_at: c.updatedAt ?? c.createdAt ?? world.now.toISOString()
+        }))
       )
     if (r.method === 'POST') {
       if (typeof body.body !== 'string' || !body.body)
         return { status: 422, body: { message: 'Validation Failed', status: '422' } }
       if (body.body.length > MAX_BODY) return tooLong('body')
       const id = world.issues.flatMap((i) => i.comments).reduce((n, c) => Math.max(n, c.id), 100) + 1
-      const comment = { id, body: body.body, author: tokenAccount(token).login }
+      const comment = { id, body: body.body, author: tokenAccount(token).login, createdAt: world.now.toISOString() }
       issue.comments.push(comment)
       return { status: 201, body: { id, body: comment.body, user: user(comment.author) } }
     }

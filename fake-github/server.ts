@@ -13,6 +13,7 @@ import { type Reply, error, paginate, simpleUser } from './answers.js'
 import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
 import { memberPermission } from './repository-roles.js'
 import { routeIssues } from './issues-api.js'
+import { routeOrgWrites } from './org-writes.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
@@ -173,6 +174,8 @@ export class FakeGitHub {
       )
       return { status: 200, body: answer }
     }
+    const orgWrite = routeOrgWrites(this.world, r, token, (org) => ownsOrg(token, org))
+    if (orgWrite) return orgWrite
     if (
       r.method === 'GET' &&
       parts[0] === 'orgs' &&

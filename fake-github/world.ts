@@ -63,6 +63,8 @@ export interface WorldMember {
   public: boolean
   /** false: two-factor authentication is off (seen only by owners' tokens). */
   twoFactor?: boolean
+  /** Direct repository permissions (repository name → pull … admin), besides teams and the base role. */
+  repos?: Record<string, string>
 }
 
 export interface WorldInvitation {
@@ -73,6 +75,8 @@ export interface WorldInvitation {
   inviter: string
   failedAt?: Date
   failedReason?: string
+  /** Teams the invitee joins on accepting (team memberships asked for before they were a member). */
+  teams?: { slug: string; role: 'member' | 'maintainer' }[]
 }
 
 export interface WorldTeam {
@@ -113,6 +117,9 @@ export interface WorldComment {
   body: string
   /** Who wrote it: a login, `…[bot]` for an app's account. */
   author: string
+  /** When it was written and last edited (ISO); the fake's clock when not set. */
+  createdAt?: string
+  updatedAt?: string
 }
 
 export interface WorldIssue {

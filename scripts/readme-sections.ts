@@ -2,6 +2,7 @@
  * The README's sections written from the code, between markers, so they cannot drift: `npm run
  * docs` writes them, and docs.test.ts fails when one is stale.
  */
+import { renderAdjustmentSamples } from '../fake-github/adjust-samples.js'
 import { retryPolicyText } from '../src/github/retry-policy.js'
 import { requirementsTable } from '../src/preflight/requirements.js'
 import { REFERENCE_END, REFERENCE_START, rosterReference } from '../src/roster/reference.js'
@@ -26,8 +27,19 @@ export const README_SECTIONS: ReadmeSection[] = [
     start: '<!-- requirements:start (written by `npm run docs` from src/preflight/requirements.ts) -->',
     end: '<!-- requirements:end -->',
     text: requirementsTable
+  },
+  {
+    name: 'adjustment comments',
+    start:
+      '<!-- adjustment-comments:start (written by `npm run docs` from src/adjust/record-text.ts and outcome.ts) -->',
+    end: '<!-- adjustment-comments:end -->',
+    text: () => renderAdjustmentSamples().trim()
   }
 ]
+
+/** The first line of docs/examples/adjustments.md. */
+export const ADJUSTMENTS_NOTE =
+  '<!-- What apply mode writes, rendered by `npm run docs` from src/adjust/record-text.ts and src/adjust/outcome.ts. -->\n\n'
 
 /** The text between a section's markers, or null when the markers are missing. */
 export function sectionIn(readme: string, section: ReadmeSection): string | null {

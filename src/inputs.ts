@@ -2,6 +2,7 @@
  * The action's inputs and the runner environment it honours (docs/contract.md, "Action inputs" and
  * "Environment"), read once and checked before anything else happens.
  */
+import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { InputError } from './errors.js'
@@ -13,6 +14,10 @@ export interface Settings {
   token: string
   issueToken: string
   dryRun: boolean
+  /** `audit` (default, also when absent): today's run; `apply`: also carry out approved adjustments (src/adjust/). */
+  mode?: Mode
+  /** Secret that encrypts the snapshots kept for reinstatement (apply mode); empty otherwise. */
+  snapshotKey?: string
   apiUrl: string
   serverUrl: string
   /** `owner/name` of the workflow's repository, when running in Actions. */
@@ -20,7 +25,14 @@ export interface Settings {
   /** The checkout (GITHUB_WORKSPACE), or the command line's working folder: the tracking issue's id is the roster's path from here. */
   workspace: string
   outputDir: string
+  /**
+   * Set when the run was started by a comment (GITHUB_EVENT_NAME `issue_comment`): the issue it is
+   * on, from the event's payload (GITHUB_EVENT_PATH). In apply mode such a run only reads commands.
+   */
+  commentOnIssue?: number | null
 }
+
+export type Mode = 'audit' | 'apply'
 
 type Env = Record<string, string | undefined>
 
@@ -59,12 +71,26 @@ export function readSettings(env: Env): Settings {
     token,
     issueToken: issueToken || token,
     dryRun: booleanInput(env, 'dry-run', false),
+    ...modeInputs(env),
     apiUrl: webAddress(env, 'GITHUB_API_URL'),
     serverUrl: webAddress(env, 'GITHUB_SERVER_URL'),
     repository: env.GITHUB_REPOSITORY || null,
     workspace,
-    outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit')
+    outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit'),
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' ? { commentOnIssue: commentedIssue(env.GITHUB_EVENT_PATH) } : {})
   }
+}
+
+/** `mode` and the `snapshot-key` that apply mode needs (a snapshot must never be written in clear). */
+function modeInputs(env: Env): { mode: Mode; snapshotKey: string } {
+  const mode = input(env, 'mode') || 'audit'
+  if (mode !== 'audit' && mode !== 'apply') throw new InputError(`Input "mode" must be audit or apply, not "${mode}".`)
+  const snapshotKey = input(env, 'snapshot-key')
+  if (mode === 'apply' && snapshotKey.length < 16)
+    throw new InputError(
+      'Input "mode" is apply, but "snapshot-key" is empty or shorter than 16 characters. Pass a long random secret (see the README, "Adjusting privileges and reinstating").'
+    )
+  return { mode, snapshotKey }
 }
 
 /** An http(s) address from the environment, without a trailing slash. */
@@ -89,4 +115,15 @@ export function webAddressProblem(env: Env, name: AddressVariable): string | nul
   }
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return null
   return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`
+}
+
+/** The issue number of an `issue_comment` event's payload (docs: webhook-events-and-payloads#issue_comment), or null. */
+function commentedIssue(path: string | undefined): number | null {
+  if (!path) return null
+  try {
+    const payload = JSON.parse(readFileSync(path, 'utf8')) as { issue?: { number?: unknown } }
+    return typeof payload.issue?.number === 'number' ? payload.issue.number : null
+  } catch {
+    return null
+  }
 }

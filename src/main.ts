@@ -48,6 +48,8 @@ export async function run(deps: RunDeps = { env: process.env, now: () => new Dat
     const settings = readSettings(deps.env)
     io.setSecret(settings.token)
     if (settings.issueToken !== settings.token) io.setSecret(settings.issueToken)
+    // The snapshot key opens every snapshot on a public tracking issue: it must never reach the log.
+    if (settings.snapshotKey) io.setSecret(settings.snapshotKey)
 
     const outcome = await runMemberAudit(settings, {
       log: io.log,

@@ -5,6 +5,7 @@
  */
 import { type ActivityDeps, readActivity } from './activity/stage.js'
 import type { ApiUsage, GitHubClient } from './github/client.js'
+import { InputError } from './errors.js'
 import { connect } from './github/connect.js'
 import { knownPrivateRepositories } from './github/org-repositories.js'
 import { type RateLimitState, readRateLimit } from './github/rate-limit.js'
@@ -17,6 +18,7 @@ import type { Person } from './members/people.js'
 import { type Preflight, preflight } from './preflight/preflight.js'
 import { isClassicToken } from './preflight/token.js'
 import { writeReportFiles } from './reports/files.js'
+import { adjustStage, commentRun } from './adjust/apply-run.js'
 import { notChecked } from './reports/not-checked.js'
 import { runSummary } from './reports/summary.js'
 import { loadRoster } from './roster/load.js'
@@ -78,8 +80,8 @@ export async function auditMembers(deps: AuditDeps): Promise<AuditResult> {
 }
 
 export async function runMemberAudit(settings: Settings, given: RunIO): Promise<RunOutcome> {
-  // The roster is read before any request: a bad roster must cost no call to GitHub.
-  const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
+  const roster = await readRoster(settings)
+  const apply = settings.mode === 'apply'
   const { log, know } = publicLog(given.log)
   const io: RunIO = { ...given, log }
   const { client, issueClient, usage, rateLimitRemaining } = connect(settings, log, io.waitScale)
@@ -89,6 +91,9 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   const summaryIsPublic = settings.repository ? await isPublicRepository(client, settings.repository) : false
   const where = parseRepository(roster.trackingIssue.repo ?? settings.repository)
   const checked = await preflightStage(settings, { client, issueClient, roster, where, log })
+  const applyInput = { client, issueClient, where, roster, checked, summaryIsPublic, usage }
+  // A comment starts the fast path: read commands and apply them, without the full audit.
+  if (apply && settings.commentOnIssue !== undefined) return commentRun(settings, io, applyInput)
 
   const result = await auditMembers({
     client,
@@ -111,6 +116,8 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   const files = await writeReportFiles(settings.outputDir, result, usage, skipped)
   const incomplete = incompleteReason(result.verdicts, roster.maxUnknownPercent)
   const tracking = await trackStage(settings, io, { issueClient, where, roster, result, incomplete, checked })
+  const applied = apply ? await adjustStage(settings, io, applyInput, result) : null
+  if (applied) await writeReportFiles(settings.outputDir, result, usage, skipped, applied.report)
   const summaryMarkdown = runSummary({
     result,
     usage,
@@ -124,7 +131,7 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
     counts: countByStatus(result.verdicts),
     people: result.verdicts.length,
     ...files,
-    summaryMarkdown,
+    summaryMarkdown: summaryMarkdown + (applied?.summary ?? ''),
     tracking,
     incomplete
   }
@@ -139,9 +146,20 @@ function preflightStage(
     ...input,
     trackingRepo: input.where ? `${input.where.owner}/${input.where.repo}` : null,
     writes: !settings.dryRun,
+    apply: settings.mode === 'apply',
     workflowRepository: settings.repository,
     classicByPrefix: { token: isClassicToken(settings.token), issueToken: isClassicToken(settings.issueToken) }
   })
+}
+
+/** The roster, read before any request: a bad roster must cost no call to GitHub. */
+async function readRoster(settings: Settings): Promise<Roster> {
+  const roster = await loadRoster(settings.rosterPath, settings.rosterInput)
+  if (settings.mode === 'apply' && !roster.adjust)
+    throw new InputError(
+      `Input "mode" is apply, but ${settings.rosterInput} has no adjust: (who approves, what changes).`
+    )
+  return roster
 }
 
 interface TrackInput {

@@ -27,6 +27,8 @@ export interface PreflightDeps {
   trackingRepo: string | null
   /** Whether the run will write the tracking issue (not a dry run). */
   writes: boolean
+  /** mode: apply: the token must be able to change memberships (an owner's). */
+  apply?: boolean
   /** The workflow's own repository (`GITHUB_REPOSITORY`), when run in Actions. */
   workflowRepository?: string | null
   /** Each input's token is a classic one by its prefix (ghp_, gho_), when its answers cannot tell. */
@@ -63,6 +65,7 @@ export async function preflight(deps: PreflightDeps): Promise<Preflight> {
       `count-private-activity is on, but the "token" input is a classic token without the repo scope: private activity could not be seen. It needs ${REQUIREMENTS.privateActivity.needs.classic}.`
     )
   }
+  if (deps.apply) problems.push(...applyProblems(orgs))
   problems.push(...(await checkTeams(client, roster)))
   const tracking = await checkTracking(deps, token)
   problems.push(...tracking.problems)
@@ -75,6 +78,16 @@ export async function preflight(deps: PreflightDeps): Promise<Preflight> {
     )
   }
   return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) }
+}
+
+/** Changing a membership or a team takes an owner (docs: orgs/members#set-organization-membership-for-a-user). */
+function applyProblems(orgs: Map<string, OrgAccess>): string[] {
+  return [...orgs.values()]
+    .filter((a) => a.role === 'member')
+    .map(
+      (a) =>
+        `mode is apply, but the "token" input's account is not an owner of ${a.org}: it cannot change memberships there. It needs ${REQUIREMENTS.adjust.needs.classic} (classic) or ${REQUIREMENTS.adjust.needs['fine-grained']}.`
+    )
 }
 
 async function checkTeams(client: GitHubClient, roster: Roster): Promise<string[]> {

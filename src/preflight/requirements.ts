@@ -73,6 +73,20 @@ export const REQUIREMENTS = {
       installation: 'Repository permissions "Contents" and "Metadata": read'
     }
   },
+  // Set, remove or convert a membership and change team memberships: "the authenticated user must
+  // be an organization owner" (docs.github.com/en/rest/orgs/members#set-organization-membership-for-a-user;
+  // /rest/teams/members#add-or-update-team-membership-for-a-user).
+  adjust: {
+    check: 'Adjust and reinstate privileges (mode: apply)',
+    input: 'token',
+    needs: {
+      classic: "scopes admin:org and repo, and the token's account an owner of the organization",
+      'fine-grained':
+        'Organization permission "Members: read and write", Repository permission "Administration: read and write", and the token\'s account an owner',
+      installation:
+        'Organization permission "Members: read and write", Repository permission "Administration: read and write"'
+    }
+  },
   trackingIssue: {
     check: 'Find and write the tracking issue',
     input: 'issue-token',

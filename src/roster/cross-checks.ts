@@ -3,6 +3,7 @@
  * and warning bands that cover their whole window. Each keeps the place it was written. Pure.
  */
 import { type Document, type Node, type YAMLMap, isMap, isPair, isScalar, isSeq } from 'yaml'
+import { adjustChecks } from './adjust-checks.js'
 import { DEFAULTS } from './schema.js'
 import { loginKey } from './roster.js'
 import type { ShapeProblem } from './validate.js'
@@ -16,6 +17,7 @@ export function crossChecks(doc: Document): ShapeProblem[] {
   exemptionChecks(doc, orgLogins, problems)
   teamChecks(doc, orgLogins, problems)
   bandChecks(doc, problems)
+  adjustChecks(doc, orgLogins, problems)
   return problems
 }
 

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { type Document, LineCounter, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
+import { adjustRule } from './adjust.js'
 import { DEFAULTS, ROSTER_SHAPE } from './schema.js'
 import { type Exemption, type Roster, loginKey } from './roster.js'
 import { crossChecks, duplicateKeyPath } from './cross-checks.js'
@@ -93,6 +94,7 @@ function normalize(doc: Document, file: string, lines: LineCounter): Roster {
   const tracking = (raw['tracking-issue'] ?? {}) as Plain
   const include = (raw.include ?? {}) as Plain
   const exemptionsNode = doc.get('exemptions', true)
+  const adjust = adjustRule(raw.adjust as Plain | undefined, raw.orgs as (string | Plain)[])
 
   return {
     file,
@@ -131,7 +133,8 @@ function normalize(doc: Document, file: string, lines: LineCounter): Roster {
       }
     }),
     trackingIssue: trackingIssueSettings(tracking),
-    include: includeSettings(include)
+    include: includeSettings(include),
+    ...(adjust ? { adjust } : {})
   }
 }
 

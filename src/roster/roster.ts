@@ -1,3 +1,5 @@
+import type { AdjustRule } from './adjust.js'
+
 /** The roster after validation, with every default filled in. Logins keep their written case. */
 export interface Roster {
   /** The file it was read from, as the user named it (for messages). */
@@ -12,6 +14,8 @@ export interface Roster {
   exemptions: Exemption[]
   trackingIssue: TrackingIssueSettings
   include: IncludeSettings
+  /** Privilege adjustments (mode: apply); undefined: nothing is ever adjusted. */
+  adjust?: AdjustRule
 }
 
 export interface OrgRule {

@@ -2,6 +2,7 @@
  * The roster's shape (docs/contract.md, "Roster"): the one source of truth for validation, for
  * `roster.schema.json` and for the README's roster reference.
  */
+import { ADJUST_SHAPE, ORG_ADJUST_SHAPE } from './adjust.js'
 import { type Shape, toJsonSchema } from './shape.js'
 
 /**
@@ -71,7 +72,8 @@ const orgEntry: Shape = {
       ),
       'warn-before-days': warnDays(
         'Days before the threshold from which members of this organization are "approaching".'
-      )
+      ),
+      adjust: ORG_ADJUST_SHAPE
     }
   }
 }
@@ -237,7 +239,8 @@ export const ROSTER_SHAPE: Shape = {
         },
         bots: { kind: 'boolean', default: DEFAULTS.bots, description: 'Audit bot accounts too.' }
       }
-    }
+    },
+    adjust: ADJUST_SHAPE
   }
 }
 

@@ -50,10 +50,12 @@ export function disclosure(
 
 /** The rule for a text about an audit's result: everyone it found, and the private repositories it saw. */
 export function disclosureFor(result: AuditResult, isPublic: boolean): Disclosure {
-  const people = [...result.verdicts, ...(result.outsideCollaborators ?? [])]
-    .map((v) => v.person)
-    .concat(result.skippedBots)
-  return disclosure(isPublic, people, result.privateRepositories)
+  return disclosure(isPublic, disclosurePeople(result), result.privateRepositories)
+}
+
+/** Everyone an audit's result found. */
+export function disclosurePeople(result: AuditResult): Person[] {
+  return [...result.verdicts, ...(result.outsideCollaborators ?? [])].map((v) => v.person).concat(result.skippedBots)
 }
 
 /** Whether `person` may be named: in public, only with a public membership. */

@@ -1,0 +1,95 @@
+/**
+ * Commands on the tracking issue: `/member-audit approve LOGIN…` and `/member-audit reinstate
+ * LOGIN…`, one per line, in a comment. Pure. What counts:
+ * - only comments (never the issue body, which anyone with write access can edit, and which the
+ *   action writes itself), and only lines outside quotes and code blocks, so that quoting an
+ *   approval, or the action's own text that names one, never approves anything;
+ * - each comment once, by its id; a comment edited after it was written (`updated_at` later than
+ *   `created_at`) counts for nothing: GitHub lets people with write access edit others' comments,
+ *   and an edit must not re-trigger or change an approval. The time of a command is the comment's
+ *   `created_at` (docs: issues/comments#list-issue-comments).
+ */
+import { LOGIN_PATTERN } from '../roster/schema.js'
+
+export type Verb = 'approve' | 'reinstate'
+
+export interface IssueComment {
+  id: number
+  body: string
+  user: { login: string; type?: string } | null
+  created_at: string
+  updated_at?: string
+}
+
+export interface Command {
+  verb: Verb
+  logins: string[]
+  commentId: number
+  /** The comment's author. */
+  by: string
+  /** The comment's `created_at`. */
+  at: string
+}
+
+export interface Refusal {
+  commentId: number
+  by: string
+  reason: string
+}
+
+const COMMAND = /^\/member-audit\s+(approve|reinstate)\b(.*)$/
+const LOGIN = new RegExp(LOGIN_PATTERN)
+
+/** The commands in one comment's text: lines outside code fences and quotes. */
+export function commandLines(body: string): { verb: Verb; logins: string[]; bad: string[] }[] {
+  const found: { verb: Verb; logins: string[]; bad: string[] }[] = []
+  let fenced = false
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (/^(```|~~~)/.test(line)) fenced = !fenced
+    if (fenced || line.startsWith('>')) continue
+    const m = COMMAND.exec(line)
+    if (!m) continue
+    const words = m[2]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/^@/, ''))
+    found.push({
+      verb: m[1] as Verb,
+      logins: words.filter((w) => LOGIN.test(w)),
+      bad: words.filter((w) => !LOGIN.test(w))
+    })
+  }
+  return found
+}
+
+/**
+ * The commands of comments not seen before, with a refusal for each one that cannot count. The
+ * approver rule is asked separately (it needs GitHub for teams): see approvers.ts.
+ */
+export function readCommands(
+  comments: IssueComment[],
+  seen: ReadonlySet<number>,
+  actionAccount: string
+): { commands: Command[]; refused: Refusal[] } {
+  const commands: Command[] = []
+  const refused: Refusal[] = []
+  for (const c of comments) {
+    if (seen.has(c.id) || !c.user) continue
+    const lines = commandLines(c.body)
+    if (lines.length === 0) continue
+    const by = c.user.login
+    const refuse = (reason: string): void => void refused.push({ commentId: c.id, by, reason })
+    if (by.toLowerCase() === actionAccount.toLowerCase()) continue // the action's own text is never a command
+    if (c.updated_at && Date.parse(c.updated_at) > Date.parse(c.created_at)) {
+      refuse('the comment was edited after it was written; edits count for nothing: post a new comment')
+      continue
+    }
+    for (const line of lines) {
+      if (line.bad.length) refuse(`not logins: ${line.bad.join(', ')}`)
+      if (line.logins.length)
+        commands.push({ verb: line.verb, logins: line.logins, commentId: c.id, by, at: c.created_at })
+    }
+  }
+  return { commands, refused }
+}

@@ -1,0 +1,44 @@
+/**
+ * The journal: for each person and organization, the snapshot taken and the calls planned, with
+ * how many are done. It is sealed and written (sealed.ts) before the first call and again after
+ * each one, so a run that fails between two calls leaves a record of exactly what was done, and
+ * the next run carries on from the first call not done — never repeating one. Pure.
+ */
+import type { Call, Snapshot } from './snapshot.js'
+
+export interface JournalEntry {
+  kind: 'adjust' | 'reinstate'
+  login: string
+  org: string
+  /** Who approved (or asked for the reinstatement), the comment and when it was written. */
+  approvedBy: string
+  commentId: number
+  at: string
+  snapshot: Snapshot
+  calls: Call[]
+  /** Calls done, from the first: calls[done] is the next. */
+  done: number
+  /** Reinstatement invited them again and waits until they accept. */
+  waiting?: boolean
+  /** GitHub's answer to the call that failed last (calls[done]), until a run makes it. */
+  failure?: string
+}
+
+export interface Journal {
+  version: 1
+  /** Comment ids already read as commands (each counts once). */
+  seen: number[]
+  entries: JournalEntry[]
+}
+
+export const EMPTY_JOURNAL: Journal = { version: 1, seen: [], entries: [] }
+
+/** The calls still to make for an entry. */
+export function remaining(entry: JournalEntry): Call[] {
+  return entry.calls.slice(entry.done)
+}
+
+/** Entries with calls left: the next run finishes them before anything new. */
+export function unfinished(journal: Journal): JournalEntry[] {
+  return journal.entries.filter((e) => e.done < e.calls.length)
+}

@@ -1,0 +1,108 @@
+/**
+ * One approved person, one reinstated person: the journal entries to make for them, organization
+ * by organization. An approval counts only for the person's state after it: an approval older
+ * than their last adjustment or reinstatement (one replayed, or already carried out) changes
+ * nothing. The last owner's plan is refused (snapshot.ts).
+ */
+import type { Person } from '../members/people.js'
+import { adjustmentIn } from '../roster/adjust.js'
+import { loginKey } from '../roster/roster.js'
+import type { Command } from './commands.js'
+import { heldNow, runEntry } from './entries.js'
+import type { JournalEntry } from './journal.js'
+import { type Snapshot, adjustmentPlan, restorePlan } from './snapshot.js'
+import type { StageContext } from './stage.js'
+import type { StoredEntry } from './store.js'
+
+/** The person's last entry in each organization, by lower-case organization. */
+function lastEntries(ctx: StageContext, login: string): Map<string, JournalEntry> {
+  const last = new Map<string, JournalEntry>()
+  for (const { entry } of ctx.store.entries)
+    if (loginKey(entry.login) === loginKey(login)) last.set(loginKey(entry.org), entry)
+  return last
+}
+
+function refuse(ctx: StageContext, c: Command, login: string, reason: string): void {
+  ctx.outcome.refused.push({ commentId: c.commentId, by: c.by, login, reason: `${login}: ${reason}` })
+}
+
+async function record(ctx: StageContext, entry: JournalEntry): Promise<void> {
+  const stored: StoredEntry = { commentId: null, entry }
+  if (!ctx.deps.dryRun) ctx.store.entries.push(stored)
+  ctx.outcome.touched.push(await runEntry(ctx.entryDeps, stored))
+}
+
+function entryFor(c: Command, kind: JournalEntry['kind'], snapshot: Snapshot): Omit<JournalEntry, 'calls'> {
+  return {
+    kind,
+    login: snapshot.login,
+    org: snapshot.org,
+    approvedBy: c.by,
+    commentId: c.commentId,
+    at: c.at,
+    snapshot,
+    done: 0
+  }
+}
+
+/** Snapshot, plan and change in each organization the person is a member of. */
+export async function adjustPerson(ctx: StageContext, c: Command, person: Person): Promise<void> {
+  const { reader } = ctx.entryDeps
+  const rule = ctx.deps.roster.adjust!
+  for (const m of person.memberships) {
+    const last = lastEntries(ctx, person.login).get(loginKey(m.org))
+    if (last && Date.parse(last.at) >= Date.parse(c.at)) {
+      refuse(
+        ctx,
+        c,
+        person.login,
+        `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`
+      )
+      continue
+    }
+    if (last?.kind === 'adjust') {
+      refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`)
+      continue
+    }
+    const held = await reader.read(m.org, person.login)
+    if (held.standing !== 'active' || !held.role) continue
+    const snapshot: Snapshot = {
+      org: m.org,
+      login: person.login,
+      role: held.role,
+      teams: held.teams,
+      repos: held.repos,
+      at: ctx.deps.now.toISOString()
+    }
+    const owners = held.role === 'admin' ? await reader.owners(m.org) : 0
+    const plan = adjustmentPlan(snapshot, adjustmentIn(rule, m.org), owners)
+    if ('refused' in plan) refuse(ctx, c, person.login, plan.refused)
+    else await record(ctx, { ...entryFor(c, 'adjust', snapshot), calls: plan.calls })
+  }
+}
+
+/** The snapshot of each organization's last adjustment restored: invited first when no longer a member. */
+export async function reinstatePerson(ctx: StageContext, c: Command, login: string): Promise<void> {
+  const adjusted = [...lastEntries(ctx, login).values()].filter((e) => e.kind === 'adjust')
+  if (!adjusted.length)
+    return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)')
+  for (const before of adjusted) {
+    if (Date.parse(before.at) >= Date.parse(c.at)) {
+      refuse(
+        ctx,
+        c,
+        login,
+        `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`
+      )
+      continue
+    }
+    const { standing } = await ctx.entryDeps.reader.standing(before.org, login)
+    const held = standing === 'active' ? await heldNow(ctx.entryDeps, before) : { teams: [], repos: {} }
+    const plan = restorePlan(before.snapshot, standing, held, ctx.entryDeps.alumniSlug(before.org))
+    await record(ctx, {
+      ...entryFor(c, 'reinstate', before.snapshot),
+      calls: plan.calls,
+      ...(plan.waiting ? { waiting: true } : {})
+    })
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The apply stage (mode: apply), after the tracking issue is written: the tracking issue's
+ * comments → commands → approvers → a fresh check of the approved people → who may be adjusted
+ * (at most max-per-run) → snapshot, record, change; reinstatements; and first of all, whatever an
+ * earlier run left unfinished. Nothing is written to an organization before a verified approval
+ * of someone contacted and due, and never before the record of what is about to change.
+ */
+import type { ActivityDeps } from '../activity/stage.js'
+import type { GitHubClient } from '../github/client.js'
+import { isPublicRepository } from '../github/repository.js'
+import type { Logger } from '../logger.js'
+import { type Person, isBot } from '../members/people.js'
+import { adjustmentIn } from '../roster/adjust.js'
+import type { Roster } from '../roster/roster.js'
+import { loginKey } from '../roster/roster.js'
+import type { Account } from '../tracking-issue/account.js'
+import { type TrackingRepo, findTrackingIssue } from '../tracking-issue/find.js'
+import { readRecords } from '../tracking-issue/state.js'
+import { isoDay } from '../verdicts/days.js'
+import { checkApprovers } from './approvers.js'
+import { type Command, commandLines, readCommands } from './commands.js'
+import { type EntryDeps, resumeEntry } from './entries.js'
+import { ineligibility } from './eligible.js'
+import { freshVerdicts, peopleNow } from './fresh-check.js'
+import { type ApplyOutcome, type ApplyRefusal, NOTHING_APPLIED } from './outcome.js'
+import { adjustPerson, reinstatePerson } from './person.js'
+import { PrivilegeReader } from './privileges.js'
+import { type StoreAt, type StoredEntry, readStore, writeLedger } from './store.js'
+
+export interface ApplyDeps {
+  client: GitHubClient
+  issueClient: GitHubClient
+  where: TrackingRepo
+  /** The tracking issue's id (issue-id.ts). */
+  id: string
+  /** The issue token's account: the only author of the action's own comments. */
+  account: Account
+  /** The "token" input's login: never adjusted. */
+  tokenAccount: string
+  roster: Roster
+  secret: string
+  dryRun: boolean
+  now: Date
+  log: Logger
+  activity: Pick<ActivityDeps, 'usage' | 'serverUrl' | 'recheckPauseMs' | 'restRemaining'>
+  /** What this run's audit found, by key (empty on the comment-triggered path). */
+  known: ReadonlyMap<string, Person>
+  /** The run's log and summary are public. */
+  logIsPublic: boolean
+  /** The comment-triggered path: the issue the comment is on (null: unknown); only the tracking issue's comments act. */
+  commentOnIssue?: number | null
+}
+
+export interface ApplyResult extends ApplyOutcome {
+  /** The people the stage looked at, for the disclosure of its public texts. */
+  people: Person[]
+}
+
+export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
+  const { issueClient: client, where, id, account, roster, log } = deps
+  const issue = await findTrackingIssue({ client, where, id, account, labels: roster.trackingIssue.labels, log })
+  if (!issue) return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] }
+  if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
+    return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] }
+  const at: StoreAt = { client, where, issueNumber: issue.number, account, secret: deps.secret, id }
+  const store = await readStore(at)
+  const reader = new PrivilegeReader(deps.client)
+  const people = new Map<string, Person>(deps.known)
+  const entryDeps: EntryDeps = {
+    client: deps.client,
+    at,
+    reader,
+    dryRun: deps.dryRun,
+    log,
+    issueIsPublic: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+    logIsPublic: deps.logIsPublic,
+    named: (login, org) =>
+      Boolean(people.get(loginKey(login))?.memberships.some((m) => loginKey(m.org) === loginKey(org) && m.public)),
+    alumniSlug: (org) => {
+      const team = adjustmentIn(roster.adjust!, org).alumniTeam
+      return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined
+    }
+  }
+  const outcome: ApplyOutcome = NOTHING_APPLIED(deps.dryRun, null)
+  for (const stored of latestEntries(store.entries)) {
+    const resumed = await resumeEntry(entryDeps, stored)
+    if (resumed) outcome.touched.push(resumed)
+  }
+  const read = readCommands(store.comments, store.ledger.seen, account.login)
+  const approved = await checkApprovers(deps.client, roster.adjust!.approvers, read.commands)
+  outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused)
+  const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId))
+  const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)]
+  const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) }
+  for (const commentId of await carryOut(context, approved.commands)) handled.add(commentId)
+  const fresh = [...handled].filter((c) => !store.ledger.seen.has(c))
+  if (fresh.length && !deps.dryRun) {
+    for (const c of fresh) store.ledger.seen.add(c)
+    await writeLedger(at, store.ledger)
+  }
+  return { ...outcome, people: [...people.values()] }
+}
+
+export interface StageContext {
+  deps: ApplyDeps
+  entryDeps: EntryDeps
+  store: Awaited<ReturnType<typeof readStore>>
+  outcome: ApplyOutcome
+  people: Map<string, Person>
+  records: ReturnType<typeof readRecords>
+}
+
+/** Each approved command, approvals within max-per-run; returns the comments fully handled. */
+async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[]> {
+  const { deps, outcome } = ctx
+  const rule = deps.roster.adjust!
+  const reinstate = commands.filter((c) => c.verb === 'reinstate')
+  for (const c of reinstate) for (const login of c.logins) await reinstatePerson(ctx, c, login)
+  // A comment that named more than max-per-run people: those it already adjusted are not asked about again.
+  const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey(entry.login)}`))
+  const approvals = commands
+    .filter((c) => c.verb === 'approve')
+    .flatMap((c) => c.logins.map((login) => ({ c, login })))
+    .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey(a.login)}`))
+  const first = new Map<string, { c: Command; login: string }>()
+  for (const a of approvals) if (!first.has(loginKey(a.login))) first.set(loginKey(a.login), a)
+  const now = [...first.values()].slice(0, rule.maxPerRun)
+  const later = [...first.values()].slice(rule.maxPerRun)
+  outcome.deferred.push(...later.map((a) => a.login))
+  const refuse = (a: { c: Command; login: string }, reason: string): void =>
+    void outcome.refused.push({ commentId: a.c.commentId, by: a.c.by, login: a.login, reason: `${a.login}: ${reason}` })
+  const orgs = deps.roster.orgs.map((o) => o.login)
+  const checked = await peopleNow(
+    now.map((a) => a.login),
+    orgs,
+    ctx.entryDeps.reader,
+    ctx.people
+  )
+  for (const p of checked) ctx.people.set(p.key, mergeKnown(ctx.people.get(p.key), p))
+  const verdicts = await freshVerdicts(checked, {
+    ...deps.activity,
+    client: deps.client,
+    roster: deps.roster,
+    now: deps.now,
+    log: deps.log
+  })
+  for (const a of now) {
+    const person = checked.find((p) => p.key === loginKey(a.login))!
+    const verdict = verdicts.get(person.key)
+    if (!verdict) {
+      refuse(a, 'not a member of any audited organization')
+      continue
+    }
+    const contactedOn = ctx.records.get(person.key)?.contactedOn
+    const why = ineligibility(
+      { login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) },
+      isoDay(deps.now),
+      deps.roster.trackingIssue.graceDays,
+      deps.tokenAccount
+    )
+    if (why) refuse(a, why)
+    else await adjustPerson(ctx, a.c, person)
+  }
+  const deferredComments = new Set(later.map((a) => a.c.commentId))
+  return commands.map((c) => c.commentId).filter((id) => !deferredComments.has(id))
+}
+
+/**
+ * A command written into the issue body (which anyone with write access can edit, and the action
+ * rewrites) never counts; it is reported, run after run, until it is taken out. Its id is 0.
+ */
+function bodyCommands(body: string): ApplyRefusal[] {
+  return commandLines(body).length
+    ? [
+        {
+          commentId: 0,
+          by: 'the issue body',
+          reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+        }
+      ]
+    : []
+}
+
+/**
+ * The last record per person and organization: only it may be finished. An older record restored
+ * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
+ * it can never make the action repeat a change it has since undone.
+ */
+function latestEntries(entries: StoredEntry[]): StoredEntry[] {
+  const last = new Map<string, StoredEntry>()
+  for (const stored of entries) last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored)
+  return [...last.values()]
+}
+
+/** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
+function mergeKnown(before: Person | undefined, now: Person): Person {
+  return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now
+}
+
+export type { ApplyRefusal }
