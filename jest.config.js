@@ -12,6 +12,9 @@ const config = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   testTimeout: 60000,
+  // Jest's default on two cores is one worker (cores − 1), which leaves a core idle while the
+  // suite waits on its fake servers: two workers halve the wall time on the 2-core CI machine.
+  maxWorkers: 2,
   verbose: true
 }
 
