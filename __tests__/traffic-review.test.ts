@@ -104,3 +104,19 @@ test('roles in a large organization: one page per repository, then the people le
   expect(github.requests.filter((r) => r.path.endsWith('/collaborators'))).toHaveLength(5)
   expect(github.requests.filter((r) => r.path.endsWith('/permission')).length).toBeLessThanOrEqual(10)
 }, 60_000)
+
+test('roles in a large organization with many people left: the whole list once, its first page not read again', async () => {
+  const b = new WorldBuilder(NOW)
+  for (let i = 0; i < 1000; i++) b.member('acme', `m${i}`).did(`m${i}`, 'issue', 10, { repo: 'acme/r0' })
+  for (let i = 0; i < 20; i++) b.member('acme', `idle${i}`)
+  busyPushes(b, 'acme/app')
+  b.world.repos.push({ fullName: 'acme/app', private: false, roles: {} })
+  const { result, github } = await auditWorld(b.world, rosterFor('acme'))
+  expect(result.verdicts.filter((v) => v.status === 'inactive')).toHaveLength(20)
+  const pages = github.requests
+    .filter((r) => r.path === '/repos/acme/app/collaborators')
+    .map((r) => Number(r.query.page ?? 1))
+  // 1,020 collaborators: 11 pages of 100, each read once; nobody asked one by one.
+  expect(pages.sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+  expect(github.requests.filter((r) => r.path.endsWith('/permission'))).toEqual([])
+}, 60_000)

@@ -120,6 +120,12 @@ describe('a world shaped like a real one', () => {
       .filter((r) => r.path.endsWith('/activity') && !r.query.actor)
       .map((r) => `${r.path}?page=${r.query.page ?? 1}`)
     expect(new Set(pages).size).toBe(pages.length)
+    // Nor any page of a repository's collaborators (its roles).
+    const roles = github.requests
+      .filter((r) => r.path.endsWith('/collaborators'))
+      .map((r) => `${r.path}?page=${r.query.page ?? 1}`)
+    expect(roles.length).toBeGreaterThan(0)
+    expect(new Set(roles).size).toBe(roles.length)
   })
 })
 

@@ -30197,7 +30197,7 @@ async function readRolesOf(client, fullName, logins) {
         return first.roles;
     const missing = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !first.roles.has(l));
     if (missing.length >= first.pagesLeft)
-        return readRepositoryRoles(client, fullName);
+        return cached(read, client, key, () => readRest(client, fullName, first));
     const roles = new Map(first.roles);
     for (const login of missing) {
         const level = await cached(people, client, `${key} ${login}`, () => readPermission(client, fullName, login));
@@ -30215,6 +30215,22 @@ async function readFirstPage(client, fullName) {
         const last = /[?&]page=(\d+)>; rel="last"/.exec(answer.headers.link ?? '');
         const roles = new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)]));
         return { roles, pagesLeft: last ? Number(last[1]) - 1 : 0 };
+    }
+    catch {
+        return null;
+    }
+}
+/** The whole list: the first page already read, and the pages after it. */
+async function readRest(client, fullName, first) {
+    const [owner = '', repo = ''] = fullName.split('/');
+    try {
+        const rest = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page: 2
+        }));
+        return new Map([...first.roles, ...rest.map((c) => [c.login.toLowerCase(), levelOf(c)])]);
     }
     catch {
         return null;
@@ -30239,18 +30255,6 @@ async function readPermission(client, fullName, login) {
             return ROLE_LEVEL.read;
         return null;
     }
-}
-/** The repository's roles, read once per client and run; null when GitHub would not list them. */
-function readRepositoryRoles(client, fullName) {
-    const known = read.get(client) ?? new Map();
-    read.set(client, known);
-    const key = fullName.toLowerCase();
-    if (!known.has(key)) {
-        const [owner = '', repo = ''] = fullName.split('/');
-        const roles = client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner, repo, per_page: 100 }).then((list) => new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)])), () => null);
-        known.set(key, roles);
-    }
-    return known.get(key);
 }
 
 /**

@@ -72,7 +72,7 @@ export async function readRolesOf(
   if (!first) return null
   if (first.pagesLeft === 0) return first.roles
   const missing = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !first.roles.has(l))
-  if (missing.length >= first.pagesLeft) return readRepositoryRoles(client, fullName)
+  if (missing.length >= first.pagesLeft) return cached(read, client, key, () => readRest(client, fullName, first))
   const roles = new Map(first.roles)
   for (const login of missing) {
     const level = await cached(people, client, `${key} ${login}`, () => readPermission(client, fullName, login))
@@ -95,6 +95,22 @@ async function readFirstPage(client: GitHubClient, fullName: string): Promise<Fi
   }
 }
 
+/** The whole list: the first page already read, and the pages after it. */
+async function readRest(client: GitHubClient, fullName: string, first: FirstPage): Promise<RepositoryRoles | null> {
+  const [owner = '', repo = ''] = fullName.split('/')
+  try {
+    const rest = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
+      owner,
+      repo,
+      per_page: PER_PAGE,
+      page: 2
+    })) as Collaborator[]
+    return new Map([...first.roles, ...rest.map((c): [string, RoleLevel] => [c.login.toLowerCase(), levelOf(c)])])
+  } catch {
+    return null
+  }
+}
+
 async function readPermission(client: GitHubClient, fullName: string, login: string): Promise<RoleLevel | null> {
   const [owner = '', repo = ''] = fullName.split('/')
   try {
@@ -112,24 +128,4 @@ async function readPermission(client: GitHubClient, fullName: string, login: str
     if (isHttpError(error) && error.status === 404) return ROLE_LEVEL.read
     return null
   }
-}
-
-/** The repository's roles, read once per client and run; null when GitHub would not list them. */
-export function readRepositoryRoles(client: GitHubClient, fullName: string): Promise<RepositoryRoles | null> {
-  const known = read.get(client) ?? new Map<string, Promise<RepositoryRoles | null>>()
-  read.set(client, known)
-  const key = fullName.toLowerCase()
-  if (!known.has(key)) {
-    const [owner = '', repo = ''] = fullName.split('/')
-    const roles = (
-      client.paginate('GET /repos/{owner}/{repo}/collaborators', { owner, repo, per_page: 100 }) as Promise<
-        Collaborator[]
-      >
-    ).then(
-      (list) => new Map(list.map((c) => [c.login.toLowerCase(), levelOf(c)])),
-      () => null
-    )
-    known.set(key, roles)
-  }
-  return known.get(key)!
 }
