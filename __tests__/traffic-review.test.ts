@@ -7,15 +7,9 @@
 import { auditWorld, rosterFor, statuses } from './helpers.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import { disclosure, redact } from '../src/text/disclosure.js'
+import { busyPushes, relabelled } from './traffic-helpers.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
-
-/** A bot that pushes to the repository every day of the last 150. */
-function busyPushes(b: WorldBuilder, repo: string): void {
-  if (!b.world.users.some((u) => u.login === 'ci[bot]'))
-    b.world.users.push({ login: 'ci[bot]', type: 'Bot', activities: [] })
-  for (let i = 0; i < 150; i++) b.did('ci[bot]', 'push', 1 + i, { repo, defaultBranch: false })
-}
 
 test('a pusher whose by-actor read failed in the first round is read again, not judged inactive', async () => {
   const b = new WorldBuilder(NOW)
@@ -46,13 +40,7 @@ test("a force push to a fork's branch of a busy pull request, by someone with no
     itemAuthor: 'alice',
     fromFork: true
   })
-  b.world.users.push({ login: 'github-actions[bot]', type: 'Bot', activities: [] })
-  for (let i = 0; i < 150; i++)
-    b.did('github-actions[bot]', i % 2 ? 'unlabel' : 'label', 290 - i, {
-      repo: 'acme/app',
-      item: 7,
-      onPullRequest: true
-    })
+  relabelled(b, 'acme/app', 7)
   busyPushes(b, 'acme/app')
   // bob holds the base permission only (read): no role would let him act on the item here.
   b.world.repos.push({ fullName: 'acme/app', private: false, roles: {} })

@@ -7,6 +7,7 @@ import { auditWorld, rosterFor, statuses } from './helpers.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import { generateTrafficWorld } from '../fake-github/traffic-world.js'
 import { estimateCost } from '../src/activity/cost.js'
+import { relabelled, twoRepositories } from './traffic-helpers.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 
@@ -15,13 +16,7 @@ describe('busy timelines and bot traffic', () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'early').did('early', 'label', 300, { repo: 'acme/app', item: 7, onPullRequest: true })
     b.member('acme', 'idle')
-    b.world.users.push({ login: 'github-actions[bot]', type: 'Bot', activities: [] })
-    for (let i = 0; i < 150; i++)
-      b.did('github-actions[bot]', i % 2 ? 'unlabel' : 'label', 290 - i, {
-        repo: 'acme/app',
-        item: 7,
-        onPullRequest: true
-      })
+    relabelled(b, 'acme/app', 7)
     for (let i = 0; i < 40; i++)
       b.did('github-actions[bot]', 'force_push', 100 - i, { repo: 'acme/app', item: 7, onPullRequest: true })
     const { result } = await auditWorld(b.world, rosterFor('acme'))
@@ -35,13 +30,7 @@ describe('busy timelines and bot traffic', () => {
 
   test('a repository whose pushes cannot be read makes unknown only the people who can push there', async () => {
     const b = new WorldBuilder(NOW)
-    b.member('acme', 'writer').did('writer', 'push', 200, { repo: 'acme/app', defaultBranch: false })
-    b.member('acme', 'reader')
-    b.member('acme', 'other').did('other', 'push', 100, { repo: 'acme/lib', defaultBranch: false })
-    b.world.repos.push(
-      { fullName: 'acme/app', private: false, roles: { writer: 'write' } },
-      { fullName: 'acme/lib', private: false, roles: { other: 'write' } }
-    )
+    twoRepositories(b)
     const fault = (r: { path: string }) =>
       r.path === '/repos/acme/app/activity' ? { status: 500, body: { message: 'Server Error' } } : undefined
     const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
@@ -51,13 +40,7 @@ describe('busy timelines and bot traffic', () => {
 
   test("when the repository's roles cannot be read either, its failure concerns everyone left: unknown, never inactive", async () => {
     const b = new WorldBuilder(NOW)
-    b.member('acme', 'writer').did('writer', 'push', 200, { repo: 'acme/app', defaultBranch: false })
-    b.member('acme', 'reader')
-    b.member('acme', 'other').did('other', 'push', 100, { repo: 'acme/lib', defaultBranch: false })
-    b.world.repos.push(
-      { fullName: 'acme/app', private: false, roles: { writer: 'write' } },
-      { fullName: 'acme/lib', private: false, roles: { other: 'write' } }
-    )
+    twoRepositories(b)
     // The collaborators list needs write access there (docs: list repository collaborators).
     const fault = (r: { path: string }) =>
       r.path === '/repos/acme/app/activity'
