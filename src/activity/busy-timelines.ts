@@ -52,7 +52,10 @@ function busyDocument(since: string): BatchDocument<BusyItem> {
  * Who still unsettled could have acted on the item: its author, or triage there; anyone, for a
  * pull request from a fork (its head branch's force pushes need no role here).
  */
-async function radiusFor(reader: BusyReader, item: BusyItem): Promise<Radius> {
+export async function radiusFor(
+  reader: BusyReader,
+  item: Pick<BusyItem, 'repo' | 'author' | 'crossRepository'>
+): Promise<Radius> {
   if (item.crossRepository) return 'everyone'
   return radiusOf(await readRolesOf(reader.client, item.repo, reader.left()), reader.left(), 'triage', item.author)
 }
@@ -74,12 +77,12 @@ export async function readBusyTimelines(reader: BusyReader, busy: BusyItem[]): P
     const answers = await askBatch(reader.client, doc, batch, reader.onCost ? { onCost: reader.onCost } : {})
     const next: BusyItem[] = []
     for (const [i, item] of batch.entries()) {
-      const page = (answers[i]!.data as { timelineItems?: TimelinePage } | null)?.timelineItems
-      if (!page) {
-        const failure = answers[i]!.failure ?? { message: 'no data', passing: true }
-        reader.fail(item.url, failure, await radiusFor(reader, item))
-        continue
-      }
+      const answer = answers[i]!
+      // What a partial answer holds is read; what it lacks concerns those who could have acted here.
+      if (!answer.complete) reader.fail(item.url, answer.failure, await radiusFor(reader, item))
+      const data = (answer.complete ? answer.data : answer.partial) as { timelineItems?: TimelinePage } | null
+      const page = data?.timelineItems
+      if (!page) continue
       const acts = new Map<string, Evidence>()
       readTimeline(page, item, reader.since, acts)
       for (const [login, evidence] of acts) reader.record(login, evidence)

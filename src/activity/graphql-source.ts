@@ -70,7 +70,7 @@ async function askUsers(
     let answer = found[i]!
     // One heavy account alone is still too much over a year: ask over four quarters instead
     // (contributions over a shorter span are lighter for GitHub to count).
-    if (answer.alone)
+    if (!answer.complete && answer.alone)
       answer = (await askBatch(options.client, usersDocument(splitSpan(year, 4)), [q], onCost(options)))[0]!
     answers.set(q.person.key, sourceAnswer(answer, q, options.from, policy))
   }
@@ -86,14 +86,12 @@ function onCost(options: GraphqlSourceOptions): { onCost?: (points: number) => v
  * longer than one page reads the same when asked again; an error on the alias may not.
  */
 function sourceAnswer(answer: AliasAnswer, q: ActivityQuestion, from: Date, policy: EvidencePolicy): SourceAnswer {
-  const user = answer.data as UserActivityData | null
-  if (!user) {
-    const failure = answer.notFound ? ACCOUNT_NOT_FOUND : (answer.failure ?? { message: 'no data', passing: true })
-    return { evidence: [], error: failure.message, lasting: !failure.passing }
-  }
+  const user = (answer.complete ? answer.data : answer.partial) as UserActivityData | null
+  const failure = answer.complete ? null : answer.notFound ? ACCOUNT_NOT_FOUND : answer.failure
+  if (!user) return { evidence: [], error: failure!.message, lasting: !failure!.passing }
   const lists = readUserActivity(user, from)
   const evidence = lists.flatMap((l) => l.evidence)
-  const problems = answer.failure ? [answer.failure.message] : []
+  const problems = failure ? [failure.message] : []
   for (const l of lists) {
     const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
     // Unread items are older than the last one read (for a list read at both ends: than `readTo`).
@@ -103,5 +101,5 @@ function sourceAnswer(answer: AliasAnswer, q: ActivityQuestion, from: Date, poli
       problems.push(`${l.name}: more items than one page, none of those read counts`)
   }
   if (problems.length === 0) return { evidence }
-  return { evidence, error: problems.join('; '), lasting: answer.failure ? !answer.failure.passing : true }
+  return { evidence, error: problems.join('; '), lasting: failure ? !failure.passing : true }
 }

@@ -108,7 +108,7 @@ export interface TimelinePage {
   pageInfo: { hasPreviousPage: boolean; startCursor: string | null }
   nodes: (TimelineNode | null)[] | null
 }
-interface ItemNode {
+export interface ItemNode {
   id: string
   url: string
   updatedAt: string
@@ -126,6 +126,30 @@ export interface RepositorySweepData {
   isPrivate: boolean
   issues?: ItemPage
   pullRequests?: ItemPage
+}
+
+/**
+ * The item a path below a repository's alias lies inside (`issues.nodes.3.timelineItems…`), when
+ * the hole is within a listed item's timeline and the item itself is there; otherwise null.
+ */
+export function itemOf(repo: RepositorySweepData | null, hole: (string | number)[]): ItemNode | null {
+  const [list, nodes, k, field] = hole
+  if (!repo || (list !== 'issues' && list !== 'pullRequests') || nodes !== 'nodes' || typeof k !== 'number') return null
+  if (field !== 'timelineItems') return null
+  return repo[list]?.nodes?.[k] ?? null
+}
+
+/** What the blast radius needs of an item: where it is, who opened it, whether from a fork. */
+export function itemFacts(
+  item: ItemNode,
+  repo: RepositorySweepData
+): { url: string; repo: string; author: string | null; crossRepository: boolean } {
+  return {
+    url: item.url,
+    repo: repo.nameWithOwner,
+    author: item.author?.login ?? null,
+    crossRepository: item.isCrossRepository === true
+  }
 }
 
 /** An issue or pull request whose timeline holds more acts in the window than were read. */
@@ -201,7 +225,8 @@ export function readRepositorySweep(data: RepositorySweepData, cursor: SweepCurs
     if (!page) return
     let reachedOld = false
     for (const node of page.nodes ?? []) {
-      if (!node) continue
+      // A null item, or one whose timeline GitHub left out, is a hole the caller has been told of.
+      if (!node?.timelineItems) continue
       if (Date.parse(node.updatedAt) < since.getTime()) {
         reachedOld = true
         continue

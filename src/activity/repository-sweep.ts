@@ -9,10 +9,10 @@
 import type { GitHubClient } from '../github/client.js'
 import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
 import { type Failure, failureOf } from '../github/failures.js'
-import { type BatchDocument, askBatch } from '../github/graphql-batch.js'
+import { type BatchDocument, type PartialAnswer, askBatch } from '../github/graphql-batch.js'
 import { eachAtOnce } from '../github/parallel.js'
 import { type Radius, within } from './blast-radius.js'
-import { type BusyReader, readBusyTimelines } from './busy-timelines.js'
+import { type BusyReader, radiusFor, readBusyTimelines } from './busy-timelines.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, latest } from './evidence.js'
 import { type PushReader, readPushesOf } from './repository-pushes.js'
@@ -21,6 +21,8 @@ import {
   REPOS_PER_QUERY,
   type RepositorySweepData,
   type SweepCursor,
+  itemFacts,
+  itemOf,
   readRepositorySweep,
   repositorySweepDocument
 } from './repository-sweep-query.js'
@@ -180,19 +182,36 @@ class Sweep {
     )
     const still: SweepCursor[] = []
     for (const [i, cursor] of batch.entries()) {
-      const repo = answers[i]!.data as RepositorySweepData | null
-      if (!repo) {
-        // Anyone may open an issue in a public repository and close it: an unread list concerns everyone.
-        const failure = answers[i]!.failure ?? { message: 'no data', passing: true }
-        this.fail(`${cursor.owner}/${cursor.name}`, failure, 'everyone')
-        continue
-      }
+      const answer = answers[i]!
+      const repo = (answer.complete ? answer.data : answer.partial) as RepositorySweepData | null
+      if (!answer.complete) await this.failHoles(`${cursor.owner}/${cursor.name}`, repo, answer)
+      if (!repo) continue
       const page = readRepositorySweep(repo, cursor, this.options.since)
+      // A list GitHub left out is not asked again in this round: its failure stands for it.
+      for (const list of ['issues', 'pullRequests'] as const)
+        if (cursor[list] !== 'done' && !repo[list]) page.next[list] = 'done'
+
       for (const [login, evidence] of page.acts) this.record(login, evidence)
       busy.push(...page.busy)
       if (page.next.issues !== 'done' || page.next.pullRequests !== 'done') still.push(page.next)
     }
     return still
+  }
+
+  /**
+   * Whom the parts missing from a repository's answer concern. A hole inside a listed item's
+   * timeline concerns those who could act on that item (its author, triage or more there: see
+   * blast-radius.ts); any other hole (an item left out, a list, the repository) concerns everyone,
+   * since anyone may open an issue in a public repository and act on it.
+   */
+  private async failHoles(where: string, repo: RepositorySweepData | null, answer: PartialAnswer): Promise<void> {
+    const items = answer.holes.map((hole) => itemOf(repo, hole))
+    if (!repo || items.length === 0 || items.some((item) => item === null)) {
+      this.fail(where, answer.failure, 'everyone')
+      return
+    }
+    for (const item of new Set(items))
+      this.fail(item!.url, answer.failure, await radiusFor(this.reader, itemFacts(item!, repo)))
   }
 
   private async readPushes(repositories: OrgRepository[]): Promise<void> {

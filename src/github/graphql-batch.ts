@@ -2,6 +2,13 @@
  * One GraphQL query for many items at once (people, repositories), one alias each, and what to do
  * when GitHub answers only in part — shared by the user activity queries and the repository sweep.
  *
+ * - An answer is complete only when GitHub says so: no error on its alias or below it (nor on the
+ *   query as a whole), and every list entry present. GitHub answers HTTP 200 with `data` beside
+ *   `errors` whose `path` points at the nodes it left null (a deleted or blocked item, one the token
+ *   may not see, an internal timeout: docs.github.com/en/graphql/guides/forming-calls-with-graphql,
+ *   "errors"; spec.graphql.org/October2021/#sec-Handling-Field-Errors: an error nulls the field and
+ *   is listed with its path). Such an alias is handed over as a PartialAnswer: what it holds is real
+ *   (an act seen is an act), what it lacks means nothing, so a caller cannot read it as "no activity".
  * - An alias that fails inside a good answer costs that item only; if the failure may pass ("Something
  *   went wrong while executing your query" on its path), the items it hit are asked once more, together.
  * - A query that fails whole (a timeout, RESOURCE_LIMITS_EXCEEDED, a 5xx after its retry) is asked
@@ -14,16 +21,31 @@ import type { GitHubClient } from './client.js'
 import { type Failure, type GraphqlErrorEntry, aliasFailure, failureOf, isHttpError } from './failures.js'
 import { BATCH_RECOVER_AFTER, GRAPHQL_BATCH_RETRIES } from './retry-policy.js'
 
-export interface AliasAnswer {
-  /** This alias's part of the answer; null when GitHub gave none. */
+/** GitHub answered for this alias in full. */
+export interface CompleteAnswer {
+  complete: true
   data: unknown
-  /** What went wrong for this alias (its own errors and the query's); with data, the answer is partial. */
-  failure: Failure | null
+}
+
+/** Anything less than complete: read what it holds as found, never what it lacks as absent. */
+export interface PartialAnswer {
+  complete: false
+  /** What GitHub gave beside the errors; null when it gave nothing for this alias. */
+  partial: unknown
+  /** What went wrong for this alias (its own errors, the query's, or the entries left out). */
+  failure: Failure
+  /**
+   * Paths below the alias (without it) that GitHub left out: those of the errors on it, and of
+   * the null list entries. Empty when the failure concerns the whole alias.
+   */
+  holes: (string | number)[][]
   /** GitHub could not resolve the alias's object (a renamed or deleted account, a missing repository). */
   notFound: boolean
   /** The whole query failed with this item alone in it: too heavy to ask this way. */
   alone: boolean
 }
+
+export type AliasAnswer = CompleteAnswer | PartialAnswer
 
 export interface BatchDocument<T> {
   /** The query and its variables for `items`; alias `${alias}${i}` answers for items[i]. */
@@ -84,17 +106,25 @@ export async function askBatch<T>(
     }
     const failure = failureOf(whole, 'GraphQL request failed')
     const alone = items.length === 1 && !(isHttpError(whole) && whole.status < 500)
-    return items.map(() => ({ data: null, failure, notFound: false, alone }))
+    return items.map((): PartialAnswer => ({
+      complete: false,
+      partial: null,
+      failure,
+      holes: [],
+      notFound: false,
+      alone
+    }))
   }
   const cost = (asked.data?.rateLimit as { cost?: number } | undefined)?.cost
   if (typeof cost === 'number') options.onCost?.(cost)
   options.size?.succeeded(items.length)
   const answers = items.map((_, i) => aliasAnswer(asked, doc.alias, i))
-  const again = followUp ? items.filter((_, i) => answers[i]!.failure?.passing) : []
+  const mayPass = (a: AliasAnswer): boolean => !a.complete && a.failure.passing
+  const again = followUp ? items.filter((_, i) => mayPass(answers[i]!)) : []
   if (again.length === 0) return answers
   const second = await askBatch(client, doc, again, options, false)
   let next = 0
-  return answers.map((a) => (a.failure?.passing ? second[next++]! : a))
+  return answers.map((a) => (mayPass(a) ? second[next++]! : a))
 }
 
 /** One query; a partial answer (data beside errors) counts as an answer unless GitHub found it too heavy. */
@@ -126,11 +156,31 @@ function aliasAnswer(asked: Asked, prefix: string, i: number): AliasAnswer {
     typeof e.path?.[0] === 'string' && /^\d+$/.test(e.path[0].slice(prefix.length)) && e.path[0].startsWith(prefix)
   const general = asked.errors.filter((e) => !onAlias(e))
   const data = asked.data?.[alias] ?? null
+  const holes = [...own.map((e) => e.path!.slice(1)), ...nullEntries(data)]
   const problems = [...own, ...general]
-  const failure = problems.length
+  if (data !== null && problems.length === 0 && holes.length === 0) return { complete: true, data }
+  const failure: Failure = problems.length
     ? aliasFailure(problems)
     : data === null
       ? { message: 'no data', passing: true }
-      : null
-  return { data, failure, notFound: own.some((e) => e.type === 'NOT_FOUND'), alone: false }
+      : { message: `GitHub left ${holes.length} of its entries out of the answer`, passing: true }
+  return {
+    complete: false,
+    partial: data,
+    failure,
+    holes: general.length ? [] : holes,
+    notFound: own.some((e) => e.type === 'NOT_FOUND' && e.path!.length === 1),
+    alone: false
+  }
+}
+
+/**
+ * Paths of the null entries of every list in `value`. GitHub's lists hold a null only where it
+ * could not give the entry (the error that says why may be missing): never an answer of "none".
+ */
+export function nullEntries(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value))
+    return value.flatMap((entry, k) => (entry === null ? [[...path, k]] : nullEntries(entry, [...path, k])))
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, entry]) => nullEntries(entry, [...path, key]))
 }

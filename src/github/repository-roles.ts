@@ -12,7 +12,6 @@
  * `role_name`, the highest role from every source, and `permission`, the legacy level).
  */
 import type { GitHubClient } from './client.js'
-import { isHttpError } from './failures.js'
 
 /** Role levels, lowest first. A custom role's name is not here: it may grant anything. */
 export const ROLE_LEVEL = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 } as const
@@ -123,9 +122,11 @@ async function readPermission(client: GitHubClient, fullName: string, login: str
     // No access is `none` in both fields: no role, not a custom one.
     const named = data.role_name && data.role_name !== 'none' ? { role_name: data.role_name } : {}
     return levelOf({ login, ...named, permissions: { [legacy]: true } })
-  } catch (error) {
-    // Not found: no such account, so no role there.
-    if (isHttpError(error) && error.status === 404) return ROLE_LEVEL.read
+  } catch {
+    // Any refusal, 404 included, is no answer about the role. The endpoint answers 200 for anyone
+    // the repository can be asked about, with `permission: none` for no access; its 404 means the
+    // repository or the account is not visible to the token (docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user,
+    // and docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource).
     return null
   }
 }
