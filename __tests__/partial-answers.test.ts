@@ -83,3 +83,16 @@ describe('an unexpected 404', () => {
     expect(statuses(result)).toMatchObject({ brancher: 'active', idle: 'inactive' })
   }, 60_000)
 })
+
+describe('a status GitHub does not document for success', () => {
+  test('events answered 204 No Content are no answer: the person whose only act they hold is unknown', async () => {
+    const b = new WorldBuilder(NOW)
+    b.member('acme', 'recent').did('recent', 'push', 5, { repo: 'elsewhere/tool', defaultBranch: false })
+    b.member('acme', 'idle')
+    const fault = (r: RecordedRequest) =>
+      r.path === '/users/recent/events/public' ? { status: 204, body: undefined } : undefined
+    const { result } = await auditWorld(b.world, rosterFor('acme'), { fault })
+    expect(statuses(result)).toEqual({ recent: 'unknown', idle: 'inactive' })
+    expect(result.verdicts.find((v) => v.person.login === 'recent')!.errors.join(' ')).toMatch(/204/)
+  })
+})

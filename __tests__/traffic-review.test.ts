@@ -53,7 +53,7 @@ test("a force push to a fork's branch of a busy pull request, by someone with no
 })
 
 test.each(['oldest-first', 'newest-first'] as const)(
-  'discussion comments served %s, the newest ones private and not counted: unknown, never inactive',
+  'discussion comments served %s, the newest ones private and not counted: read on to the public one, never inactive',
   async (order) => {
     const b = new WorldBuilder(NOW)
     b.world.unorderedConnections = order
@@ -64,10 +64,25 @@ test.each(['oldest-first', 'newest-first'] as const)(
     b.world.tokens['test-token']!.seesPrivate = true
     const { result } = await auditWorld(b.world, rosterFor('acme'))
     const verdict = result.verdicts.find((v) => v.person.login === 'discusser')!
-    expect(verdict.status).toBe('unknown')
-    expect(verdict.errors.join(' ')).toMatch(/discussion comments: more items than one page, none of those read counts/)
+    // Before reading on (#20) this was unknown: "more items than one page, none of those read counts".
+    expect(verdict.status).toBe('active')
+    expect(verdict.lastActivity).toMatchObject({ kind: 'discussion_comment', repo: 'acme/app' })
   }
 )
+
+test('more private items than reading on may page through: unknown, never inactive', async () => {
+  const b = new WorldBuilder(NOW)
+  // The one public comment sorts after 1,200 private ones edited today (issue comments come by updatedAt).
+  b.member('acme', 'busy').did('busy', 'issue_comment', 200, { repo: 'elsewhere/tool' })
+  for (let i = 0; i < 1200; i++)
+    b.did('busy', 'issue_comment', 1 + (i % 300), { repo: 'acme/secret', private: true, editedAt: NOW })
+  b.world.repos.push({ fullName: 'acme/secret', private: true })
+  b.world.tokens['test-token']!.seesPrivate = true
+  const { result } = await auditWorld(b.world, rosterFor('acme'))
+  const verdict = result.verdicts.find((v) => v.person.login === 'busy')!
+  expect(verdict.status).toBe('unknown')
+  expect(verdict.errors.join(' ')).toMatch(/issue comments: more items than were read, none of those read counts/)
+})
 
 test("a private repository named inside an item's address is redacted in public text", () => {
   const d = disclosure(true, [], ['acme/secret'])

@@ -17,6 +17,7 @@ import {
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser, tokenAccount } from './world.js'
 import { itemById, repositoryNode } from './graphql-repository.js'
+import { type ConnectionArgs, connection } from './graphql-connection.js'
 
 let executable: GraphQLSchema | undefined
 function githubSchema(): GraphQLSchema {
@@ -36,12 +37,7 @@ class TypedError extends Error {
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000
 
-interface ConnectionArgs {
-  first?: number
-  last?: number
-}
-
-/** GitHub requires `first` or `last` on every connection, each at most 100. */
+/** GitHub requires `first` or `last` on every connection, each at most 100; `after`/`before` page on. */
 function page<T>(items: T[], args: ConnectionArgs, name: string) {
   const n = args.first ?? args.last
   if (n === undefined)
@@ -54,18 +50,7 @@ function page<T>(items: T[], args: ConnectionArgs, name: string) {
       'EXCESSIVE_PAGINATION',
       `Requesting ${n} records on the \`${name}\` connection exceeds the \`first\` limit of 100 records.`
     )
-  const chosen = args.first !== undefined ? items.slice(0, n) : items.slice(Math.max(0, items.length - n))
-  return {
-    nodes: chosen,
-    edges: chosen.map((node) => ({ node })),
-    totalCount: items.length,
-    pageInfo: {
-      hasNextPage: args.first !== undefined && items.length > n,
-      hasPreviousPage: args.last !== undefined && items.length > n,
-      endCursor: null,
-      startCursor: null
-    }
-  }
+  return connection(items, args)
 }
 
 export interface GraphqlContext {

@@ -7,7 +7,8 @@ import { ACCOUNT_NOT_FOUND } from '../github/failures.js'
 import { type AliasAnswer, type BatchDocument, BatchSize, askBatch } from '../github/graphql-batch.js'
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
-import { type EvidencePolicy, admits } from './evidence.js'
+import type { EvidencePolicy } from './evidence.js'
+import { type Reading, readOn, unreadLists } from './read-on.js'
 import { type UserActivityData, readUserActivity } from './user-activity-answer.js'
 import { type Span, USERS_PER_QUERY, spanVariables, splitSpan, userActivityDocument } from './user-activity-query.js'
 
@@ -66,14 +67,20 @@ async function askUsers(
 ): Promise<void> {
   const year: Span = { from: options.from, to: options.now }
   const found = await askBatch(options.client, usersDocument([year]), batch, { size, ...onCost(options) })
+  const readings: Reading[] = []
   for (const [i, q] of batch.entries()) {
     let answer = found[i]!
+    let spans = [year]
     // One heavy account alone is still too much over a year: ask over four quarters instead
     // (contributions over a shorter span are lighter for GitHub to count).
-    if (!answer.complete && answer.alone)
-      answer = (await askBatch(options.client, usersDocument(splitSpan(year, 4)), [q], onCost(options)))[0]!
-    answers.set(q.person.key, sourceAnswer(answer, q, options.from, policy))
+    if (!answer.complete && answer.alone) {
+      spans = splitSpan(year, 4)
+      answer = (await askBatch(options.client, usersDocument(spans), [q], onCost(options)))[0]!
+    }
+    readings.push(firstReading(answer, q, spans, options.from, policy))
   }
+  await readOn(options.client, readings, policy, options.from, options.onCost)
+  for (const r of readings) answers.set(r.question.person.key, answerOf(r))
 }
 
 function onCost(options: GraphqlSourceOptions): { onCost?: (points: number) => void } {
@@ -83,23 +90,32 @@ function onCost(options: GraphqlSourceOptions): { onCost?: (points: number) => v
 /**
  * What one user's alias says. Comments are read back to the start of the query (the widest
  * window), so a person held to a shorter window still shows when they were last seen. A list
- * longer than one page reads the same when asked again; an error on the alias may not.
+ * longer than one page is read on (read-on.ts); an error on the alias is not.
  */
-function sourceAnswer(answer: AliasAnswer, q: ActivityQuestion, from: Date, policy: EvidencePolicy): SourceAnswer {
+function firstReading(
+  answer: AliasAnswer,
+  question: ActivityQuestion,
+  spans: Span[],
+  from: Date,
+  policy: EvidencePolicy
+): Reading {
   const user = (answer.complete ? answer.data : answer.partial) as UserActivityData | null
   const failure = answer.complete ? null : answer.notFound ? ACCOUNT_NOT_FOUND : answer.failure
-  if (!user) return { evidence: [], error: failure!.message, lasting: !failure!.passing }
-  const lists = readUserActivity(user, from)
-  const evidence = lists.flatMap((l) => l.evidence)
-  const problems = failure ? [failure.message] : []
-  for (const l of lists) {
-    const counted = l.evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
-    // Unread items are older than the last one read (for a list read at both ends: than `readTo`).
-    const readTo = l.readTo ?? l.evidence[l.evidence.length - 1]?.at
-    const lastInWindow = readTo === undefined || Date.parse(readTo) >= q.since.getTime()
-    if (l.cutOff && !counted && lastInWindow)
-      problems.push(`${l.name}: more items than one page, none of those read counts`)
+  const lists = user ? readUserActivity(user, from) : []
+  return {
+    question,
+    spans,
+    evidence: lists.flatMap((l) => l.evidence),
+    failure,
+    unread: unreadLists(lists, question, policy, false)
   }
-  if (problems.length === 0) return { evidence }
-  return { evidence, error: problems.join('; '), lasting: failure ? !failure.passing : true }
+}
+
+function answerOf(r: Reading): SourceAnswer {
+  const problems = [
+    ...(r.failure ? [r.failure.message] : []),
+    ...r.unread.map((l) => `${l.name}: more items than were read, none of those read counts`)
+  ]
+  if (problems.length === 0) return { evidence: r.evidence }
+  return { evidence: r.evidence, error: problems.join('; '), lasting: r.failure ? !r.failure.passing : true }
 }

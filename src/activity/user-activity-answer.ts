@@ -3,16 +3,19 @@
  * evidence list by list, and whether each list was cut off before it could show the latest act.
  * Pure.
  */
+import { bothEnds } from './both-ends.js'
+import { type Created, type Page, present } from './pages.js'
 import type { Evidence } from './evidence.js'
-import { COMMIT_REPOSITORIES } from './user-activity-query.js'
+import {
+  COMMIT_REPOSITORIES,
+  COMMIT_REPOSITORIES_MAX,
+  type ContributionList,
+  type UserListName
+} from './user-activity-query.js'
 
 interface Repo {
   nameWithOwner: string
   isPrivate: boolean
-}
-interface Page<T> {
-  nodes?: (T | null)[] | null
-  pageInfo?: { hasNextPage?: boolean; hasPreviousPage?: boolean }
 }
 interface Contributions {
   issueContributions?: Page<{ occurredAt: string; isRestricted: boolean; issue?: { url: string; repository: Repo } }>
@@ -30,7 +33,6 @@ interface Contributions {
   repositoryContributions?: Page<{ occurredAt: string; isRestricted: boolean; repository?: Repo & { url?: string } }>
   commitContributionsByRepository?: { repository: Repo; contributions: Page<{ occurredAt: string; url: string }> }[]
 }
-type Created = { createdAt: string; url: string }
 export interface UserActivityData {
   login: string
   /** `cc0`, `cc1`, …: one contributions collection per span. */
@@ -47,8 +49,15 @@ export interface UserActivityData {
   commitCommentsEnd?: Page<Created & { repository: Repo }>
   starredRepositories?: {
     edges?: ({ starredAt: string; node: { url: string; nameWithOwner: string; isPrivate: boolean } } | null)[] | null
-    pageInfo?: { hasNextPage: boolean }
+    pageInfo?: { hasNextPage: boolean; endCursor?: string | null }
   }
+}
+
+/** Where a cut-off list goes on: its field, its span (contributions), and the cursor after the page read. */
+export interface ReadOnList {
+  field: ContributionList | UserListName | 'commitContributionsByRepository'
+  span: number | null
+  after: string | null
 }
 
 /** One list from the answer: what it held, and whether it was cut off at the page size. */
@@ -66,11 +75,23 @@ export interface ActivityList {
    * other end: it may hold an in-window act only when this date is inside the window.
    */
   readTo?: string
+  /** How to read on, when GitHub can give more than was read. */
+  readOn?: ReadOnList
+  /** The list's order is documented (newest first): what is unread is older than what was read. */
+  ordered: boolean
 }
 
-const present = <T>(nodes: (T | null)[] | null | undefined): T[] => (nodes ?? []).filter((n): n is T => n !== null)
 const more = (page: Page<unknown> | undefined): boolean =>
   (page?.pageInfo?.hasNextPage || page?.pageInfo?.hasPreviousPage) ?? false
+/** The read-on step of a page with more after it: from its end cursor. */
+const onFrom = (
+  page: Page<unknown> | undefined,
+  field: ReadOnList['field'],
+  span: number | null = null
+): { readOn?: ReadOnList } =>
+  page?.pageInfo?.hasNextPage && page.pageInfo.endCursor
+    ? { readOn: { field, span, after: page.pageInfo.endCursor } }
+    : {}
 const item = (
   at: string,
   kind: string,
@@ -87,83 +108,66 @@ const item = (
   source
 })
 
-function readContributions(cc: Contributions | undefined): ActivityList[] {
-  const source = 'contributions'
-  const issues = cc?.issueContributions
-  const pulls = cc?.pullRequestContributions
-  const reviews = cc?.pullRequestReviewContributions
-  const repos = cc?.repositoryContributions
-  return [
-    {
-      name: 'issue contributions',
-      evidence: present(issues?.nodes).map((n) =>
-        item(n.occurredAt, 'issue', n.issue?.url ?? null, n.issue?.repository, n.isRestricted, source)
-      ),
-      cutOff: more(issues)
-    },
-    {
-      name: 'pull request contributions',
-      evidence: present(pulls?.nodes).map((n) =>
-        item(
-          n.occurredAt,
-          'pull_request',
-          n.pullRequest?.url ?? null,
-          n.pullRequest?.repository,
-          n.isRestricted,
-          source
-        )
-      ),
-      cutOff: more(pulls)
-    },
-    {
-      name: 'review contributions',
-      evidence: present(reviews?.nodes).map((n) =>
-        item(n.occurredAt, 'review', n.pullRequestReview?.url ?? null, n.repository, n.isRestricted, source)
-      ),
-      cutOff: more(reviews)
-    },
-    {
-      name: 'repository contributions',
-      evidence: present(repos?.nodes).map((n) =>
-        item(n.occurredAt, 'repository', n.repository?.url ?? null, n.repository, n.isRestricted, source)
-      ),
-      cutOff: more(repos)
-    },
-    {
-      name: 'commit contributions',
-      evidence: (cc?.commitContributionsByRepository ?? []).flatMap((r) =>
-        present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))
-      ),
-      cutOff: (cc?.commitContributionsByRepository?.length ?? 0) >= COMMIT_REPOSITORIES
-    }
-  ]
+interface ContributionNode {
+  occurredAt: string
+  isRestricted: boolean
+  issue?: { url: string; repository: Repo }
+  pullRequest?: { url: string; repository: Repo }
+  pullRequestReview?: { url: string }
+  repository?: Repo & { url?: string }
 }
 
-/**
- * A connection read at both ends, as one page newest first: whichever way GitHub sorts it (no
- * order is documented), its newest item is at one end. What lies unread between the ends is older
- * than the newer end's oldest item (`readTo`). More to read only when the start said so and the
- * ends do not meet (an item in both means nothing lies between).
- */
-function bothEnds<T extends Created>(
-  start: Page<T> | undefined,
-  end: Page<T> | undefined
-): (Page<T> & { readTo?: string }) | undefined {
-  if (!start && !end) return undefined
-  const [first, last] = [present(start?.nodes), present(end?.nodes)]
-  const byUrl = new Map([...first, ...last].map((n) => [n.url, n]))
-  const meet = byUrl.size < first.length + last.length
-  const nodes = [...byUrl.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-  const newest = (list: T[]) => Math.max(...list.map((n) => Date.parse(n.createdAt)))
-  const newer = first.length && (!last.length || newest(first) >= newest(last)) ? first : last
-  const readTo = newer.length
-    ? new Date(Math.min(...newer.map((n) => Date.parse(n.createdAt)))).toISOString()
-    : undefined
-  return {
-    nodes,
-    pageInfo: { hasNextPage: (start?.pageInfo?.hasNextPage ?? false) && !meet },
-    ...(readTo ? { readTo } : {})
-  }
+/** Each contributions list: its name in reasons, the kind of act, and where a node keeps its address and repository. */
+const CONTRIBUTIONS: [ContributionList, string, string, (n: ContributionNode) => { url?: string; repo?: Repo }][] = [
+  ['issueContributions', 'issue contributions', 'issue', (n) => ({ url: n.issue?.url, repo: n.issue?.repository })],
+  [
+    'pullRequestContributions',
+    'pull request contributions',
+    'pull_request',
+    (n) => ({ url: n.pullRequest?.url, repo: n.pullRequest?.repository })
+  ],
+  [
+    'pullRequestReviewContributions',
+    'review contributions',
+    'review',
+    (n) => ({ url: n.pullRequestReview?.url, repo: n.repository })
+  ],
+  [
+    'repositoryContributions',
+    'repository contributions',
+    'repository',
+    (n) => ({ url: n.repository?.url, repo: n.repository })
+  ]
+]
+
+function readContributions(cc: Contributions | undefined, span: number, commitLimit: number): ActivityList[] {
+  const source = 'contributions'
+  const lists = CONTRIBUTIONS.map(([field, name, kind, where]): ActivityList => {
+    const page = cc?.[field] as Page<ContributionNode> | undefined
+    return {
+      name,
+      evidence: present(page?.nodes).map((n) => {
+        const { url, repo } = where(n)
+        return item(n.occurredAt, kind, url ?? null, repo, n.isRestricted, source)
+      }),
+      cutOff: more(page),
+      ordered: true,
+      ...onFrom(page, field, span)
+    }
+  })
+  const commits = cc?.commitContributionsByRepository ?? []
+  lists.push({
+    name: 'commit contributions',
+    evidence: commits.flatMap((r) =>
+      present(r.contributions.nodes).map((n) => item(n.occurredAt, 'commit', n.url, r.repository, false, source))
+    ),
+    cutOff: commits.length >= commitLimit,
+    ordered: true,
+    ...(commitLimit < COMMIT_REPOSITORIES_MAX
+      ? { readOn: { field: 'commitContributionsByRepository', span, after: null } }
+      : {})
+  })
+  return lists
 }
 
 /** Issue comments, sorted by when they were updated: a page of only in-window updates may hide more. */
@@ -175,7 +179,9 @@ function issueCommentList(data: UserActivityData, since: Date): ActivityList {
     evidence: comments
       .filter((c) => Date.parse(c.createdAt) >= since.getTime())
       .map((c) => item(c.createdAt, 'issue_comment', c.url, c.repository, false, 'issue-comments')),
-    cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime()
+    cutOff: more(data.issueComments) && last !== undefined && Date.parse(last.updatedAt) >= since.getTime(),
+    ordered: true,
+    ...onFrom(data.issueComments, 'issueComments')
   }
 }
 
@@ -184,49 +190,82 @@ function issueCommentList(data: UserActivityData, since: Date): ActivityList {
  * an old comment edited lately is not evidence, and when the page holds only comments updated
  * inside the window, older pages may hide one created there, so the list counts as cut off.
  */
-export function readUserActivity(data: UserActivityData, since: Date): ActivityList[] {
+export function readUserActivity(
+  data: UserActivityData,
+  since: Date,
+  commitLimit = COMMIT_REPOSITORIES
+): ActivityList[] {
   const lists: ActivityList[] = []
   for (const key of Object.keys(data).filter((k) => /^cc\d+$/.test(k)))
-    lists.push(...readContributions(data[key as `cc${number}`]))
+    lists.push(...readContributions(data[key as `cc${number}`], Number(key.slice(2)), commitLimit))
+  return [...lists, issueCommentList(data, since), ...createdLists(data), starList(data)]
+}
 
-  lists.push(issueCommentList(data, since))
-
-  const created = <T extends Created>(
-    name: string,
-    kind: string,
-    source: string,
-    page: (Page<T> & { readTo?: string }) | undefined,
-    repoOf: (n: T) => Repo | null | undefined
-  ): void => {
-    lists.push({
-      name,
-      evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
-      cutOff: more(page),
-      ...(page?.readTo ? { readTo: page.readTo } : {})
-    })
+/** A list of things the user created, as read. */
+function created<T extends Created>(
+  name: string,
+  kind: string,
+  source: string,
+  page: (Page<T> & { readTo?: string }) | undefined,
+  repoOf: (n: T) => Repo | null | undefined,
+  field: UserListName | null,
+  ordered = true
+): ActivityList {
+  return {
+    name,
+    evidence: present(page?.nodes).map((n) => item(n.createdAt, kind, n.url, repoOf(n), false, source)),
+    cutOff: more(page),
+    ...(page?.readTo ? { readTo: page.readTo } : {}),
+    ordered,
+    ...(field ? onFrom(page, field) : {})
   }
-  created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository)
-  created('pull requests opened', 'pull_request', 'pull-requests', data.pullRequests, (n) => n.repository)
-  created('repositories created', 'repository', 'repositories', data.repositories, (n) => n)
-  created('gists', 'gist', 'gists', data.gists, () => null)
-  created('discussions', 'discussion', 'discussions', data.repositoryDiscussions, (n) => n.repository)
-  created(
-    'discussion comments',
-    'discussion_comment',
-    'discussion-comments',
-    bothEnds(data.repositoryDiscussionComments, data.discussionCommentsEnd),
-    (n) => n.discussion?.repository
-  )
-  created(
-    'commit comments',
-    'commit_comment',
-    'commit-comments',
-    bothEnds(data.commitComments, data.commitCommentsEnd),
-    (n) => n.repository
-  )
+}
 
+function createdLists(data: UserActivityData): ActivityList[] {
+  return [
+    created('issues opened', 'issue', 'issues', data.issues, (n) => n.repository, 'issues'),
+    created(
+      'pull requests opened',
+      'pull_request',
+      'pull-requests',
+      data.pullRequests,
+      (n) => n.repository,
+      'pullRequests'
+    ),
+    created('repositories created', 'repository', 'repositories', data.repositories, (n) => n, 'repositories'),
+    created('gists', 'gist', 'gists', data.gists, () => null, null),
+    created(
+      'discussions',
+      'discussion',
+      'discussions',
+      data.repositoryDiscussions,
+      (n) => n.repository,
+      'repositoryDiscussions'
+    ),
+    created(
+      'discussion comments',
+      'discussion_comment',
+      'discussion-comments',
+      bothEnds(data.repositoryDiscussionComments, data.discussionCommentsEnd),
+      (n) => n.discussion?.repository,
+      'repositoryDiscussionComments',
+      false
+    ),
+    created(
+      'commit comments',
+      'commit_comment',
+      'commit-comments',
+      bothEnds(data.commitComments, data.commitCommentsEnd),
+      (n) => n.repository,
+      'commitComments',
+      false
+    )
+  ]
+}
+
+function starList(data: UserActivityData): ActivityList {
   const starred = data.starredRepositories
-  lists.push({
+  return {
     name: 'stars',
     evidence: present(starred?.edges).map((e) =>
       item(
@@ -238,7 +277,8 @@ export function readUserActivity(data: UserActivityData, since: Date): ActivityL
         'stars'
       )
     ),
-    cutOff: starred?.pageInfo?.hasNextPage ?? false
-  })
-  return lists
+    cutOff: starred?.pageInfo?.hasNextPage ?? false,
+    ordered: true,
+    ...onFrom(starred, 'starredRepositories')
+  }
 }

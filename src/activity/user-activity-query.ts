@@ -21,14 +21,18 @@
 export const USERS_PER_QUERY = 50
 /** Nodes per connection: enough to look past a few private items for a public one. */
 const PAGE = 5
+/** Nodes per page when a list is read on (read-on.ts): GitHub's largest `first`. */
+export const READ_ON_PAGE = 100
 
 const REPO = 'repository { nameWithOwner isPrivate }'
 /**
- * Repositories asked of commitContributionsByRepository (its only argument, default 25:
- * docs.github.com/en/graphql/reference/objects#contributionscollection). A full answer is a cut-off:
- * with `activity-scope: orgs` an in-scope repository may be the next one.
+ * Repositories asked of commitContributionsByRepository (its only argument, default 25, at most
+ * 100: docs.github.com/en/graphql/reference/objects#contributionscollection). A full answer is a
+ * cut-off: with `activity-scope: orgs` an in-scope repository may be the next one; reading on asks
+ * for the most GitHub gives.
  */
 export const COMMIT_REPOSITORIES = 10
+export const COMMIT_REPOSITORIES_MAX = 100
 
 /** A span of the contributions collection; one per window, each at most a year. */
 export interface Span {
@@ -36,50 +40,112 @@ export interface Span {
   to: Date
 }
 
-function contributions(i: number): string {
-  return `cc${i}: contributionsCollection(from: $from${i}, to: $to${i}) {
-    issueContributions(first: ${PAGE}) { nodes { occurredAt isRestricted issue { url ${REPO} } } pageInfo { hasNextPage } }
-    pullRequestContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequest { url ${REPO} } } pageInfo { hasNextPage } }
-    pullRequestReviewContributions(first: ${PAGE}) { nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} } pageInfo { hasNextPage } }
-    repositoryContributions(first: ${PAGE}) { nodes { occurredAt isRestricted ${REPO} } pageInfo { hasNextPage } }
-    commitContributionsByRepository(maxRepositories: ${COMMIT_REPOSITORIES}) {
-      ${REPO}
-      contributions(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) { nodes { occurredAt url } }
-    }
-  }`
+/**
+ * The contributions lists, each a connection ordered by `occurredAt`, newest first (the default
+ * of ContributionOrder: docs.github.com/en/graphql/reference/input-objects#contributionorder).
+ */
+export const CONTRIBUTION_LISTS = {
+  issueContributions: `nodes { occurredAt isRestricted issue { url ${REPO} } }`,
+  pullRequestContributions: `nodes { occurredAt isRestricted pullRequest { url ${REPO} } }`,
+  pullRequestReviewContributions: `nodes { occurredAt isRestricted pullRequestReview { url } ${REPO} }`,
+  repositoryContributions: `nodes { occurredAt isRestricted ${REPO} }`
+} as const
+export type ContributionList = keyof typeof CONTRIBUTION_LISTS
+
+interface UserList {
+  /** Arguments besides the page's. */
+  args: string
+  /** Nodes on the first page. */
+  first: number
+  select: string
+  /** Read at both ends too, under this alias (no order is documented): `last: first`. */
+  end?: string
 }
 
 /**
- * What is asked of each user. Beyond contributions (which skip forks and comments):
+ * What is asked of each user beyond contributions (which skip forks and comments):
  * - issues and pull requests opened anywhere, forks included, newest first;
- * - repositories they own (forks included), newest first; public gists;
+ * - repositories they own (forks included), newest first;
  * - discussions, and comments on discussions and commits. The last two connections take no
  *   `orderBy` and GitHub documents no order (docs.github.com/en/graphql/reference/objects#user):
  *   both ends are read (`first` and `last`), so the newest is seen whether they come oldest or
  *   newest first.
  */
+export const USER_LISTS = {
+  issueComments: {
+    args: 'orderBy: { field: UPDATED_AT, direction: DESC }',
+    first: PAGE * 2,
+    select: `nodes { createdAt updatedAt url ${REPO} }`
+  },
+  issues: {
+    args: 'orderBy: { field: CREATED_AT, direction: DESC }',
+    first: 3,
+    select: `nodes { createdAt url ${REPO} }`
+  },
+  pullRequests: {
+    args: 'orderBy: { field: CREATED_AT, direction: DESC }',
+    first: 3,
+    select: `nodes { createdAt url ${REPO} }`
+  },
+  repositories: {
+    args: 'ownerAffiliations: [OWNER], orderBy: { field: CREATED_AT, direction: DESC }',
+    first: 3,
+    select: 'nodes { createdAt url nameWithOwner isPrivate }'
+  },
+  repositoryDiscussions: {
+    args: 'orderBy: { field: CREATED_AT, direction: DESC }',
+    first: 3,
+    select: `nodes { createdAt url ${REPO} }`
+  },
+  repositoryDiscussionComments: {
+    args: '',
+    first: 3,
+    select: `nodes { createdAt url discussion { ${REPO} } }`,
+    end: 'discussionCommentsEnd'
+  },
+  commitComments: { args: '', first: 3, select: `nodes { createdAt url ${REPO} }`, end: 'commitCommentsEnd' },
+  starredRepositories: {
+    args: 'orderBy: { field: STARRED_AT, direction: DESC }',
+    first: 1,
+    select: 'edges { starredAt node { url nameWithOwner isPrivate } }'
+  }
+} satisfies Record<string, UserList>
+export type UserListName = keyof typeof USER_LISTS
+
+const PAGE_INFO = 'pageInfo { hasNextPage endCursor }'
+
+/** One connection: its first page, or (with `after`, a variable's name) the next `READ_ON_PAGE`. */
+export function listField(field: string, args: string, select: string, first: number, after?: string): string {
+  const paging = after ? `first: ${READ_ON_PAGE}, after: ${after}` : `first: ${first}`
+  return `${field}(${[paging, args].filter(Boolean).join(', ')}) { ${select} ${PAGE_INFO} }`
+}
+
+export function commitsField(maxRepositories: number): string {
+  return `commitContributionsByRepository(maxRepositories: ${maxRepositories}) {
+      ${REPO}
+      contributions(first: 1, orderBy: { field: OCCURRED_AT, direction: DESC }) { nodes { occurredAt url } }
+    }`
+}
+
+function contributions(i: number): string {
+  const lists = Object.entries(CONTRIBUTION_LISTS).map(([field, select]) => listField(field, '', select, PAGE))
+  return `cc${i}: contributionsCollection(from: $from${i}, to: $to${i}) {
+    ${lists.join('\n    ')}
+    ${commitsField(COMMIT_REPOSITORIES)}
+  }`
+}
+
 function userFragment(spans: number): string {
+  const lists = Object.entries(USER_LISTS as Record<string, UserList>).flatMap(([field, l]) => [
+    listField(field, l.args, l.select, l.first),
+    ...(l.end ? [`${l.end}: ${field}(last: ${l.first}) { ${l.select} }`] : [])
+  ])
   return `
 fragment UserActivity on User {
   login
   ${Array.from({ length: spans }, (_, i) => contributions(i)).join('\n  ')}
-  issueComments(first: ${PAGE * 2}, orderBy: { field: UPDATED_AT, direction: DESC }) {
-    nodes { createdAt updatedAt url ${REPO} }
-    pageInfo { hasNextPage }
-  }
-  issues(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  pullRequests(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  repositories(first: 3, ownerAffiliations: [OWNER], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url nameWithOwner isPrivate } pageInfo { hasNextPage } }
+  ${lists.join('\n  ')}
   gists(first: 1, privacy: PUBLIC, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url } }
-  repositoryDiscussions(first: 3, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  repositoryDiscussionComments(first: 3) { nodes { createdAt url discussion { ${REPO} } } pageInfo { hasNextPage } }
-  discussionCommentsEnd: repositoryDiscussionComments(last: 3) { nodes { createdAt url discussion { ${REPO} } } }
-  commitComments(first: 3) { nodes { createdAt url ${REPO} } pageInfo { hasNextPage } }
-  commitCommentsEnd: commitComments(last: 3) { nodes { createdAt url ${REPO} } }
-  starredRepositories(first: 1, orderBy: { field: STARRED_AT, direction: DESC }) {
-    edges { starredAt node { url nameWithOwner isPrivate } }
-    pageInfo { hasNextPage }
-  }
 }`
 }
 

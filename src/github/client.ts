@@ -7,7 +7,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { Logger } from '../logger.js'
-import { GarbledAnswerError } from './failures.js'
+import { GarbledAnswerError, UndocumentedAnswerError } from './failures.js'
 import {
   GARBLED_TRIES,
   PRIMARY_RESET_WAIT_SECONDS,
@@ -47,6 +47,13 @@ export interface ClientOptions {
   onRateLimitRemaining?: (remaining: number) => void
 }
 
+/**
+ * The success status of every REST read the action makes: each of its GET routes documents 200
+ * and only 200 for success in GitHub's REST description (github.com/github/rest-api-description;
+ * the fake's routes are checked against it by the suite). Any other 2xx is not the answer.
+ */
+const DOCUMENTED_READ_STATUS = 200
+
 interface LimitedRequest {
   method: string
   url: string
@@ -74,6 +81,10 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       // inside this one were given this same options object, so it is changed in place.
       requestOptions.request = { ...requestOptions.request, retryCount: 0 }
       const response = await request(requestOptions)
+      if (requestOptions.method === 'GET' && response.status !== DOCUMENTED_READ_STATUS) {
+        const what = `GET ${new URL(String(requestOptions.url), 'http://github.invalid').pathname}`
+        throw new UndocumentedAnswerError(`GitHub answered ${what} with ${response.status}, not 200: no answer`)
+      }
       if (!isGarbled(response)) return response
       await garbled(requestOptions, attempt, options.log, scale)
     }

@@ -22,6 +22,15 @@ export class GarbledAnswerError extends Error {
   readonly status = 502
 }
 
+/**
+ * A read answered with a success status its route does not document (202 Accepted, 204 No Content
+ * where a list belongs): no answer, never an empty one. Counted as a passing fault, like a 502.
+ */
+export class UndocumentedAnswerError extends Error {
+  override name = 'UndocumentedAnswerError'
+  readonly status = 502
+}
+
 /** An entry of a GraphQL answer's `errors` (docs.github.com/en/graphql/guides/forming-calls-with-graphql). */
 export interface GraphqlErrorEntry {
   type?: string
