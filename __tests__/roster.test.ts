@@ -114,6 +114,18 @@ describe('roster', () => {
     ])
   })
 
+  test('an anchor shared through aliases is read as written out (aliases are resolved, not rejected)', () => {
+    const roster = parseRoster(
+      'version: 1\norgs: &all [acme, labs]\nexemptions:\n  - login: bob\n    reason: on leave\n    orgs: *all\n  - login: eve\n    reason: &why sabbatical\n  - login: dan\n    reason: *why\n',
+      'r.yml'
+    )
+    expect(roster.exemptions.map((e) => [e.login, e.reason, e.orgs ?? null])).toEqual([
+      ['bob', 'on leave', ['acme', 'labs']],
+      ['eve', 'sabbatical', null],
+      ['dan', 'sabbatical', null]
+    ])
+  })
+
   test('every problem is reported, in file order, in one error', () => {
     let error: RosterError | undefined
     try {
