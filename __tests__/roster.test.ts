@@ -65,6 +65,7 @@ describe('roster', () => {
       repo: 'jupyter/security',
       title: 'Inactive organization members',
       labels: ['member-audit'],
+      writers: ['github-actions[bot]'],
       mention: false,
       graceDays: 30
     })
@@ -90,6 +91,7 @@ describe('roster', () => {
       trackingIssue: {
         title: 'Inactive organization members',
         labels: ['member-audit'],
+        writers: ['github-actions[bot]'],
         mention: false,
         graceDays: 30
       },

@@ -147,6 +147,7 @@ function trackingIssueSettings(tracking: Plain): Roster['trackingIssue'] {
     ...(tracking.id ? { id: tracking.id as string } : {}),
     title: (tracking.title as string | undefined) ?? DEFAULTS.trackingIssueTitle,
     labels: (tracking.labels as string[] | undefined) ?? [...DEFAULTS.trackingIssueLabels],
+    writers: (tracking.writers as string[] | undefined) ?? [...DEFAULTS.trackingIssueWriters],
     mention: (tracking.mention as boolean | undefined) ?? DEFAULTS.mention,
     graceDays: (tracking['grace-days'] as number | undefined) ?? DEFAULTS.graceDays
   }
