@@ -125,7 +125,44 @@ const CASES: [string, string, string, string, RegExp][] = [
     'activity-scope',
     /one of anywhere, orgs, found the text "org"; did you mean "orgs"\?/
   ],
-  ['a mapping where a list belongs', 'version: 1\norgs:\n  acme: true\n', '3:3', 'orgs', /expected a list/]
+  ['a mapping where a list belongs', 'version: 1\norgs:\n  acme: true\n', '3:3', 'orgs', /expected a list/],
+  // Aliases are resolved before the cross-checks, so a duplicate written through one is caught
+  // where the alias is written (until now the first entry silently won).
+  [
+    'an organization listed twice through an alias',
+    'version: 1\norgs: [&o acme, *o]\n',
+    '2:17',
+    'orgs[1]',
+    /organization "acme" is listed twice/
+  ],
+  [
+    'a second exemption for the same login through an alias',
+    'version: 1\norgs: [acme]\nexemptions:\n  - login: &b bob\n    reason: left\n    until: 2026-01-01\n  - login: *b\n    reason: forever\n',
+    '7:5',
+    'exemptions[1].login',
+    /"bob" already has an exemption \(exemptions\[0\]\)/
+  ],
+  [
+    'a whole exemption repeated through an alias',
+    'version: 1\norgs: [acme]\nexemptions:\n  - &e\n    login: bob\n    reason: a\n  - *e\n',
+    '7:5',
+    'exemptions[1].login',
+    /"bob" already has an exemption \(exemptions\[0\]\)/
+  ],
+  [
+    'an alias inside what it names',
+    'version: 1\norgs: &o [acme, *o]\n',
+    '2:17',
+    '',
+    /the alias \*o is inside what it names/
+  ],
+  [
+    'a YAML 1.1 date',
+    '%YAML 1.1\n---\nversion: 1\norgs: [acme]\nexemptions:\n  - login: bob\n    reason: on leave\n    until: 2027-06-30\n',
+    '8:12',
+    'exemptions[0].until',
+    /expected a date written YYYY-MM-DD, found a YAML 1\.1 timestamp \(2027-06-30\).*%YAML 1\.1.*quote/
+  ]
 ]
 
 describe('malformed rosters stop the action before any request', () => {

@@ -97,6 +97,44 @@ describe('public text names only public memberships', () => {
     expect(JSON.stringify(run.report)).toContain('tina')
   })
 
+  test('a concealed membership is never said through a public line: two-factor organizations, order, inviters', async () => {
+    const b = new WorldBuilder(NOW)
+    // kim: public in acme, concealed in beta, no two-factor authentication (GitHub lists her in both).
+    b.member('acme', 'kim', { twoFactor: false }).member('beta', 'kim', { public: false, twoFactor: false })
+    // zed: a public member of acme and a concealed owner of beta, who invited someone to beta.
+    b.member('acme', 'zed').member('beta', 'zed', { role: 'admin', public: false })
+    b.member('acme', 'amy') // inactive like zed, and first by login
+    b.invite('beta', { login: 'newbie', email: null, role: 'direct_member', inviter: 'zed', daysAgo: 60 })
+    b.token('owner-token', { orgs: 'all', ownerOf: 'all' })
+    b.world.repos.push({ fullName: 'acme/security', private: false })
+    const roster =
+      'version: 1\norgs: [acme, beta]\ntracking-issue:\n  repo: acme/security\ninclude:\n  two-factor-disabled: true\n'
+    const { run, github } = await publicRun(b.world, roster)
+    expect(run.code).toBe(0)
+    const issue = github.world.issues.find((i) => i.repo === 'acme/security')!.body
+    for (const [where, text] of Object.entries({ issue, summary: run.summary, log: run.stdout }))
+      for (const login of ['kim', 'zed'])
+        for (const l of linesNaming(text, login))
+          expect({ where, line: l }).toEqual({ where, line: expect.not.stringMatching(/beta|owner/) })
+    // The two-factor table names kim with her public organization only.
+    expect(run.summary).toMatch(
+      /### Without two-factor authentication \(1\)\n\n\| Person \| Organizations \|\n\|[-| ]+\|\n\| \[kim\]\([^)]*\) \| acme \|/
+    )
+    // Owners first would put zed (an owner only where concealed) before amy: in public, by login.
+    const order = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => /\[(amy|zed)\]/.test(l))
+        .map((l) => /\[(amy|zed)\]/.exec(l)![1])
+    expect(order(issue)).toEqual(['amy', 'zed'])
+    expect(order(run.summary)).toEqual(['amy', 'zed'])
+    // The beta invitation's row does not name its inviter.
+    expect(run.summary).toMatch(/\| beta \| \(not named: this text is public\) \| direct\\_member \| \(not named\) \|/)
+    // The report, for the security team, keeps everything.
+    const report = run.report as { twoFactorDisabled: { login: string; orgs: string[] }[] }
+    expect(report.twoFactorDisabled).toEqual([{ login: 'kim', orgs: ['acme', 'beta'] }])
+  })
+
   test('the reason someone could not be checked names no private repository', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'quiet')

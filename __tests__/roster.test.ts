@@ -65,6 +65,7 @@ describe('roster', () => {
       repo: 'jupyter/security',
       title: 'Inactive organization members',
       labels: ['member-audit'],
+      writers: ['github-actions[bot]'],
       mention: false,
       graceDays: 30
     })
@@ -90,6 +91,7 @@ describe('roster', () => {
       trackingIssue: {
         title: 'Inactive organization members',
         labels: ['member-audit'],
+        writers: ['github-actions[bot]'],
         mention: false,
         graceDays: 30
       },
@@ -111,6 +113,18 @@ describe('roster', () => {
     expect(roster.orgs).toEqual([
       { login: 'a', inactiveAfterDays: 200, warnBeforeDays: 10 },
       { login: 'b', inactiveAfterDays: 90, warnBeforeDays: 10 }
+    ])
+  })
+
+  test('an anchor shared through aliases is read as written out (aliases are resolved, not rejected)', () => {
+    const roster = parseRoster(
+      'version: 1\norgs: &all [acme, labs]\nexemptions:\n  - login: bob\n    reason: on leave\n    orgs: *all\n  - login: eve\n    reason: &why sabbatical\n  - login: dan\n    reason: *why\n',
+      'r.yml'
+    )
+    expect(roster.exemptions.map((e) => [e.login, e.reason, e.orgs ?? null])).toEqual([
+      ['bob', 'on leave', ['acme', 'labs']],
+      ['eve', 'sabbatical', null],
+      ['dan', 'sabbatical', null]
     ])
   })
 

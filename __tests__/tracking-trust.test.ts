@@ -5,12 +5,14 @@
  * fake GitHub, which records who wrote what; each reproduced the attack on the code before the
  * fix.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ActionRun, runActionInProcess } from '../fake-github/run-action.js'
 import { FakeGitHub } from '../fake-github/server.js'
-import { type World, type WorldIssue, WorldBuilder } from '../fake-github/world.js'
+import { type World, type WorldIssue, type WorldToken, WorldBuilder } from '../fake-github/world.js'
+import { cliSettings, parseArgs } from '../src/cli/args.js'
+import { type RunOutcome, runMemberAudit } from '../src/run.js'
 
 const START = new Date('2026-11-24T12:00:00Z')
 const DAY = 86_400_000
@@ -192,6 +194,92 @@ describe('the tracking issue trusts only its own words', () => {
       expect(run.outputs['issue-number']).toBe(String(issue.number))
       expect(github.world.issues).toHaveLength(1)
       expect(line(issue, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 -->$/)
+    } finally {
+      await github.close()
+    }
+  })
+})
+
+/** The quick start's issue token: the workflow's GITHUB_TOKEN, an installation token acting as github-actions[bot]. */
+const workflowToken = (): WorldToken => ({ orgs: [], memberOf: [], app: true, login: 'github-actions[bot]' })
+
+/** A scheduled run as the quick start sets it up: the issue written with the workflow's own token. */
+async function scheduled(github: FakeGitHub, day: number, roster: string): Promise<ActionRun> {
+  return runOn(github, day, { roster, inputs: { 'issue-token': 'workflow-token' } })
+}
+
+/** `member-audit` from a terminal (the CLI's settings: one personal token reads and writes), no dry run. */
+async function terminal(github: FakeGitHub, day: number, roster: string): Promise<RunOutcome & { log: string[] }> {
+  github.world.now = new Date(START.getTime() + day * DAY)
+  const dir = await mkdtemp(join(tmpdir(), 'ma-terminal-'))
+  await mkdir(join(dir, '.github'))
+  await writeFile(join(dir, '.github', 'member-audit.yml'), roster)
+  const request = parseArgs(['--roster', '.github/member-audit.yml', '--out', join(dir, 'out')])
+  const settings = cliSettings(request, 'test-token', { GITHUB_API_URL: github.url }, dir)
+  const log: string[] = []
+  const logger = {
+    info: (m: string) => log.push(m),
+    warning: (m: string) => log.push(`warning: ${m}`),
+    debug: () => {}
+  }
+  const now = github.world.now
+  return { ...(await runMemberAudit(settings, { log: logger, now: () => now, waitScale: 0.001 })), log }
+}
+
+describe('one tracking issue from every entry point', () => {
+  const open = (w: World): WorldIssue[] => w.issues.filter((i) => i.repo === 'acme/security' && i.state === 'open')
+
+  test('a scheduled run as github-actions[bot], then a terminal run with a personal token: one issue, ticks kept, the terminal writes it', async () => {
+    const w = world()
+    w.tokens['workflow-token'] = workflowToken()
+    const github = await FakeGitHub.start({ world: w })
+    // The personal token's account (auditor) listed beside the quick start's writer.
+    const roster = `${ROSTER}  writers: ['github-actions[bot]', auditor]\n`
+    try {
+      await scheduled(github, 0, roster)
+      const issue = open(github.world)[0]!
+      expect(issue.author).toBe('github-actions[bot]')
+      issue.body = issue.body.replace('- [ ] [bob]', '- [x] [bob]') // someone contacted bob
+      await scheduled(github, 3, roster)
+      expect(line(issue, 'bob')).toMatch(/contacted 2026-11-27/)
+      const run = await terminal(github, 5, roster)
+      expect(run.tracking?.sync.number).toBe(issue.number)
+      expect(open(github.world)).toHaveLength(1)
+      expect(github.world.issues.filter((i) => i.repo === 'acme/security')).toHaveLength(1)
+      expect(issue.body).toMatch(/Updated 2026-11-29/)
+      expect(line(issue, 'bob')).toMatch(/flagged 2026-11-24 · contacted 2026-11-27/)
+      // And the schedule goes on with the same issue, the tick still there.
+      const next = await scheduled(github, 7, roster)
+      expect(next.outputs['issue-number']).toBe(String(issue.number))
+      expect(open(github.world)).toHaveLength(1)
+      expect(line(issue, 'bob')).toMatch(/^- \[x\] .*contacted 2026-11-27/)
+    } finally {
+      await github.close()
+    }
+  })
+
+  test("a terminal token whose account is not in tracking-issue.writers finds the schedule's issue, says so and writes nothing", async () => {
+    const w = world()
+    w.tokens['workflow-token'] = workflowToken()
+    const github = await FakeGitHub.start({ world: w })
+    try {
+      await scheduled(github, 0, ROSTER)
+      const issue = open(github.world)[0]!
+      issue.body = issue.body.replace('- [ ] [bob]', '- [x] [bob]')
+      await scheduled(github, 3, ROSTER)
+      const before = issue.body
+      const writes = github.writes().length
+      const run = await terminal(github, 5, ROSTER)
+      expect(github.writes()).toHaveLength(writes)
+      expect(github.world.issues.filter((i) => i.repo === 'acme/security')).toHaveLength(1)
+      expect(issue.body).toBe(before)
+      expect(run.tracking?.held).toMatch(/tracking-issue\.writers/)
+      expect(run.log.join('\n')).toMatch(
+        new RegExp(`Tracking issue #${issue.number} was opened by github-actions\\[bot\\].*nothing is written`)
+      )
+      await scheduled(github, 7, ROSTER)
+      expect(open(github.world)).toHaveLength(1)
+      expect(line(issue, 'bob')).toMatch(/^- \[x\] .*contacted 2026-11-27/)
     } finally {
       await github.close()
     }

@@ -8,6 +8,7 @@ import { type ApplyOutcome, adjustmentsSummary } from '../src/adjust/outcome.js'
 import type { JournalEntry } from '../src/adjust/journal.js'
 import { recordText } from '../src/adjust/record-text.js'
 import { adjustmentPlan, restorePlan, type Snapshot } from '../src/adjust/snapshot.js'
+import type { Person } from '../src/members/people.js'
 import { PRIVATE_TEXT, disclosure } from '../src/text/disclosure.js'
 
 const SNAPSHOT: Snapshot = {
@@ -27,6 +28,12 @@ const RULE = {
   membership: 'keep',
   alumniTeam: { org: 'jupyter', slug: 'emeritus' }
 } as const
+const PUBLIC_ALICE: Person = {
+  login: 'alice',
+  key: 'alice',
+  type: 'User',
+  memberships: [{ org: 'jupyter', role: 'admin', public: true }]
+}
 const SEALED = '<!-- member-audit:sealed v1 …base64 of salt, nonce, tag and ciphertext… -->'
 
 function entries(): { adjusted: JournalEntry; stopped: JournalEntry; waiting: JournalEntry } {
@@ -62,7 +69,8 @@ const block = (title: string, text: string): string => `#### ${title}\n\n\`\`\`m
 export function renderAdjustmentSamples(): string {
   const { adjusted, stopped, waiting } = entries()
   const privateView = { public: false, named: true }
-  const publicView = { public: true, named: false }
+  // A public issue adjusts public memberships only (a concealed one's record would sit beside them).
+  const publicView = { public: true, named: true }
   const outcome = (named: boolean): ApplyOutcome => ({
     touched: [{ entry: adjusted, state: 'done', made: adjusted.calls, named }],
     refused: [
@@ -72,6 +80,7 @@ export function renderAdjustmentSamples(): string {
         reason: 'mallory is not an approver (adjust.approvers); the command was ignored'
       }
     ],
+    notHere: [],
     deferred: [],
     dryRun: false,
     skipped: null
@@ -80,15 +89,15 @@ export function renderAdjustmentSamples(): string {
   return [
     block('The record of an adjustment, in a private tracking repository', withSeal(recordText(adjusted, privateView))),
     block(
-      'The same record in a public tracking repository, for a concealed member',
+      'The same record in a public tracking repository (a public membership: no team or repository named)',
       withSeal(recordText(adjusted, publicView))
     ),
     block('A change that failed half-way (the next run finishes it)', withSeal(recordText(stopped, privateView))),
     block('A reinstatement waiting for acceptance', withSeal(recordText(waiting, privateView))),
     block("The job summary's section (private)", adjustmentsSummary(outcome(true), PRIVATE_TEXT).trim()),
     block(
-      'The same section in a public summary, for a concealed member',
-      adjustmentsSummary(outcome(false), disclosure(true)).trim()
+      'The same section in a public summary',
+      adjustmentsSummary(outcome(true), disclosure(true, [PUBLIC_ALICE])).trim()
     )
   ].join('\n')
 }

@@ -176,6 +176,14 @@ export class FakeGitHub {
     }
     const orgWrite = routeOrgWrites(this.world, r, token, (org) => ownsOrg(token, org))
     if (orgWrite) return orgWrite
+    // docs.github.com/en/rest/orgs/members#check-public-organization-membership-for-a-user: 204 when
+    // the user is a public member, 404 when not (concealed, or no member); anyone may ask.
+    if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'public_members' && parts.length === 4) {
+      const member = findOrg(this.world, parts[1]!)?.members.find(
+        (m) => m.login.toLowerCase() === parts[3]!.toLowerCase()
+      )
+      return member?.public ? { status: 204, body: null } : error(404, 'Not Found')
+    }
     if (
       r.method === 'GET' &&
       parts[0] === 'orgs' &&

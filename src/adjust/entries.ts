@@ -37,10 +37,16 @@ function view(deps: EntryDeps, entry: JournalEntry): RecordView {
   return { public: deps.issueIsPublic, named: deps.named(entry.login, entry.org) }
 }
 
-function logName(deps: EntryDeps, entry: JournalEntry): string {
+function logName(entry: JournalEntry): string {
+  return `[${entry.login}] ${entry.org}`
+}
+
+/**
+ * A public log says nothing of a concealed membership's change: a line "[someone not named]"
+ * right beside "[bob] acme", both from one approval, would tie bob to it. The JSON report has it.
+ */
+function logs(deps: EntryDeps, entry: JournalEntry): boolean {
   return !deps.logIsPublic || deps.named(entry.login, entry.org)
-    ? `[${entry.login}] ${entry.org}`
-    : '[someone not named]'
 }
 
 function stateOf(entry: JournalEntry, dryRun: boolean): EntryState {
@@ -66,12 +72,13 @@ export async function runEntry(deps: EntryDeps, stored: StoredEntry): Promise<To
   if (outcome.failed) {
     entry.failure = outcome.failed.error
     await record()
-    deps.log.warning(
-      `${logName(deps, entry)}: a change failed after ${entry.done} of ${entry.calls.length}; the next run finishes it.`
-    )
-  } else {
+    if (logs(deps, entry))
+      deps.log.warning(
+        `${logName(entry)}: a change failed after ${entry.done} of ${entry.calls.length}; the next run finishes it.`
+      )
+  } else if (logs(deps, entry)) {
     deps.log.info(
-      `${logName(deps, entry)}: ${entry.kind === 'adjust' ? 'adjusted' : 'reinstatement'}: ${outcome.made.length} changes made.`
+      `${logName(entry)}: ${entry.kind === 'adjust' ? 'adjusted' : 'reinstatement'}: ${outcome.made.length} changes made.`
     )
   }
   return touched(outcome.made)
@@ -86,7 +93,7 @@ export async function resumeEntry(deps: EntryDeps, stored: StoredEntry): Promise
   if (entry.waiting) {
     const now = await deps.reader.standing(entry.org, entry.login)
     if (now.standing !== 'active') {
-      deps.log.info(`${logName(deps, entry)}: reinstatement waiting for acceptance of the invitation.`)
+      if (logs(deps, entry)) deps.log.info(`${logName(entry)}: reinstatement waiting for acceptance of the invitation.`)
       return { entry, state: 'waiting', made: [], named: deps.named(entry.login, entry.org) }
     }
     const plan = restorePlan(entry.snapshot, 'active', await heldNow(deps, entry), deps.alumniSlug(entry.org))

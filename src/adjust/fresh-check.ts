@@ -14,9 +14,10 @@ import type { PrivilegeReader } from './privileges.js'
 
 /**
  * The people as they are now: a member of which audited organizations, with which role. What the
- * audit of this run knew (public memberships, audited teams, account type) is kept; someone it did
- * not see (the comment-triggered path runs no audit) is taken as concealed in public texts, and is
- * held to the organizations' windows (an audited team's shorter one can only refuse more, never less).
+ * audit of this run knew (public memberships, audited teams, account type) is kept; for someone it
+ * did not see (the comment-triggered path runs no audit) GitHub is asked which memberships are
+ * public, and they are held to the organizations' windows (an audited team's shorter one can only
+ * refuse more, never less).
  */
 export async function peopleNow(
   logins: string[],
@@ -32,7 +33,9 @@ export async function peopleNow(
       const now = await reader.standing(org, login)
       if (now.standing !== 'active') continue
       const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org))
-      memberships.push({ org, role: now.role ?? 'member', public: seen?.public ?? false })
+      // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
+      const isPublic = seen ? seen.public : await reader.isPublicMember(org, login)
+      memberships.push({ org, role: now.role ?? 'member', public: isPublic })
     }
     people.push({
       login: before?.login ?? login,

@@ -10,6 +10,7 @@ import { loginKey } from '../roster/roster.js'
 import type { Command } from './commands.js'
 import { heldNow, runEntry } from './entries.js'
 import type { JournalEntry } from './journal.js'
+import { NOT_HERE_REASON } from './outcome.js'
 import { type Snapshot, adjustmentPlan, restorePlan } from './snapshot.js'
 import type { StageContext } from './stage.js'
 import type { StoredEntry } from './store.js'
@@ -22,8 +23,14 @@ function lastEntries(ctx: StageContext, login: string): Map<string, JournalEntry
   return last
 }
 
-function refuse(ctx: StageContext, c: Command, login: string, reason: string): void {
-  ctx.outcome.refused.push({ commentId: c.commentId, by: c.by, login, reason: `${login}: ${reason}` })
+function refuse(ctx: StageContext, c: Command, login: string, reason: string, org?: string): void {
+  ctx.outcome.refused.push({
+    commentId: c.commentId,
+    by: c.by,
+    login,
+    ...(org ? { org } : {}),
+    reason: `${login}: ${reason}`
+  })
 }
 
 async function record(ctx: StageContext, entry: JournalEntry): Promise<void> {
@@ -50,18 +57,31 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
   const { reader } = ctx.entryDeps
   const rule = ctx.deps.roster.adjust!
   for (const m of person.memberships) {
+    // A public issue's record of a concealed membership would sit beside the person's public one,
+    // citing the same approval: it is never adjusted from here (README, "Who is adjusted").
+    if (ctx.entryDeps.issueIsPublic && !m.public) {
+      ctx.outcome.notHere.push({
+        commentId: c.commentId,
+        by: c.by,
+        login: person.login,
+        org: m.org,
+        reason: NOT_HERE_REASON
+      })
+      continue
+    }
     const last = lastEntries(ctx, person.login).get(loginKey(m.org))
     if (last && Date.parse(last.at) >= Date.parse(c.at)) {
       refuse(
         ctx,
         c,
         person.login,
-        `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`
+        `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`,
+        m.org
       )
       continue
     }
     if (last?.kind === 'adjust') {
-      refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`)
+      refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`, m.org)
       continue
     }
     const held = await reader.read(m.org, person.login)
@@ -76,7 +96,7 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
     }
     const owners = held.role === 'admin' ? await reader.owners(m.org) : 0
     const plan = adjustmentPlan(snapshot, adjustmentIn(rule, m.org), owners)
-    if ('refused' in plan) refuse(ctx, c, person.login, plan.refused)
+    if ('refused' in plan) refuse(ctx, c, person.login, plan.refused, m.org)
     else await record(ctx, { ...entryFor(c, 'adjust', snapshot), calls: plan.calls })
   }
 }
@@ -92,7 +112,8 @@ export async function reinstatePerson(ctx: StageContext, c: Command, login: stri
         ctx,
         c,
         login,
-        `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`
+        `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`,
+        before.org
       )
       continue
     }

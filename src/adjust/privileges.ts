@@ -60,6 +60,20 @@ export class PrivilegeReader {
     return owners.length
   }
 
+  /**
+   * Whether `login`'s membership of `org` is public (`GET /orgs/{org}/public_members/{username}`:
+   * 204, or 404 when concealed or no member; docs: orgs/members#check-public-organization-membership-for-a-user).
+   */
+  async isPublicMember(org: string, login: string): Promise<boolean> {
+    try {
+      await this.client.request('GET /orgs/{org}/public_members/{username}', { org, username: login })
+      return true
+    } catch (error) {
+      if (isHttpError(error) && error.status === 404) return false
+      throw error
+    }
+  }
+
   async standing(org: string, login: string): Promise<{ standing: Standing; role?: 'admin' | 'member' }> {
     try {
       const { data } = await this.client.request('GET /orgs/{org}/memberships/{username}', { org, username: login })

@@ -4,7 +4,14 @@
  * exemptions that name nobody in the organizations. Pure.
  */
 import { isOwner } from '../members/people.js'
-import { type Disclosure, mayNameLogin, shownMemberships, shownOwner } from '../text/disclosure.js'
+import {
+  type Disclosure,
+  mayNameIn,
+  shownMemberships,
+  shownOrgs,
+  shownOwner,
+  shownPriority
+} from '../text/disclosure.js'
 import { activityText } from '../text/evidence.js'
 import { escapeText, table } from '../text/markdown.js'
 import { notNamedNote, profileLink } from '../text/people.js'
@@ -33,7 +40,7 @@ function section(heading: string, parts: string[]): string {
 /** "Inactive owners", for the top of the summary: the biggest risk first. */
 export function inactiveOwnersSection(result: AuditResult, options: AccessSummaryOptions): string {
   const d = options.disclosure
-  const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(byPriority)
+  const owners = result.verdicts.filter((v) => v.status === 'inactive' && isOwner(v.person)).sort(shownPriority(d))
   if (owners.length === 0) return ''
   // In public, an owner is named only as owner of organizations where that membership is public.
   const named = owners.filter((v) => shownOwner(v.person, d))
@@ -114,7 +121,8 @@ function invitationsSection(result: AuditResult, options: AccessSummaryOptions):
     escapeText(i.org),
     invitee(i),
     escapeText(i.role),
-    i.inviter ? (mayNameLogin(i.inviter, d) ? profileLink(i.inviter, options.serverUrl) : '(not named)') : '',
+    // Only owners invite: an inviter named beside an organization where they are concealed would out them as its owner.
+    i.inviter ? (mayNameIn(i.inviter, i.org, d) ? profileLink(i.inviter, options.serverUrl) : '(not named)') : '',
     i.failedAt
       ? `failed ${isoDay(i.failedAt)}: ${escapeText(i.failedReason ?? '')}`
       : `pending for ${daysBetween(i.createdAt, result.now)} days`
@@ -134,7 +142,11 @@ function invitationsSection(result: AuditResult, options: AccessSummaryOptions):
 function twoFactorSection(result: AuditResult, options: AccessSummaryOptions): string {
   if (!result.twoFactorDisabled) return ''
   const { items, notChecked } = result.twoFactorDisabled
-  const named = items.filter((i) => mayNameLogin(i.login, options.disclosure))
+  // Each person with the organizations a public text may tie them to; with none, counted, not named.
+  const d = options.disclosure
+  const named = items
+    .map((i) => ({ login: i.login, orgs: shownOrgs(i.login, i.orgs, d) }))
+    .filter((i) => i.orgs.length > 0)
   const f = capped(named.map((i) => [profileLink(i.login, options.serverUrl), i.orgs.map(escapeText).join(', ')]))
   return section(`### Without two-factor authentication (${items.length})`, [
     named.length ? table(['Person', 'Organizations'], f.rows) : items.length || notChecked.length ? '' : 'None.',

@@ -2,9 +2,16 @@
 import type { Verdict, Status } from '../verdicts/classify.js'
 import { daysBetween, isoDay } from '../verdicts/days.js'
 import { exemptionStanding } from '../verdicts/exemptions.js'
-import { byPriority } from '../verdicts/order.js'
 import type { AuditResult } from '../verdicts/result.js'
-import { type Disclosure, nameable, redact, shownEvidence, shownMemberships, shownOwner } from '../text/disclosure.js'
+import {
+  type Disclosure,
+  nameable,
+  redact,
+  shownEvidence,
+  shownMemberships,
+  shownOwner,
+  shownPriority
+} from '../text/disclosure.js'
 import { activityText, standingText } from '../text/evidence.js'
 import { escapeText, table } from '../text/markdown.js'
 import { membershipsText, notNamedNote, ownerMark, profileLink } from '../text/people.js'
@@ -32,7 +39,7 @@ const LAST_COLUMN: Record<Status, string> = {
 
 /** The table of people with `status`, cut where the budget ends ('' when nobody has it). */
 export function peopleSection(status: Status, result: AuditResult, options: TableOptions, budget: number): string {
-  const group = result.verdicts.filter((v) => v.status === status).sort(byPriority)
+  const group = result.verdicts.filter((v) => v.status === status).sort(shownPriority(options.disclosure))
   if (group.length === 0) return ''
   const { named, hidden } = nameable(group, (v) => v.person, options.disclosure)
   const rows: string[][] = []

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { type Document, LineCounter, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
 import { adjustRule } from './adjust.js'
+import { resolveAliases } from './aliases.js'
 import { DEFAULTS, ROSTER_SHAPE } from './schema.js'
 import { type Exemption, type Roster, loginKey } from './roster.js'
 import { crossChecks, duplicateKeyPath } from './cross-checks.js'
@@ -70,6 +71,8 @@ export function parseRoster(text: string, file: string): Roster {
     throw new RosterError([at(0, '', 'the roster is empty; it needs at least "version: 1" and "orgs:"')])
   }
 
+  const alias = resolveAliases(doc)
+  if (alias) throw new RosterError([at(alias.offset, alias.path, alias.message)])
   const shapeProblems: ShapeProblem[] = []
   checkShape(doc, doc.contents, ROSTER_SHAPE, '', shapeProblems)
   if (shapeProblems.length === 0) shapeProblems.push(...crossChecks(doc))
@@ -144,6 +147,7 @@ function trackingIssueSettings(tracking: Plain): Roster['trackingIssue'] {
     ...(tracking.id ? { id: tracking.id as string } : {}),
     title: (tracking.title as string | undefined) ?? DEFAULTS.trackingIssueTitle,
     labels: (tracking.labels as string[] | undefined) ?? [...DEFAULTS.trackingIssueLabels],
+    writers: (tracking.writers as string[] | undefined) ?? [...DEFAULTS.trackingIssueWriters],
     mention: (tracking.mention as boolean | undefined) ?? DEFAULTS.mention,
     graceDays: (tracking['grace-days'] as number | undefined) ?? DEFAULTS.graceDays
   }

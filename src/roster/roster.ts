@@ -49,6 +49,8 @@ export interface TrackingIssueSettings {
   id?: string
   title: string
   labels: string[]
+  /** Accounts whose issue and comments count as the action's own, besides the issue token's (SECURITY.md). */
+  writers: string[]
   mention: boolean
   graceDays: number
 }

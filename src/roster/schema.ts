@@ -28,6 +28,8 @@ export const DEFAULTS = {
   maxUnknownPercent: 10,
   trackingIssueTitle: 'Inactive organization members',
   trackingIssueLabels: ['member-audit'],
+  /** The quick start writes the issue with the workflow's GITHUB_TOKEN, whose account this is. */
+  trackingIssueWriters: ['github-actions[bot]'],
   mention: false,
   graceDays: 30,
   outsideCollaborators: false,
@@ -196,6 +198,13 @@ export const ROSTER_SHAPE: Shape = {
           },
           default: [...DEFAULTS.trackingIssueLabels],
           description: 'Labels of the tracking issue.'
+        },
+        writers: {
+          kind: 'array',
+          items: login('An account (a bot as name[bot]).'),
+          default: [...DEFAULTS.trackingIssueWriters],
+          description:
+            "Accounts whose issue and comments count as the action's own, besides the issue token's account; a run whose account is not listed leaves an issue they wrote unwritten. github-actions[bot] is shared by every workflow of the tracking repository."
         },
         mention: {
           kind: 'boolean',

@@ -95,6 +95,7 @@ function scalarProblem(value: unknown, shape: ScalarShape, got: string): string 
       return `${expected}${hint ? `; did you mean "${hint}"?` : ''}`
     }
     case 'date':
+      if (value instanceof Date) return `${expected}: ${YAML_11_DATES}`
       return typeof value === 'string' && isCalendarDate(value) ? null : expected
     case 'string':
       if (typeof value !== 'string') return expected
@@ -103,6 +104,13 @@ function scalarProblem(value: unknown, shape: ScalarShape, got: string): string 
       return shape.pattern && !new RegExp(shape.pattern).test(value) ? expected : null
   }
 }
+
+/**
+ * A `%YAML 1.1` directive turns on YAML 1.1's timestamp type: an unquoted 2027-06-30 is read as a
+ * moment in time, not the text of a day (YAML 1.2, the roster's default, has no such type).
+ */
+const YAML_11_DATES =
+  'the "%YAML 1.1" line at the top makes YAML read an unquoted date as a timestamp; remove that line (the roster is YAML 1.2) or quote the date'
 
 /** True for `YYYY-MM-DD` naming a day that exists (no 2027-02-30). */
 export function isCalendarDate(text: string): boolean {
@@ -125,6 +133,7 @@ function describe(node: unknown): string {
     if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`
     if (typeof v === 'number') return `the number ${v}`
     if (typeof v === 'boolean') return `${v}`
+    if (v instanceof Date) return `a YAML 1.1 timestamp (${v.toISOString().replace(/T00:00:00\.000Z$/, '')})`
   }
   return 'nothing'
 }

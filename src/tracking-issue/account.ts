@@ -43,3 +43,24 @@ export function isAccount(author: Author | null | undefined, account: Account): 
   const type = author.type ?? (author.login.endsWith('[bot]') ? 'Bot' : 'User')
   return author.login.toLowerCase() === account.login.toLowerCase() && type === account.type
 }
+
+/** An account named by its login: `name[bot]` is a bot (as REST shows an app's account), anything else a user. */
+export function accountNamed(login: string): Account {
+  return { login, type: login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User' }
+}
+
+/** Whether `author` is one of `accounts`. */
+export function isOneOf(author: Author | null | undefined, accounts: readonly Account[]): boolean {
+  return accounts.some((a) => isAccount(author, a))
+}
+
+/**
+ * The accounts whose writes a run reads as the action's own: its issue token's account, and the
+ * roster's `tracking-issue.writers` (default `github-actions[bot]`, the quick start's writer).
+ * The issue's identity is its marker and id, not who wrote it: so a terminal run with a personal
+ * token finds the issue a scheduled run wrote as github-actions[bot], and the other way round.
+ */
+export function trustedWriters(account: Account, writers: readonly string[]): Account[] {
+  const listed = writers.map(accountNamed).filter((w) => !isAccount(w, account))
+  return [account, ...listed]
+}

@@ -5,7 +5,15 @@
  * text/disclosure.ts's rule.
  */
 import type { Person } from '../members/people.js'
-import { type Disclosure, nameable, redact, shownEvidence, shownMemberships, shownOwner } from '../text/disclosure.js'
+import {
+  type Disclosure,
+  nameable,
+  redact,
+  shownEvidence,
+  shownMemberships,
+  shownOwner,
+  shownPriority
+} from '../text/disclosure.js'
 import { activityText, standingText } from '../text/evidence.js'
 import { escapeText } from '../text/markdown.js'
 import { count, notNamedNote, ownerMark, profileLink, roleName } from '../text/people.js'
@@ -92,10 +100,38 @@ function renderText(plan: ContactPlan, result: AuditResult, ctx: IssueContext): 
   return pack(header, sections, CONTACT_NOTE, ctx.id, ctx.serverUrl)
 }
 
+/**
+ * The plan lists people owners first by every membership; a public issue lists them in the order
+ * of what it shows (text/disclosure.ts, shownPriority), so that a line's place says no more than
+ * the line. Those with no verdict (no longer members) come last, by login.
+ */
+function shownOrder<T>(items: T[], verdictOf: (item: T) => Verdict | null, d: Disclosure): T[] {
+  if (!d.public) return items
+  const order = shownPriority(d)
+  return [...items].sort((a, b) => {
+    const [va, vb] = [verdictOf(a), verdictOf(b)]
+    return va && vb ? order(va, vb) : va ? -1 : vb ? 1 : 0
+  })
+}
+
 function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueContext): Section[] {
-  const toContact = nameable(plan.toContact, (c) => c.verdict.person, ctx.disclosure)
-  const owners = toContact.named.filter((c) => shownOwner(c.verdict.person, ctx.disclosure))
-  const returned = nameable(plan.returned, (r) => r.verdict?.person ?? null, ctx.disclosure)
+  const d = ctx.disclosure
+  const toContact = nameable(
+    shownOrder(plan.toContact, (c) => c.verdict, d),
+    (c) => c.verdict.person,
+    d
+  )
+  const owners = toContact.named.filter((c) => shownOwner(c.verdict.person, d))
+  const returned = nameable(
+    shownOrder(plan.returned, (r) => r.verdict, d),
+    (r) => r.verdict?.person ?? null,
+    d
+  )
+  const due = nameable(
+    shownOrder(plan.due, (c) => c.verdict, d),
+    (c) => c.verdict.person,
+    d
+  )
   return [
     {
       heading: `### Inactive owners (${owners.length})`,
@@ -112,7 +148,7 @@ function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueConte
     {
       heading: `### Due for a privilege change (${plan.due.length})`,
       intro: `Contacted more than ${ctx.graceDays} days ago and still inactive.`,
-      lines: nameable(plan.due, (c) => c.verdict.person, ctx.disclosure).named.map(({ verdict, record }) => ({
+      lines: due.named.map(({ verdict, record }) => ({
         text: `- ${personText(verdict.person, ctx)}: contacted ${record.contactedOn}`
       }))
     },
@@ -133,7 +169,11 @@ function contactSections(plan: ContactPlan, result: AuditResult, ctx: IssueConte
 }
 
 function unknownSections(plan: ContactPlan, ctx: IssueContext): Section[] {
-  const { named } = nameable(plan.unknown, (u) => u.verdict.person, ctx.disclosure)
+  const { named } = nameable(
+    shownOrder(plan.unknown, (u) => u.verdict, ctx.disclosure),
+    (u) => u.verdict.person,
+    ctx.disclosure
+  )
   return [
     {
       heading: `### Unknown (${plan.unknown.length})`,

@@ -10,9 +10,9 @@ import type { Roster } from '../roster/roster.js'
 import { disclosureFor } from '../text/disclosure.js'
 import { isoDay } from '../verdicts/days.js'
 import type { AuditResult } from '../verdicts/result.js'
-import { type Account, readActionAccount } from './account.js'
+import { type Account, accountNamed, isAccount, isOneOf, readActionAccount, trustedWriters } from './account.js'
 import { type IssueText, renderIssue } from './body.js'
-import { type TrackingRepo, findTrackingIssue } from './find.js'
+import { type ExistingIssue, type TrackingRepo, findTrackingIssue } from './find.js'
 import { type ContactPlan, planContacts } from './plan.js'
 import { readRecords } from './state.js'
 import { type SyncResult, syncTrackingIssue, trackingRepoError } from './write.js'
@@ -51,11 +51,13 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const today = isoDay(result.now)
   const repo = `${where.owner}/${where.repo}`
   const account = deps.account ?? (await readActionAccount(client, repo))
+  const trusted = trustedWriters(account, settings.writers)
   const existing = await findTrackingIssue({
     client,
     where,
     id,
     account,
+    trusted,
     labels: settings.labels,
     log: deps.log
   }).catch((error: unknown) => {
@@ -69,6 +71,8 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }
 
   if (deps.dryRun) return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic }
+  if (existing && !mayWrite(existing, account, settings.writers, deps.log))
+    return { sync: current, plan, text, held: NOT_A_WRITER, issueIsPublic }
   if (deps.incomplete) {
     if (existing) {
       const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
@@ -98,6 +102,22 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
     log: deps.log
   })
   return { sync, plan, text, held: null, issueIsPublic }
+}
+
+const NOT_A_WRITER = "not written: the issue token's account is not in tracking-issue.writers"
+
+/**
+ * Whether this run may write an issue that `author` opened: its own, or — since runs as the
+ * other writers read only what the listed accounts write — when its account is listed too.
+ * Writing otherwise would leave text (continuation comments) the scheduled runs ignore.
+ */
+function mayWrite(existing: ExistingIssue, account: Account, writers: readonly string[], log: Logger): boolean {
+  const { author } = existing
+  if (!author || isAccount(author, account) || isOneOf(account, writers.map(accountNamed))) return true
+  log.warning(
+    `Tracking issue #${existing.number} was opened by ${author.login}, and the issue token's account is not in tracking-issue.writers: runs as ${author.login} would not read what it wrote, so nothing is written to the tracking issue. To let this token write it, add its account to tracking-issue.writers (SECURITY.md, "Whose writes count").`
+  )
+  return false
 }
 
 /** `owner/name` → the two parts, or null. */
