@@ -98,6 +98,7 @@ export const ELSEWHERE: Record<string, string> = {
   'GET /orgs/{org}/teams/{team_slug}': 'preflight.test.ts',
   'GET /repos/{owner}/{repo}': 'preflight.test.ts',
   'GET /orgs/{org}/teams': 'adjust-faults.test.ts',
+  'GET /orgs/{org}/public_members/{username}': 'adjust-public.test.ts',
   'GET /orgs/{org}/teams/{team_slug}/members': 'access.test.ts',
   'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': 'adjust-refusals.test.ts',
   'GET /orgs/{org}/outside_collaborators': 'preflight.test.ts',

@@ -3,7 +3,9 @@
  * an unexpected 404. None of them may read as "no activity" or "no role": the people they could
  * concern are unknown, or right once asked again.
  */
-import { auditWorld, rosterFor, statuses } from './helpers.js'
+import { auditWorld, recordingLogger, rosterFor, statuses } from './helpers.js'
+import { createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import type { Reply } from '../fake-github/answers.js'
 import type { RecordedRequest } from '../fake-github/server.js'
@@ -95,4 +97,27 @@ describe('a status GitHub does not document for success', () => {
     expect(statuses(result)).toEqual({ recent: 'unknown', idle: 'inactive' })
     expect(result.verdicts.find((v) => v.person.login === 'recent')!.errors.join(' ')).toMatch(/204/)
   })
+})
+
+test("a membership check's documented 204 is its answer; on a list route it is none", async () => {
+  const b = new WorldBuilder(NOW)
+  b.member('acme', 'kim')
+  const github = await FakeGitHub.start({
+    world: b.world,
+    fault: (r) => (r.path === '/orgs/acme/members' ? { status: 204 } : undefined)
+  })
+  try {
+    const client = createGitHubClient({
+      token: 'test-token',
+      apiUrl: github.url,
+      log: recordingLogger(),
+      usage: emptyUsage(),
+      waitScale: 0.001
+    })
+    const check = await client.request('GET /orgs/{org}/public_members/{username}', { org: 'acme', username: 'kim' })
+    expect(check.status).toBe(204)
+    await expect(client.request('GET /orgs/{org}/members', { org: 'acme' })).rejects.toThrow(/with 204, not 200/)
+  } finally {
+    await github.close()
+  }
 })
