@@ -105,8 +105,26 @@ describe('member-audit command line', () => {
     expect(run.stderr).toMatch(/error: No token: set GH_TOKEN \(or GITHUB_TOKEN\)/)
   })
 
-  test('an unknown flag, and a flag without its value: exit 1', async () => {
-    expect((await cli(['--dryrun'], {})).stderr).toMatch(/Unknown option "--dryrun"/)
+  test('--dry-run=false is not a dry run nor a full one: exit 1 naming the flag, before any request', async () => {
+    const before = github.requests.length
+    for (const value of ['false', 'x']) {
+      const run = await cli([`--dry-run=${value}`, '--api-url', github.url], { GH_TOKEN: DEMO_TOKEN })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toBe(
+        `error: --dry-run takes no value, but was given "${value}": give --dry-run alone to turn it on, leave it out otherwise. See member-audit --help.\n`
+      )
+      expect(run.stdout).toBe('')
+    }
+    expect(github.requests.length).toBe(before)
+    expect(github.writes()).toEqual([])
+  })
+
+  test('an unknown flag, a stray argument, and a flag without its value: exit 1', async () => {
+    const unknown = await cli(['--dryrun'], {})
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/Unknown option "--dryrun"/)
+    expect((await cli(['roster.yml'], {})).stderr).toMatch(/Unexpected argument "roster.yml"/)
+    expect((await cli(['--roster', '--dry-run'], {})).stderr).toMatch(/--roster needs a value/)
     const missing = await cli(['--roster'], {})
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/--roster needs a value/)
