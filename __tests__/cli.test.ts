@@ -13,6 +13,7 @@ import { progressWriter } from '../src/cli/progress.js'
 import { emptyUsage } from '../src/github/client.js'
 import { VERSION } from '../src/version.js'
 import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { bundleNode } from '../fake-github/run-action.js'
 import { FakeGitHub } from '../fake-github/server.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -29,9 +30,9 @@ async function cli(args: string[], env: Record<string, string>, roster = DEMO_RO
   await mkdir(join(dir, '.github'))
   await writeFile(join(dir, '.github', 'member-audit.yml'), roster)
   // Only node on the PATH: no `gh` to fall back on, so a missing token is really missing.
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(bundleNode(), [CLI, ...args], {
     cwd: dir,
-    env: { PATH: dirname(process.execPath), ...env },
+    env: { PATH: dirname(bundleNode()), ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
@@ -42,7 +43,7 @@ async function cli(args: string[], env: Record<string, string>, roster = DEMO_RO
   return { code, stdout, stderr, dir }
 }
 
-describe('member-audit command line', () => {
+describe('member-audit command line (dist/cli.js)', () => {
   let github: FakeGitHub
   beforeAll(async () => {
     github = await FakeGitHub.start({ world: demoWorld().world })
