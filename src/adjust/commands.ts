@@ -43,6 +43,15 @@ export interface Refusal {
 const COMMAND = /^\/member-audit\s+(approve|reinstate)\b(.*)$/
 const LOGIN = new RegExp(LOGIN_PATTERN)
 
+/**
+ * Whether a text holds a line that starts with a command, wherever it stands (code, HTML, a
+ * list…). Only to report a command written where none counts (the issue body): a forgery hidden
+ * from readers is reported all the same.
+ */
+export function mentionsCommand(text: string): boolean {
+  return /^[ \t>]*\/member-audit\s+(approve|reinstate)\b/m.test(text)
+}
+
 /** The commands in one comment's text: the lines of its paragraphs that start with one. */
 export function commandLines(body: string): { verb: Verb; logins: string[]; bad: string[] }[] {
   const found: { verb: Verb; logins: string[]; bad: string[] }[] = []
