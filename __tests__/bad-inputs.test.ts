@@ -128,7 +128,7 @@ describe('bad input: one message, exit 1, nothing written', () => {
     }
   })
 
-  test('the bundle: a GITHUB_API_URL without a scheme stops before the GitHub library loads (it would crash there)', async () => {
+  test('the bundle (dist/index.js): a GITHUB_API_URL without a scheme stops before the GitHub library loads (it would crash there)', async () => {
     const github = await FakeGitHub.start({ world: world() })
     try {
       const run = await runAction({

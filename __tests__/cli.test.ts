@@ -13,6 +13,7 @@ import { progressWriter } from '../src/cli/progress.js'
 import { emptyUsage } from '../src/github/client.js'
 import { VERSION } from '../src/version.js'
 import { DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
+import { bundleNode } from '../fake-github/run-action.js'
 import { FakeGitHub } from '../fake-github/server.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -29,9 +30,9 @@ async function cli(args: string[], env: Record<string, string>, roster = DEMO_RO
   await mkdir(join(dir, '.github'))
   await writeFile(join(dir, '.github', 'member-audit.yml'), roster)
   // Only node on the PATH: no `gh` to fall back on, so a missing token is really missing.
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(bundleNode(), [CLI, ...args], {
     cwd: dir,
-    env: { PATH: dirname(process.execPath), ...env },
+    env: { PATH: dirname(bundleNode()), ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
@@ -42,7 +43,7 @@ async function cli(args: string[], env: Record<string, string>, roster = DEMO_RO
   return { code, stdout, stderr, dir }
 }
 
-describe('member-audit command line', () => {
+describe('member-audit command line (dist/cli.js)', () => {
   let github: FakeGitHub
   beforeAll(async () => {
     github = await FakeGitHub.start({ world: demoWorld().world })
@@ -105,8 +106,26 @@ describe('member-audit command line', () => {
     expect(run.stderr).toMatch(/error: No token: set GH_TOKEN \(or GITHUB_TOKEN\)/)
   })
 
-  test('an unknown flag, and a flag without its value: exit 1', async () => {
-    expect((await cli(['--dryrun'], {})).stderr).toMatch(/Unknown option "--dryrun"/)
+  test('--dry-run=false is not a dry run nor a full one: exit 1 naming the flag, before any request', async () => {
+    const before = github.requests.length
+    for (const value of ['false', 'x']) {
+      const run = await cli([`--dry-run=${value}`, '--api-url', github.url], { GH_TOKEN: DEMO_TOKEN })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toBe(
+        `error: --dry-run takes no value, but was given "${value}": give --dry-run alone to turn it on, leave it out otherwise. See member-audit --help.\n`
+      )
+      expect(run.stdout).toBe('')
+    }
+    expect(github.requests.length).toBe(before)
+    expect(github.writes()).toEqual([])
+  })
+
+  test('an unknown flag, a stray argument, and a flag without its value: exit 1', async () => {
+    const unknown = await cli(['--dryrun'], {})
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/Unknown option "--dryrun"/)
+    expect((await cli(['roster.yml'], {})).stderr).toMatch(/Unexpected argument "roster.yml"/)
+    expect((await cli(['--roster', '--dry-run'], {})).stderr).toMatch(/--roster needs a value/)
     const missing = await cli(['--roster'], {})
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/--roster needs a value/)

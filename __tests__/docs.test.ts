@@ -7,9 +7,23 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { rosterReference } from '../src/roster/reference.js'
-import { ADJUSTMENTS_NOTE, README_SECTIONS, sectionIn } from '../scripts/readme-sections.js'
+import { ADJUSTMENTS_NOTE, README_SECTIONS, sectionIn, workflowSnippet } from '../scripts/readme-sections.js'
 import { renderAdjustmentSamples } from '../fake-github/adjust-samples.js'
 import { renderSamples } from '../fake-github/samples.js'
+
+/**
+ * The majors users should copy, as of 2026-06: GitHub moved Node 20 actions to Node 24 on
+ * 2026-06-02 (checkout v6, upload-artifact v7, download-artifact v8 run on node24), and
+ * create-github-app-token v3 deprecates `app-id` for `client-id`. Dependabot (.github/
+ * dependabot.yml) bumps the project's own workflows; this table is where the examples follow.
+ */
+const TODAYS_MAJORS: Record<string, string> = {
+  'actions/checkout': 'v6',
+  'actions/upload-artifact': 'v7',
+  'actions/download-artifact': 'v8',
+  'actions/create-github-app-token': 'v3',
+  'member-audit/member-audit': 'v1'
+}
 
 const read = (path: string): Promise<string> => readFile(new URL(`../${path}`, import.meta.url), 'utf8')
 
@@ -45,14 +59,12 @@ describe('documentation', () => {
       'ghes.yml',
       'github-app.yml',
       'monthly.yml',
-      'private-tracking-repo.yml'
+      'private-tracking-repo.yml',
+      'quick-start.yml'
     ])
-    const readme = await read('README.md')
-    const quickStart = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!
-    for (const [name, text] of [
-      ...(await Promise.all(files.map(async (f) => [f, await read(`docs/examples/${f}`)] as const))),
-      ['README quick start', quickStart] as const
-    ]) {
+    for (const [name, text] of await Promise.all(
+      files.map(async (f) => [f, await read(`docs/examples/${f}`)] as const)
+    )) {
       const workflow = parse(text) as {
         on: unknown
         jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; id?: string }[] }>
@@ -67,6 +79,27 @@ describe('documentation', () => {
       for (const used of text.match(/steps\.audit\.outputs\.([a-z-]+)/g) ?? [])
         expect(Object.keys(action.outputs)).toContain(used.split('.').pop())
     }
+  })
+
+  test("every workflow README.md and docs/ show is an example file (README's are written from them)", async () => {
+    const readme = await read('README.md')
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => /^jobs:/m.test(b))
+    const examples = ['quick-start.yml', 'apply.yml'].map((f) => workflowSnippet(f))
+    expect(blocks.map((b) => `\`\`\`yaml\n${b}\`\`\``)).toEqual(examples)
+  })
+
+  test("every action a workflow snippet uses is at today's major; App tokens use client-id, never app-id", async () => {
+    const texts = [await read('README.md'), await read('SECURITY.md'), await read('docs/contract.md')]
+    for (const f of await readdir(new URL('../docs/examples/', import.meta.url)))
+      texts.push(await read(`docs/examples/${f}`))
+    const uses = texts.flatMap((t) => [...t.matchAll(/uses: *([^\s`]+)/g)].map((m) => m[1]!))
+    expect(uses.length).toBeGreaterThan(10)
+    for (const ref of uses) {
+      const [action, major] = ref.split('@')
+      expect({ ref, major: TODAYS_MAJORS[action!] }).toEqual({ ref, major })
+    }
+    expect(uses).toContain('actions/create-github-app-token@v3')
+    for (const t of texts) expect(t).not.toMatch(/^\s*app-id:/m)
   })
 
   test('the rendered samples in docs/examples are current (run `npm run docs` when this fails)', async () => {

@@ -152,7 +152,7 @@ describe('preflight: one message, exit 1, no request after it', () => {
     })
   })
 
-  test("the action's default token (the workflow's GITHUB_TOKEN) stops the bundled action, naming the token to use", async () => {
+  test("the action's default token (the workflow's GITHUB_TOKEN) stops the bundle (dist/index.js), naming the token to use", async () => {
     // The runner puts action.yml's default, ${{ github.token }}, in INPUT_TOKEN when the workflow sets no `token`.
     const action = parse(await readFile(new URL('../action.yml', import.meta.url), 'utf8')) as {
       inputs: { token: { default: string } }

@@ -15,6 +15,15 @@ import { type ActionIO, run } from '../src/main.js'
 
 export const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
+/**
+ * The node that runs the bundles (dist/index.js, dist/cli.js) in the tests that spawn them: this
+ * process's own, or MEMBER_AUDIT_TEST_NODE's, which .ci/run points at Node 24, the runtime
+ * action.yml declares (`runs.using: node24`), to run those tests again on it.
+ */
+export function bundleNode(): string {
+  return process.env.MEMBER_AUDIT_TEST_NODE || process.execPath
+}
+
 export interface ActionRun {
   code: number
   stdout: string
@@ -84,7 +93,7 @@ async function finish(
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const prepared = await prepare(options)
-  const child = spawn(process.execPath, [DIST], { env: prepared.env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(bundleNode(), [DIST], { env: prepared.env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => {

@@ -2,6 +2,7 @@
  * The README's sections written from the code, between markers, so they cannot drift: `npm run
  * docs` writes them, and docs.test.ts fails when one is stale.
  */
+import { readFileSync } from 'node:fs'
 import { renderAdjustmentSamples } from '../fake-github/adjust-samples.js'
 import { retryPolicyText } from '../src/github/retry-policy.js'
 import { requirementsTable } from '../src/preflight/requirements.js'
@@ -14,7 +15,25 @@ export interface ReadmeSection {
   text: () => string
 }
 
+/**
+ * An example workflow as the README shows it: the file without its opening comment (the README's
+ * own text says what it is for), so a snippet users copy is the file the checks validate.
+ */
+export function workflowSnippet(file: string): string {
+  const text = readFileSync(new URL(`../docs/examples/${file}`, import.meta.url), 'utf8')
+  return `\`\`\`yaml\n${text.replace(/^(#.*\n)+/, '')}\`\`\``
+}
+
+const workflow = (name: string, file: string): ReadmeSection => ({
+  name,
+  start: `<!-- ${name}:start (written by \`npm run docs\` from docs/examples/${file}) -->`,
+  end: `<!-- ${name}:end -->`,
+  text: () => workflowSnippet(file)
+})
+
 export const README_SECTIONS: ReadmeSection[] = [
+  workflow('quick-start-workflow', 'quick-start.yml'),
+  workflow('apply-workflow', 'apply.yml'),
   { name: 'roster reference', start: REFERENCE_START, end: REFERENCE_END, text: rosterReference },
   {
     name: 'retry policy',

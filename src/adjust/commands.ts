@@ -2,13 +2,16 @@
  * Commands on the tracking issue: `/member-audit approve LOGIN…` and `/member-audit reinstate
  * LOGIN…`, one per line, in a comment. Pure. What counts:
  * - only comments (never the issue body, which anyone with write access can edit, and which the
- *   action writes itself), and only lines outside quotes and code blocks, so that quoting an
- *   approval, or the action's own text that names one, never approves anything;
+ *   action writes itself), and only a line of a paragraph's own text that starts with the command,
+ *   the comment read as GitHub-flavoured Markdown (command-text.ts): never code, HTML, quotes,
+ *   lists, or link and image text, so that an example, a hidden comment, a quoted approval, or the
+ *   action's own text that names one, never approves anything;
  * - each comment once, by its id; a comment edited after it was written (`updated_at` later than
  *   `created_at`) counts for nothing: GitHub lets people with write access edit others' comments,
  *   and an edit must not re-trigger or change an approval. The time of a command is the comment's
  *   `created_at` (docs: issues/comments#list-issue-comments).
  */
+import { paragraphLines } from './command-text.js'
 import { LOGIN_PATTERN } from '../roster/schema.js'
 
 export type Verb = 'approve' | 'reinstate'
@@ -40,15 +43,20 @@ export interface Refusal {
 const COMMAND = /^\/member-audit\s+(approve|reinstate)\b(.*)$/
 const LOGIN = new RegExp(LOGIN_PATTERN)
 
-/** The commands in one comment's text: lines outside code fences and quotes. */
+/**
+ * Whether a text holds a line that starts with a command, wherever it stands (code, HTML, a
+ * list…). Only to report a command written where none counts (the issue body): a forgery hidden
+ * from readers is reported all the same.
+ */
+export function mentionsCommand(text: string): boolean {
+  return /^[ \t>]*\/member-audit\s+(approve|reinstate)\b/m.test(text)
+}
+
+/** The commands in one comment's text: the lines of its paragraphs that start with one. */
 export function commandLines(body: string): { verb: Verb; logins: string[]; bad: string[] }[] {
   const found: { verb: Verb; logins: string[]; bad: string[] }[] = []
-  let fenced = false
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (/^(```|~~~)/.test(line)) fenced = !fenced
-    if (fenced || line.startsWith('>')) continue
-    const m = COMMAND.exec(line)
+  for (const line of paragraphLines(body)) {
+    const m = COMMAND.exec(line.trim())
     if (!m) continue
     const words = m[2]!
       .split(/[\s,]+/)

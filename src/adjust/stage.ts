@@ -18,7 +18,7 @@ import { type TrackingRepo, findTrackingIssue } from '../tracking-issue/find.js'
 import { readRecords } from '../tracking-issue/state.js'
 import { isoDay } from '../verdicts/days.js'
 import { checkApprovers } from './approvers.js'
-import { type Command, commandLines, readCommands } from './commands.js'
+import { type Command, mentionsCommand, readCommands } from './commands.js'
 import { type EntryDeps, resumeEntry } from './entries.js'
 import { ineligibility } from './eligible.js'
 import { freshVerdicts, peopleNow } from './fresh-check.js'
@@ -170,7 +170,7 @@ async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[
  * rewrites) never counts; it is reported, run after run, until it is taken out. Its id is 0.
  */
 function bodyCommands(body: string): ApplyRefusal[] {
-  return commandLines(body).length
+  return mentionsCommand(body)
     ? [
         {
           commentId: 0,
