@@ -10,11 +10,7 @@ import { listOrgRepositories } from '../github/org-repositories.js'
 import { explain } from '../github/explain.js'
 import { describe, isHttpError } from '../github/failures.js'
 import { loginKey } from '../roster/roster.js'
-
-export interface OutsideAccess {
-  org: string
-  repos: { repo: string; permission: string }[]
-}
+import type { OutsideAccess } from './people.js'
 
 interface CollaboratorJson {
   login: string

@@ -1,8 +1,13 @@
 /** One person per login across all audited organizations, with every membership they hold. */
 import { loginKey } from '../roster/roster.js'
-import type { OutsideAccess } from './outside-collaborators.js'
 
 export type OrgRole = 'admin' | 'member'
+
+/** What an outside collaborator holds in one organization: repositories and permission on each. */
+export interface OutsideAccess {
+  org: string
+  repos: { repo: string; permission: string }[]
+}
 
 export interface Membership {
   org: string
