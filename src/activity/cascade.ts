@@ -11,6 +11,7 @@
  * for them, when the quota left pays for it. Failures that asking again cannot change (an account
  * that no longer exists, a bot) are not retried.
  */
+import type { Failure } from '../github/failures.js'
 import type { Person } from '../members/people.js'
 import { type Evidence, type EvidencePolicy, admits, latest } from './evidence.js'
 
@@ -25,10 +26,8 @@ export interface ActivityQuestion {
 /** What one source said about one person. */
 export interface SourceAnswer {
   evidence: Evidence[]
-  /** Set when the source could not answer fully for this person. */
-  error?: string
-  /** The source would fail the same way if asked again (an account not found, a bot). */
-  lasting?: boolean
+  /** Set when the source could not answer fully for this person; `passing` when asking again may help. */
+  failure?: Failure
 }
 
 export interface ActivitySource {
@@ -57,11 +56,6 @@ export interface Recheck {
   affordable(plan: RecheckPlan): Promise<boolean>
   /** Told the plan before the pause (for the log). */
   starting?(plan: RecheckPlan): void
-}
-
-interface Failure {
-  message: string
-  lasting: boolean
 }
 
 interface Found {
@@ -94,7 +88,7 @@ export async function findActivity(
     // Those not settled (unknown, or approaching where a failed source might show newer activity)
     // whom a source failed in a way that may pass.
     const again = (q: ActivityQuestion, source: string): boolean =>
-      found.get(q.person.key)!.failures.get(source)?.lasting === false
+      found.get(q.person.key)!.failures.get(source)?.passing === true
     const stuck = questions.filter((q) => !settled(q))
     const plan: RecheckPlan = new Map()
     for (const source of sources) {
@@ -133,10 +127,10 @@ function record(
     const mine = found.get(q.person.key)!
     const answer = answers.get(q.person.key)
     if (!answer) {
-      mine.failures.set(source, { message: 'no answer', lasting: false })
+      mine.failures.set(source, { message: 'no answer', passing: true })
       continue
     }
-    if (answer.error) mine.failures.set(source, { message: answer.error, lasting: answer.lasting === true })
+    if (answer.failure) mine.failures.set(source, answer.failure)
     for (const e of answer.evidence) if (admits(e, policy)) mine.latest = latest(mine.latest, e)
   }
 }

@@ -87,6 +87,6 @@ async function latestEvent(
   } catch (error) {
     const failure =
       isHttpError(error) && error.status === 404 ? ACCOUNT_NOT_FOUND : failureOf(error, 'events request failed')
-    return { evidence: [], error: failure.message, lasting: !failure.passing }
+    return { evidence: [], failure }
   }
 }

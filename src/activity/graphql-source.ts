@@ -3,7 +3,7 @@
  * back through the whole window for what it covers (see user-activity-query.ts).
  */
 import type { GitHubClient } from '../github/client.js'
-import { ACCOUNT_NOT_FOUND } from '../github/failures.js'
+import { ACCOUNT_NOT_FOUND, type Failure } from '../github/failures.js'
 import { type AliasAnswer, type BatchDocument, BatchSize, askBatch } from '../github/graphql-batch.js'
 import { isBot } from '../members/people.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
@@ -12,7 +12,10 @@ import { type Reading, readOn, unreadLists } from './read-on.js'
 import { type UserActivityData, readUserActivity } from './user-activity-answer.js'
 import { type Span, USERS_PER_QUERY, spanVariables, splitSpan, userActivityDocument } from './user-activity-query.js'
 
-const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events'
+const BOT_LIMIT: Failure = {
+  message: 'a bot account: GitHub shows only its last 30 days of public events',
+  passing: false
+}
 
 export interface GraphqlSourceOptions {
   client: GitHubClient
@@ -34,7 +37,7 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
       // Bots are not Users to GraphQL (`user(login: "x[bot]")` is NOT_FOUND): only their events,
       // 30 days of them, can be read, so without recent events a bot's activity is not known.
       for (const q of questions)
-        if (isBot(q.person)) answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true })
+        if (isBot(q.person)) answers.set(q.person.key, { evidence: [], failure: BOT_LIMIT })
       const users = questions.filter((q) => !isBot(q.person))
       let next = 0
       while (next < users.length) {
@@ -117,5 +120,6 @@ function answerOf(r: Reading): SourceAnswer {
     ...r.unread.map((l) => `${l.name}: more items than were read, none of those read counts`)
   ]
   if (problems.length === 0) return { evidence: r.evidence }
-  return { evidence: r.evidence, error: problems.join('; '), lasting: r.failure ? !r.failure.passing : true }
+  // A list with more than reading on may page through reads the same when asked again.
+  return { evidence: r.evidence, failure: { message: problems.join('; '), passing: r.failure?.passing ?? false } }
 }

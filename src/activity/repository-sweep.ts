@@ -109,7 +109,7 @@ class Sweep {
           q.person.key,
           {
             evidence: evidence ? [evidence] : [],
-            ...(error ? { error, lasting: !mine.some((f) => f.failure.passing) } : {})
+            ...(error ? { failure: { message: error, passing: mine.some((f) => f.failure.passing) } } : {})
           }
         ]
       })

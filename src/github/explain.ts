@@ -70,21 +70,25 @@ export function rejectedTokenError(error: HttpError, input: 'token' | 'issue-tok
   const which = input === 'token' ? 'the token' : 'the issue token'
   const where = input === 'token' ? 'the "token" input' : '"issue-token" (or "token")'
   return new InputError(
-    `GitHub rejected ${which} (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give a valid token in ${where}.`
+    `GitHub rejected ${which} (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give a valid token in ${where}.`,
+    { cause: error }
   )
 }
 
 /** Explains GitHub's refusal for `subject`: what to fix when a person can fix it. */
 export function explain(error: unknown, subject: Subject): Error {
   if (!isHttpError(error)) return error instanceof Error ? error : new Error(String(error))
+  // GitHub's answer stays on the explanation as its `cause`, for a debugger or a log that wants it.
+  const cause = { cause: error }
   if (isRateLimit(error)) {
     return new Error(
-      `GitHub's rate limit was spent while ${what(subject)} (${describe(error)}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`
+      `GitHub's rate limit was spent while ${what(subject)} (${describe(error)}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`,
+      cause
     )
   }
   if (error.status === 401)
     return rejectedTokenError(error, subject.kind === 'tracking-repository' ? 'issue-token' : 'token')
   const guide = guidance(subject)[error.status]
-  if (guide) return new InputError(guide(githubMessage(error)))
-  return new Error(`Failed ${what(subject)}: ${describe(error)}`)
+  if (guide) return new InputError(guide(githubMessage(error)), cause)
+  return new Error(`Failed ${what(subject)}: ${describe(error)}`, cause)
 }
