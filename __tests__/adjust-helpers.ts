@@ -107,9 +107,16 @@ export async function contactedAndApproved(github: FakeGitHub, text: string): Pr
   return issue
 }
 
-/** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
-export async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
+/**
+ * The environment of a run started by a comment on `issue` (the event's payload in
+ * GITHUB_EVENT_PATH), by an account with `association` to the repository (GitHub's author_association).
+ */
+export async function commentEvent(
+  issue: number,
+  association = 'COLLABORATOR'
+): Promise<{ env: Record<string, string> }> {
   const path = join(await mkdtemp(join(tmpdir(), 'ma-event-')), 'event.json')
-  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment: { id: 1 } }))
+  const comment = { id: 1, author_association: association }
+  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment }))
   return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
 }
