@@ -83,6 +83,7 @@ export async function runEntry(deps: EntryDeps, stored: StoredEntry): Promise<To
  */
 export async function resumeEntry(deps: EntryDeps, stored: StoredEntry): Promise<Touched | null> {
   const { entry } = stored
+  if (entry.abandoned) return null
   if (entry.waiting) {
     const now = await deps.reader.standing(entry.org, entry.login)
     if (now.standing !== 'active') {
@@ -96,6 +97,20 @@ export async function resumeEntry(deps: EntryDeps, stored: StoredEntry): Promise
   }
   if (entry.done >= entry.calls.length && !entry.failure) return null
   return runEntry(deps, stored)
+}
+
+/**
+ * An interrupted adjustment whose person is no longer due on the fresh check made before finishing
+ * it: recorded as not finished, and never resumed. What was done stays done (a reinstatement
+ * restores the snapshot as for any adjustment).
+ */
+export async function abandonEntry(deps: EntryDeps, stored: StoredEntry, why: string): Promise<Touched> {
+  const { entry } = stored
+  entry.abandoned = why
+  delete entry.failure
+  if (!deps.dryRun) await writeEntry(deps.at, stored, recordText(entry, view(deps, entry)))
+  deps.log.info(`${logName(deps, entry)}: an interrupted adjustment was not finished: ${why}.`)
+  return { entry, state: 'abandoned', made: [], named: deps.named(entry.login, entry.org) }
 }
 
 /** What the person holds now, as restorePlan compares it with the snapshot. */

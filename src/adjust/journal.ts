@@ -22,6 +22,11 @@ export interface JournalEntry {
   waiting?: boolean
   /** GitHub's answer to the call that failed last (calls[done]), until a run makes it. */
   failure?: string
+  /**
+   * Why an interrupted adjustment was not finished (the fresh check before finishing it found the
+   * person no longer due): the calls after `done` are never made.
+   */
+  abandoned?: string
 }
 
 export interface Journal {

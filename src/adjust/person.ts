@@ -60,7 +60,8 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
       )
       continue
     }
-    if (last?.kind === 'adjust') {
+    // An adjustment left not finished (resume.ts) may be started again by a newer approval.
+    if (last?.kind === 'adjust' && !last.abandoned) {
       refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`)
       continue
     }
