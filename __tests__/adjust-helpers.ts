@@ -90,11 +90,17 @@ export function held(w: World, login: string): unknown {
   }
 }
 
-/** Organization writes (memberships, teams, repository permissions) asked of the fake, answered or refused. */
+/** Answered with success: a reset connection (status 0) is no answer. */
+const ok = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300
+
+/**
+ * Organization writes (memberships, teams, repository permissions) asked of the fake, answered or
+ * refused; neither the tracking issue's nor the apply lock's (git data) writes.
+ */
 export const orgWrites = (github: FakeGitHub, succeeded = false): string[] =>
   github
     .writes()
-    .filter((w) => !w.path.includes('/issues') && (!succeeded || (w.status ?? 500) < 300))
+    .filter((w) => !w.path.includes('/issues') && !w.path.includes('/git/') && (!succeeded || ok(w.status)))
     .map((w) => `${w.method} ${w.path}`)
 
 /** alice flagged on day 0, contacted (ticked) on day 1, and approved by carreau; due from day 9. */

@@ -14,6 +14,7 @@ import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
 import { memberPermission } from './repository-roles.js'
 import { routeIssues } from './issues-api.js'
 import { routeOrgWrites } from './org-writes.js'
+import { routeGitRefs } from './git-refs.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
@@ -406,6 +407,8 @@ export class FakeGitHub {
     }
     const issues = routeIssues(this.world, r, url, token, serverUrl)
     if (issues) return issues
+    const git = routeGitRefs(this.world, r, token)
+    if (git) return git
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 3) {
       const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
       const repo = this.world.repos.find((x) => x.fullName.toLowerCase() === fullName)

@@ -58,6 +58,8 @@ export async function adjustStage(
     secret: settings.snapshotKey ?? '',
     dryRun: settings.dryRun,
     now: io.now(),
+    clock: io.now,
+    ...(io.waitScale !== undefined ? { waitScale: io.waitScale } : {}),
     log: io.log,
     activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
     known,

@@ -31,6 +31,8 @@ export interface EntryDeps {
   named: (login: string, org: string) => boolean
   /** The alumni team's slug in `org`, if the roster has one there. */
   alumniSlug: (org: string) => string | undefined
+  /** Called before each entry's first write: renews the apply lock (lock.ts), or throws when it is lost. */
+  beforeChange?: () => Promise<void>
 }
 
 function view(deps: EntryDeps, entry: JournalEntry): RecordView {
@@ -60,6 +62,7 @@ export async function runEntry(deps: EntryDeps, stored: StoredEntry): Promise<To
   })
   if (deps.dryRun) return touched((await execute(deps.client, entry, async () => {}, true)).made)
   const record = (): Promise<void> => writeEntry(deps.at, stored, recordText(entry, view(deps, entry)))
+  await deps.beforeChange?.()
   delete entry.failure
   await record() // the record (and snapshot) before the change
   const outcome = await execute(deps.client, entry, record)
@@ -108,6 +111,7 @@ export async function abandonEntry(deps: EntryDeps, stored: StoredEntry, why: st
   const { entry } = stored
   entry.abandoned = why
   delete entry.failure
+  if (!deps.dryRun) await deps.beforeChange?.()
   if (!deps.dryRun) await writeEntry(deps.at, stored, recordText(entry, view(deps, entry)))
   deps.log.info(`${logName(deps, entry)}: an interrupted adjustment was not finished: ${why}.`)
   return { entry, state: 'abandoned', made: [], named: deps.named(entry.login, entry.org) }

@@ -82,9 +82,29 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
   }
 }
 
-/** The snapshot of each organization's last adjustment restored: invited first when no longer a member. */
+/**
+ * The snapshot to restore in each organization whose last entry is an adjustment: the one taken
+ * before the *first* change since the last reinstatement. Snapshots are never overwritten: a later
+ * adjustment's snapshot (one started again after an unfinished one, or by a run that overlapped
+ * another before the lock) holds what was left after the first, not what the person had.
+ */
+function toRestore(ctx: StageContext, login: string): JournalEntry[] {
+  const first = new Map<string, JournalEntry>()
+  for (const { entry } of ctx.store.entries) {
+    if (loginKey(entry.login) !== loginKey(login)) continue
+    const org = loginKey(entry.org)
+    if (entry.kind === 'reinstate') first.delete(org)
+    else if (!first.has(org)) first.set(org, entry)
+  }
+  const last = lastEntries(ctx, login)
+  return [...first.entries()].flatMap(([org, entry]) =>
+    last.get(org)?.kind === 'adjust' ? [{ ...entry, at: last.get(org)!.at }] : []
+  )
+}
+
+/** The snapshot of each organization's adjustment restored: invited first when no longer a member. */
 export async function reinstatePerson(ctx: StageContext, c: Command, login: string): Promise<void> {
-  const adjusted = [...lastEntries(ctx, login).values()].filter((e) => e.kind === 'adjust')
+  const adjusted = toRestore(ctx, login)
   if (!adjusted.length)
     return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)')
   for (const before of adjusted) {

@@ -24,6 +24,7 @@ import { checkNow } from './eligible-now.js'
 import { type ApplyOutcome, type ApplyRefusal, NOTHING_APPLIED } from './outcome.js'
 import { adjustPerson, reinstatePerson } from './person.js'
 import { PrivilegeReader } from './privileges.js'
+import { type HeldLock, takeLock } from './lock.js'
 import { resumeUnfinished } from './resume.js'
 import { type StoreAt, readStore, writeLedger } from './store.js'
 
@@ -41,6 +42,10 @@ export interface ApplyDeps {
   secret: string
   dryRun: boolean
   now: Date
+  /** The clock the apply lock's expiry is read and written with. */
+  clock: () => Date
+  /** Scales the wait for another run's lock (tests use a small value). */
+  waitScale?: number
   log: Logger
   activity: Pick<ActivityDeps, 'usage' | 'serverUrl' | 'recheckPauseMs' | 'restRemaining'>
   /** What this run's audit found, by key (empty on the comment-triggered path). */
@@ -62,6 +67,29 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
   if (!issue) return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] }
   if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
     return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] }
+  // A dry run writes nothing and takes no lock; every other run reads the store only once it holds it.
+  const scale = deps.waitScale ?? 1
+  const lock = deps.dryRun
+    ? null
+    : await takeLock({ client, where, id, now: deps.clock, log, waitMs: 300_000 * scale, pollMs: 30_000 * scale })
+  if (lock && 'busy' in lock) {
+    log.warning(lock.busy)
+    return { ...NOTHING_APPLIED(deps.dryRun, lock.busy), people: [] }
+  }
+  try {
+    return await applyLocked(deps, issue, lock)
+  } finally {
+    await lock?.release()
+  }
+}
+
+/** The stage once this run holds the lock (null: a dry run). */
+async function applyLocked(
+  deps: ApplyDeps,
+  issue: NonNullable<Awaited<ReturnType<typeof findTrackingIssue>>>,
+  lock: HeldLock | null
+): Promise<ApplyResult> {
+  const { issueClient: client, where, id, account, roster, log } = deps
   const at: StoreAt = { client, where, issueNumber: issue.number, account, secret: deps.secret, id }
   const store = await readStore(at)
   const reader = new PrivilegeReader(deps.client)
@@ -79,7 +107,8 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
     alumniSlug: (org) => {
       const team = adjustmentIn(roster.adjust!, org).alumniTeam
       return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined
-    }
+    },
+    ...(lock ? { beforeChange: () => lock.renew() } : {})
   }
   const outcome: ApplyOutcome = NOTHING_APPLIED(deps.dryRun, null)
   const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)]
