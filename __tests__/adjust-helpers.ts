@@ -28,6 +28,10 @@ export function adjustWorld(): World {
   b.token('test-token', { orgs: 'all', ownerOf: 'all', seesPrivate: true })
   b.token('carreau-token', { orgs: [], memberOf: [], login: 'carreau' })
   b.token('mallory-token', { orgs: [], memberOf: [], login: 'mallory' })
+  b.world.users.push(
+    { login: 'carreau', type: 'User', activities: [] },
+    { login: 'mallory', type: 'User', activities: [] }
+  )
   b.world.repos.push(
     { fullName: 'acme/security', private: true },
     { fullName: 'acme/public-security', private: false },

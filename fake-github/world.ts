@@ -53,6 +53,8 @@ export interface Activity {
 
 export interface WorldUser {
   login: string
+  /** The account's id, which a rename keeps (accounts.ts); derived from the login when unset. */
+  id?: number
   type?: 'User' | 'Bot'
   activities: Activity[]
   /** Deleted or renamed after the member lists were read: the user APIs answer 404 / NOT_FOUND. */

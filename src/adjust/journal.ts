@@ -9,6 +9,11 @@ import type { Call, Snapshot } from './snapshot.js'
 export interface JournalEntry {
   kind: 'adjust' | 'reinstate'
   login: string
+  /**
+   * The person's account id when adjusted: a reinstatement names them by login, and a login may
+   * have passed to another account since (a rename); only this account is reinstated.
+   */
+  accountId?: number
   org: string
   /** Who approved (or asked for the reinstatement), the comment and when it was written. */
   approvedBy: string

@@ -115,13 +115,20 @@ async function applyLocked(
   const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) }
   await resumeUnfinished(context)
   const read = readCommands(store.comments, store.ledger.seen, account.login)
-  const approved = await checkApprovers(deps.client, roster.adjust!.approvers, read.commands)
+  const approved = await checkApprovers({
+    client: deps.client,
+    approvers: roster.adjust!.approvers,
+    commands: read.commands,
+    bindings: store.ledger.approvers,
+    log
+  })
   outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused)
   const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId))
   for (const commentId of await carryOut(context, approved.commands)) handled.add(commentId)
   const fresh = [...handled].filter((c) => !store.ledger.seen.has(c))
-  if (fresh.length && !deps.dryRun) {
+  if ((fresh.length || approved.bound) && !deps.dryRun) {
     for (const c of fresh) store.ledger.seen.add(c)
+    store.ledger.approvers = approved.bindings
     await writeLedger(at, store.ledger)
   }
   return { ...outcome, people: [...people.values()] }
