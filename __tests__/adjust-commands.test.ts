@@ -5,6 +5,7 @@
 import { type IssueComment, commandLines, readCommands } from '../src/adjust/commands.js'
 import { checkApprovers } from '../src/adjust/approvers.js'
 import { createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { derivedId } from '../fake-github/accounts.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import { recordingLogger } from './helpers.js'
@@ -13,7 +14,7 @@ const AT = '2026-06-01T10:00:00Z'
 const comment = (id: number, login: string, body: string, extra: Partial<IssueComment> = {}): IssueComment => ({
   id,
   body,
-  user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+  user: { login, id: derivedId(login), type: login.endsWith('[bot]') ? 'Bot' : 'User' },
   created_at: AT,
   updated_at: AT,
   ...extra
@@ -40,7 +41,9 @@ describe('commands', () => {
       comment(3, 'auditor', '/member-audit approve eve')
     ]
     const { commands, refused } = readCommands(comments, new Set([1]), 'auditor')
-    expect(commands).toEqual([{ verb: 'approve', logins: ['bob'], commentId: 2, by: 'carreau', at: AT }])
+    expect(commands).toEqual([
+      { verb: 'approve', logins: ['bob'], commentId: 2, by: 'carreau', byId: derivedId('carreau'), at: AT }
+    ])
     expect(refused).toEqual([])
   })
 
@@ -95,7 +98,13 @@ describe('approvers', () => {
       new Set(),
       'auditor'
     )
-    const checked = await checkApprovers(client, ['Carreau', 'jupyter/security-council'], commands)
+    const checked = await checkApprovers({
+      client,
+      approvers: ['Carreau', 'jupyter/security-council'],
+      commands,
+      bindings: {},
+      log: recordingLogger()
+    })
     expect(checked.commands.map((c) => c.commentId)).toEqual([11, 12])
     expect(checked.refused).toEqual([
       {
@@ -109,6 +118,7 @@ describe('approvers', () => {
         reason: 'carreau[bot] is not an approver (adjust.approvers); the command was ignored'
       }
     ])
+    expect(checked.bindings).toEqual({ carreau: derivedId('carreau') })
     expect(github.writes()).toEqual([])
   })
 })

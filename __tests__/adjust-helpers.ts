@@ -28,6 +28,10 @@ export function adjustWorld(): World {
   b.token('test-token', { orgs: 'all', ownerOf: 'all', seesPrivate: true })
   b.token('carreau-token', { orgs: [], memberOf: [], login: 'carreau' })
   b.token('mallory-token', { orgs: [], memberOf: [], login: 'mallory' })
+  b.world.users.push(
+    { login: 'carreau', type: 'User', activities: [] },
+    { login: 'mallory', type: 'User', activities: [] }
+  )
   b.world.repos.push(
     { fullName: 'acme/security', private: true },
     { fullName: 'acme/public-security', private: false },
@@ -90,11 +94,17 @@ export function held(w: World, login: string): unknown {
   }
 }
 
-/** Organization writes (memberships, teams, repository permissions) asked of the fake, answered or refused. */
+/** Answered with success: a reset connection (status 0) is no answer. */
+const ok = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300
+
+/**
+ * Organization writes (memberships, teams, repository permissions) asked of the fake, answered or
+ * refused; neither the tracking issue's nor the apply lock's (git data) writes.
+ */
 export const orgWrites = (github: FakeGitHub, succeeded = false): string[] =>
   github
     .writes()
-    .filter((w) => !w.path.includes('/issues') && (!succeeded || (w.status ?? 500) < 300))
+    .filter((w) => !w.path.includes('/issues') && !w.path.includes('/git/') && (!succeeded || ok(w.status)))
     .map((w) => `${w.method} ${w.path}`)
 
 /** alice flagged on day 0, contacted (ticked) on day 1, and approved by carreau; due from day 9. */
@@ -107,9 +117,16 @@ export async function contactedAndApproved(github: FakeGitHub, text: string): Pr
   return issue
 }
 
-/** The environment of a run started by a comment on `issue` (the event's payload in GITHUB_EVENT_PATH). */
-export async function commentEvent(issue: number): Promise<{ env: Record<string, string> }> {
+/**
+ * The environment of a run started by a comment on `issue` (the event's payload in
+ * GITHUB_EVENT_PATH), by an account with `association` to the repository (GitHub's author_association).
+ */
+export async function commentEvent(
+  issue: number,
+  association = 'COLLABORATOR'
+): Promise<{ env: Record<string, string> }> {
   const path = join(await mkdtemp(join(tmpdir(), 'ma-event-')), 'event.json')
-  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment: { id: 1 } }))
+  const comment = { id: 1, author_association: association }
+  await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment }))
   return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
 }

@@ -85,8 +85,8 @@ describe('the cascade (findActivity)', () => {
   test('a failure is kept per source; asking again only for passing failures, by that source, when affordable', async () => {
     let flaky = 0
     const first = source('first', {
-      gone: { evidence: [], error: 'account not found', lasting: true },
-      flaky: () => (flaky++ === 0 ? { evidence: [], error: '502', lasting: false } : { evidence: [evidence(5)] })
+      gone: { evidence: [], failure: { message: 'account not found', passing: false } },
+      flaky: () => (flaky++ === 0 ? { evidence: [], failure: { message: '502', passing: true } } : { evidence: [evidence(5)] })
     })
     const second = source('second', {})
     const plans: [string, number][][] = []
@@ -105,7 +105,7 @@ describe('the cascade (findActivity)', () => {
   })
 
   test('no second round when the quota will not pay for it: the failure stays, and the person is unknown', async () => {
-    const first = source('first', { flaky: { evidence: [], error: '502', lasting: false } })
+    const first = source('first', { flaky: { evidence: [], failure: { message: '502', passing: true } } })
     const recheck: Recheck = { pauseMs: 0, affordable: async () => false }
     const found = await findActivity([question('flaky')], [first], ANYWHERE, undefined, recheck)
     expect(first.asked).toHaveLength(1)

@@ -1,6 +1,7 @@
 /** Answers as GitHub writes them: error bodies, and lists paged with a Link header. */
 import type { World } from './world.js'
 import { findUser } from './world.js'
+import { accountId } from './accounts.js'
 
 export interface Reply {
   status: number
@@ -16,7 +17,13 @@ export function error(status: number, message: string): Reply {
 
 export function simpleUser(world: World, login: string, serverUrl: string) {
   const user = findUser(world, login)
-  return { login, id: 1, type: user?.type ?? 'User', site_admin: false, html_url: `${serverUrl}/${login}` }
+  return {
+    login,
+    id: accountId(world, login),
+    type: user?.type ?? 'User',
+    site_admin: false,
+    html_url: `${serverUrl}/${login}`
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
 import { type Reply, error, paginate } from './answers.js'
 import type { RecordedRequest } from './server.js'
 import { type World, type WorldIssue, type WorldToken, tokenAccount } from './world.js'
+import { accountId } from './accounts.js'
 
 const MAX_BODY = 65_536
 
@@ -44,7 +45,11 @@ export function routeIssues(
   const writing = r.method !== 'GET'
   if (writing && token.canWrite === false) return error(403, 'Resource not accessible by personal access token')
   const inRepo = world.issues.filter((i) => i.repo.toLowerCase() === fullName.toLowerCase())
-  const user = (login: string) => ({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' })
+  const user = (login: string) => ({
+    login,
+    id: accountId(world, login),
+    type: login.endsWith('[bot]') ? 'Bot' : 'User'
+  })
   const json = (i: WorldIssue) => ({
     number: i.number,
     user: user(i.author ?? 'auditor'),

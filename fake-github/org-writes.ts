@@ -18,6 +18,7 @@
  * Only an owner's token writes (403 otherwise). Tests accept an invitation with `acceptInvitation`.
  */
 import { type Reply, error } from './answers.js'
+import { accountId } from './accounts.js'
 import type { RecordedRequest } from './server.js'
 import { type World, type WorldOrg, type WorldToken, findOrg, findUser } from './world.js'
 
@@ -106,7 +107,12 @@ function membership(
     member.role = role
     return {
       status: 200,
-      body: { state: 'active', role, organization: { login: org.login }, user: { login: member.login } }
+      body: {
+        state: 'active',
+        role,
+        organization: { login: org.login },
+        user: { login: member.login, id: accountId(world, member.login) }
+      }
     }
   }
   const user = findUser(world, login)

@@ -14,6 +14,8 @@ import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
 import { memberPermission } from './repository-roles.js'
 import { routeIssues } from './issues-api.js'
 import { routeOrgWrites } from './org-writes.js'
+import { routeGitRefs } from './git-refs.js'
+import { accountId, routeUsers } from './accounts.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
 
 export interface RecordedRequest {
@@ -259,7 +261,12 @@ export class FakeGitHub {
       if (!member) return error(404, 'Not Found')
       return {
         status: 200,
-        body: { state: 'active', role: member.role, organization: { login: org.login }, user: { login: member.login } }
+        body: {
+          state: 'active',
+          role: member.role,
+          organization: { login: org.login },
+          user: { login: member.login, id: accountId(this.world, member.login) }
+        }
       }
     }
     if (
@@ -414,6 +421,10 @@ export class FakeGitHub {
     }
     const issues = routeIssues(this.world, r, url, token, serverUrl)
     if (issues) return issues
+    const git = routeGitRefs(this.world, r, token)
+    if (git) return git
+    const users = routeUsers(this.world, r)
+    if (users) return users
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 3) {
       const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
       const repo = this.world.repos.find((x) => x.fullName.toLowerCase() === fullName)

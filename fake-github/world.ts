@@ -4,6 +4,8 @@
  * created-vs-updated times, the default-branch rule), so tests compare verdicts with the truth.
  */
 
+import type { GitData } from './git-refs.js'
+
 export type ActivityKind =
   | 'commit' // a commit; counts as a contribution only on the default branch of a non-fork repo
   | 'push' // a push to some branch (events only)
@@ -51,6 +53,8 @@ export interface Activity {
 
 export interface WorldUser {
   login: string
+  /** The account's id, which a rename keeps (accounts.ts); derived from the login when unset. */
+  id?: number
   type?: 'User' | 'Bot'
   activities: Activity[]
   /** Deleted or renamed after the member lists were read: the user APIs answer 404 / NOT_FOUND. */
@@ -162,6 +166,8 @@ export interface WorldToken {
   scopes?: string[]
   /** A token that is not classic but is sent an empty `X-OAuth-Scopes` header (as some are). */
   emptyScopesHeader?: boolean
+  /** false: no Contents: write (git data writes answer 403), as a workflow token with `contents: read`. */
+  contentsWrite?: boolean
 }
 
 export interface World {
@@ -177,6 +183,8 @@ export interface World {
    * `commitComments`); default oldest first.
    */
   unorderedConnections?: 'oldest-first' | 'newest-first'
+  /** Each repository's git data (refs, commits, trees), by lower-case full name (git-refs.ts). */
+  git?: Record<string, GitData>
 }
 
 const DAY = 24 * 60 * 60 * 1000

@@ -30,6 +30,11 @@ export interface Settings {
    * on, from the event's payload (GITHUB_EVENT_PATH). In apply mode such a run only reads commands.
    */
   commentOnIssue?: number | null
+  /**
+   * The `author_association` of the comment that started the run (OWNER, MEMBER, COLLABORATOR,
+   * CONTRIBUTOR, NONE…), from the same payload; null when the payload does not say.
+   */
+  commentAuthorAssociation?: string | null
 }
 
 export type Mode = 'audit' | 'apply'
@@ -77,7 +82,7 @@ export function readSettings(env: Env): Settings {
     repository: env.GITHUB_REPOSITORY || null,
     workspace,
     outputDir: join(env.RUNNER_TEMP || tmpdir(), 'member-audit'),
-    ...(env.GITHUB_EVENT_NAME === 'issue_comment' ? { commentOnIssue: commentedIssue(env.GITHUB_EVENT_PATH) } : {})
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' ? commentEvent(env.GITHUB_EVENT_PATH) : {})
   }
 }
 
@@ -117,13 +122,27 @@ export function webAddressProblem(env: Env, name: AddressVariable): string | nul
   return `${name} must be an http(s) address such as ${DEFAULT_ADDRESSES[name]}, not "${value}".`
 }
 
-/** The issue number of an `issue_comment` event's payload (docs: webhook-events-and-payloads#issue_comment), or null. */
-function commentedIssue(path: string | undefined): number | null {
-  if (!path) return null
+/**
+ * The issue number and the comment's `author_association` of an `issue_comment` event's payload
+ * (docs: webhook-events-and-payloads#issue_comment), each null when the payload does not hold it.
+ */
+function commentEvent(path: string | undefined): {
+  commentOnIssue: number | null
+  commentAuthorAssociation: string | null
+} {
+  const none = { commentOnIssue: null, commentAuthorAssociation: null }
+  if (!path) return none
   try {
-    const payload = JSON.parse(readFileSync(path, 'utf8')) as { issue?: { number?: unknown } }
-    return typeof payload.issue?.number === 'number' ? payload.issue.number : null
+    const payload = JSON.parse(readFileSync(path, 'utf8')) as {
+      issue?: { number?: unknown }
+      comment?: { author_association?: unknown }
+    }
+    const association = payload.comment?.author_association
+    return {
+      commentOnIssue: typeof payload.issue?.number === 'number' ? payload.issue.number : null,
+      commentAuthorAssociation: typeof association === 'string' ? association : null
+    }
   } catch {
-    return null
+    return none
   }
 }

@@ -14,11 +14,17 @@ import type { TrackingRepo } from '../tracking-issue/find.js'
 import { trackingIssueId } from '../tracking-issue/issue-id.js'
 import type { AuditResult } from '../verdicts/result.js'
 import { NOTHING_APPLIED, adjustmentsReport, adjustmentsSummary } from './outcome.js'
+import { untrustedTrigger } from './comment-trigger.js'
 import { applyStage } from './stage.js'
 
 /** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
 export async function commentRun(settings: Settings, io: RunIO, input: ApplyInput): Promise<RunOutcome> {
-  const applied = await adjustStage(settings, io, input, null)
+  const untrusted = untrustedTrigger(settings.commentAuthorAssociation)
+  if (untrusted) io.log.info(untrusted)
+  const ignored = untrusted ? NOTHING_APPLIED(settings.dryRun, untrusted) : null
+  const applied = ignored
+    ? { summary: adjustmentsSummary(ignored, PRIVATE_TEXT), report: adjustmentsReport(ignored, input.summaryIsPublic) }
+    : await adjustStage(settings, io, input, null)
   const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report })
   const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 }
   return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null }
@@ -52,6 +58,8 @@ export async function adjustStage(
     secret: settings.snapshotKey ?? '',
     dryRun: settings.dryRun,
     now: io.now(),
+    clock: io.now,
+    ...(io.waitScale !== undefined ? { waitScale: io.waitScale } : {}),
     log: io.log,
     activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
     known,

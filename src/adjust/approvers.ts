@@ -1,59 +1,107 @@
 /**
- * The approver rule: a command counts only when its author is a listed approver — a login in
- * `adjust.approvers`, or an active member of a listed team (`GET /orgs/{org}/teams/{team_slug}/memberships/{username}`:
- * 200 with `state: active`, 404 when not a member; docs: teams/members#get-team-membership-for-a-user).
+ * The approver rule: a command counts only when its comment's author *account* is a listed
+ * approver — compared by account id (`user.id` of the comment), never by login. A login can pass to
+ * another account: when an approver renames, anyone may register the freed login
+ * (docs.github.com/en/account-and-profile/…/changing-your-github-username).
+ * - A login in `adjust.approvers` is bound to the account that held it when apply mode first saw
+ *   it (`GET /users/{username}` → `id`, docs: users/users#get-a-user), and the binding is kept in
+ *   the sealed store (store.ts): the approver keeps their right after renaming; whoever registers
+ *   the old login gets none, and the log says the roster needs the new login.
+ * - An `org/team` is read at the start of each run that has commands to check (`GET
+ *   /orgs/{org}/teams/{team_slug}/members`, each with its `id`; docs: teams/members#list-team-members):
+ *   a membership belongs to the account, whatever its login.
  * Bots never approve: an app's account can be made to write anything. GitHub I/O at the edge only.
  */
 import type { GitHubClient } from '../github/client.js'
 import { isHttpError } from '../github/failures.js'
+import type { Logger } from '../logger.js'
+import { loginKey } from '../roster/roster.js'
 import type { Command, Refusal } from './commands.js'
+
+/** Lower-case login in adjust.approvers → the account id it was first resolved to. */
+export type ApproverBindings = Record<string, number>
 
 export interface Approved {
   commands: Command[]
   refused: Refusal[]
+  /** The bindings with any made in this run (a login seen for the first time). */
+  bindings: ApproverBindings
+  /** Whether `bindings` holds one not yet in the store. */
+  bound: boolean
 }
 
-export async function checkApprovers(
-  client: GitHubClient,
-  approvers: string[],
-  commands: Command[],
-  botLogins: ReadonlySet<string> = new Set()
-): Promise<Approved> {
-  const people = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()))
-  const teams = approvers.filter((a) => a.includes('/')).map((a) => a.split('/') as [string, string])
-  const verdicts = new Map<string, boolean>()
-  const isApprover = async (login: string): Promise<boolean> => {
-    const key = login.toLowerCase()
-    if (key.endsWith('[bot]') || botLogins.has(key)) return false
-    if (people.has(key)) return true
-    if (!verdicts.has(key)) verdicts.set(key, await inAnyTeam(client, teams, login))
-    return verdicts.get(key)!
+export interface ApproverInput {
+  client: GitHubClient
+  approvers: string[]
+  commands: Command[]
+  bindings: ApproverBindings
+  log: Logger
+  botLogins?: ReadonlySet<string>
+}
+
+export async function checkApprovers(input: ApproverInput): Promise<Approved> {
+  const { commands } = input
+  const logins = input.approvers.filter((a) => !a.includes('/'))
+  const bindings = { ...input.bindings }
+  const unbound = logins.filter((l) => bindings[loginKey(l)] === undefined)
+  if (!commands.length && !unbound.length) return { commands: [], refused: [], bindings, bound: false }
+  for (const login of logins) {
+    const now = await accountOf(input.client, login)
+    const kept = bindings[loginKey(login)]
+    if (kept === undefined && now !== null) bindings[loginKey(login)] = now
+    else if (kept !== undefined && now !== null && now !== kept)
+      input.log.warning(
+        `adjust.approvers lists ${login}, but that login now belongs to another account: only the account it was first seen as approves (it renamed). Put its new login in the roster.`
+      )
   }
-  const result: Approved = { commands: [], refused: [] }
+  const result: Approved = { commands: [], refused: [], bindings, bound: unbound.some((l) => bindings[loginKey(l)]) }
+  if (!commands.length) return result
+  const ids = new Set([...logins.flatMap((l) => bindings[loginKey(l)] ?? []), ...(await teamIds(input))])
   for (const command of commands) {
-    if (await isApprover(command.by)) result.commands.push(command)
+    const bot = command.by.toLowerCase().endsWith('[bot]') || input.botLogins?.has(command.by.toLowerCase())
+    if (!bot && command.byId !== null && ids.has(command.byId)) result.commands.push(command)
     else
-      result.refused.push({
-        commentId: command.commentId,
-        by: command.by,
-        reason: `${command.by} is not an approver (adjust.approvers); the command was ignored`
-      })
+      result.refused.push({ commentId: command.commentId, by: command.by, reason: refusal(command, logins, bindings) })
   }
   return result
 }
 
-async function inAnyTeam(client: GitHubClient, teams: [string, string][], login: string): Promise<boolean> {
-  for (const [org, slug] of teams) {
-    try {
-      const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
-        org,
-        team_slug: slug,
-        username: login
-      })
-      if (data.state === 'active') return true
-    } catch (error) {
-      if (!(isHttpError(error) && error.status === 404)) throw error
-    }
+function refusal(command: Command, logins: string[], bindings: ApproverBindings): string {
+  const listed = logins.some((l) => loginKey(l) === loginKey(command.by))
+  if (listed && bindings[loginKey(command.by)] === undefined)
+    return `${command.by} is not an approver: GitHub found no account with the login listed in adjust.approvers; the command was ignored`
+  return listed
+    ? `${command.by} is not an approver: the login is listed in adjust.approvers, but it now belongs to another account than the approver's; the command was ignored`
+    : `${command.by} is not an approver (adjust.approvers); the command was ignored`
+}
+
+/** The account id holding `login` now, or null when none does (404). */
+async function accountOf(client: GitHubClient, login: string): Promise<number | null> {
+  return (await accountNow(client, login)).id
+}
+
+/** The account holding `login` now, with the login as GitHub spells it; id null when none does (404). */
+export async function accountNow(client: GitHubClient, login: string): Promise<{ login: string; id: number | null }> {
+  try {
+    const { data } = await client.request('GET /users/{username}', { username: login })
+    return { login: data.login, id: Number(data.id) }
+  } catch (error) {
+    if (isHttpError(error) && error.status === 404) return { login, id: null }
+    throw error
   }
-  return false
+}
+
+/** The account ids of every member of the listed teams. */
+async function teamIds(input: ApproverInput): Promise<number[]> {
+  const ids: number[] = []
+  for (const team of input.approvers.filter((a) => a.includes('/'))) {
+    const [org, slug] = team.split('/') as [string, string]
+    const members = await input.client.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+      org,
+      team_slug: slug,
+      per_page: 100
+    })
+    ids.push(...members.map((m) => m.id))
+  }
+  return ids
 }

@@ -19,7 +19,8 @@ export type Verb = 'approve' | 'reinstate'
 export interface IssueComment {
   id: number
   body: string
-  user: { login: string; type?: string } | null
+  /** The author's current login and account id (the id never changes; a login may pass to another account). */
+  user: { login: string; id?: number; type?: string } | null
   created_at: string
   updated_at?: string
 }
@@ -28,8 +29,10 @@ export interface Command {
   verb: Verb
   logins: string[]
   commentId: number
-  /** The comment's author. */
+  /** The comment's author, by login (for messages). */
   by: string
+  /** The author's account id: what the approver rule compares (approvers.ts); null when GitHub sent none. */
+  byId: number | null
   /** The comment's `created_at`. */
   at: string
 }
@@ -96,7 +99,14 @@ export function readCommands(
     for (const line of lines) {
       if (line.bad.length) refuse(`not logins: ${line.bad.join(', ')}`)
       if (line.logins.length)
-        commands.push({ verb: line.verb, logins: line.logins, commentId: c.id, by, at: c.created_at })
+        commands.push({
+          verb: line.verb,
+          logins: line.logins,
+          commentId: c.id,
+          by,
+          byId: c.user.id ?? null,
+          at: c.created_at
+        })
     }
   }
   return { commands, refused }

@@ -31,6 +31,8 @@ export interface EntryDeps {
   named: (login: string, org: string) => boolean
   /** The alumni team's slug in `org`, if the roster has one there. */
   alumniSlug: (org: string) => string | undefined
+  /** Called before each entry's first write: renews the apply lock (lock.ts), or throws when it is lost. */
+  beforeChange?: () => Promise<void>
 }
 
 function view(deps: EntryDeps, entry: JournalEntry): RecordView {
@@ -66,6 +68,7 @@ export async function runEntry(deps: EntryDeps, stored: StoredEntry): Promise<To
   })
   if (deps.dryRun) return touched((await execute(deps.client, entry, async () => {}, true)).made)
   const record = (): Promise<void> => writeEntry(deps.at, stored, recordText(entry, view(deps, entry)))
+  await deps.beforeChange?.()
   delete entry.failure
   await record() // the record (and snapshot) before the change
   const outcome = await execute(deps.client, entry, record)
@@ -90,6 +93,7 @@ export async function runEntry(deps: EntryDeps, stored: StoredEntry): Promise<To
  */
 export async function resumeEntry(deps: EntryDeps, stored: StoredEntry): Promise<Touched | null> {
   const { entry } = stored
+  if (entry.abandoned) return null
   if (entry.waiting) {
     const now = await deps.reader.standing(entry.org, entry.login)
     if (now.standing !== 'active') {
@@ -103,6 +107,21 @@ export async function resumeEntry(deps: EntryDeps, stored: StoredEntry): Promise
   }
   if (entry.done >= entry.calls.length && !entry.failure) return null
   return runEntry(deps, stored)
+}
+
+/**
+ * An interrupted adjustment whose person is no longer due on the fresh check made before finishing
+ * it: recorded as not finished, and never resumed. What was done stays done (a reinstatement
+ * restores the snapshot as for any adjustment).
+ */
+export async function abandonEntry(deps: EntryDeps, stored: StoredEntry, why: string): Promise<Touched> {
+  const { entry } = stored
+  entry.abandoned = why
+  delete entry.failure
+  if (!deps.dryRun) await deps.beforeChange?.()
+  if (!deps.dryRun) await writeEntry(deps.at, stored, recordText(entry, view(deps, entry)))
+  if (logs(deps, entry)) deps.log.info(`${logName(entry)}: an interrupted adjustment was not finished: ${why}.`)
+  return { entry, state: 'abandoned', made: [], named: deps.named(entry.login, entry.org) }
 }
 
 /** What the person holds now, as restorePlan compares it with the snapshot. */

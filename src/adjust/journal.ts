@@ -9,6 +9,11 @@ import type { Call, Snapshot } from './snapshot.js'
 export interface JournalEntry {
   kind: 'adjust' | 'reinstate'
   login: string
+  /**
+   * The person's account id when adjusted: a reinstatement names them by login, and a login may
+   * have passed to another account since (a rename); only this account is reinstated.
+   */
+  accountId?: number
   org: string
   /** Who approved (or asked for the reinstatement), the comment and when it was written. */
   approvedBy: string
@@ -22,6 +27,11 @@ export interface JournalEntry {
   waiting?: boolean
   /** GitHub's answer to the call that failed last (calls[done]), until a run makes it. */
   failure?: string
+  /**
+   * Why an interrupted adjustment was not finished (the fresh check before finishing it found the
+   * person no longer due): the calls after `done` are never made.
+   */
+  abandoned?: string
 }
 
 export interface Journal {

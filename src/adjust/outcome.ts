@@ -15,7 +15,7 @@ import type { JournalEntry } from './journal.js'
 import { publicWhy } from './record-text.js'
 import type { Call } from './snapshot.js'
 
-export type EntryState = 'done' | 'failed' | 'waiting' | 'planned'
+export type EntryState = 'done' | 'failed' | 'waiting' | 'planned' | 'abandoned'
 
 export interface Touched {
   entry: JournalEntry
@@ -92,7 +92,8 @@ const STATE_TEXT: Record<EntryState, string> = {
   done: 'done',
   failed: 'stopped at a failed call; the next run finishes it',
   waiting: 'reinstatement waiting for acceptance',
-  planned: 'dry run: nothing was changed'
+  planned: 'dry run: nothing was changed',
+  abandoned: 'not finished'
 }
 
 /** The summary's section. */
@@ -109,7 +110,7 @@ export function adjustmentsSummary(outcome: ApplyOutcome, d: Disclosure): string
     const who = `${escapeText(t.entry.login)} in ${escapeText(t.entry.org)}`
     const what = t.entry.kind === 'adjust' ? 'adjusted' : 'reinstated'
     lines.push(
-      `- ${who}: ${what} on approval by ${escapeText(t.entry.approvedBy)} — ${count(t.made.length, 'call')} ${outcome.dryRun ? 'that would be made' : 'made'}; ${STATE_TEXT[t.state]}`
+      `- ${who}: ${what} on approval by ${escapeText(t.entry.approvedBy)} — ${count(t.made.length, 'call')} ${outcome.dryRun ? 'that would be made' : 'made'}; ${STATE_TEXT[t.state]}${t.state === 'abandoned' && t.entry.abandoned ? `: ${escapeText(redact(t.entry.abandoned, d))}` : ''}`
     )
     for (const call of t.made)
       lines.push(`  - ${d.public ? `${call.route.split(' ')[0]} (${publicWhy(call)})` : `\`${callLine(call)}\``}`)

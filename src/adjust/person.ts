@@ -7,6 +7,7 @@
 import type { Person } from '../members/people.js'
 import { adjustmentIn } from '../roster/adjust.js'
 import { loginKey } from '../roster/roster.js'
+import { accountNow } from './approvers.js'
 import type { Command } from './commands.js'
 import { heldNow, runEntry } from './entries.js'
 import type { JournalEntry } from './journal.js'
@@ -15,11 +16,23 @@ import { type Snapshot, adjustmentPlan, restorePlan } from './snapshot.js'
 import type { StageContext } from './stage.js'
 import type { StoredEntry } from './store.js'
 
+/** A person as a command names them: the login, and the account holding it now (null: unknown). */
+interface Who {
+  login: string
+  id: number | null
+}
+
+/** Whether an entry is about this account: by id where both are known, else by login. */
+function about(entry: JournalEntry, who: Who): boolean {
+  return entry.accountId !== undefined && who.id !== null
+    ? entry.accountId === who.id
+    : loginKey(entry.login) === loginKey(who.login)
+}
+
 /** The person's last entry in each organization, by lower-case organization. */
-function lastEntries(ctx: StageContext, login: string): Map<string, JournalEntry> {
+function lastEntries(ctx: StageContext, who: Who): Map<string, JournalEntry> {
   const last = new Map<string, JournalEntry>()
-  for (const { entry } of ctx.store.entries)
-    if (loginKey(entry.login) === loginKey(login)) last.set(loginKey(entry.org), entry)
+  for (const { entry } of ctx.store.entries) if (about(entry, who)) last.set(loginKey(entry.org), entry)
   return last
 }
 
@@ -69,7 +82,7 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
       })
       continue
     }
-    const last = lastEntries(ctx, person.login).get(loginKey(m.org))
+    const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey(m.org))
     if (last && Date.parse(last.at) >= Date.parse(c.at)) {
       refuse(
         ctx,
@@ -80,7 +93,8 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
       )
       continue
     }
-    if (last?.kind === 'adjust') {
+    // An adjustment left not finished (resume.ts) may be started again by a newer approval.
+    if (last?.kind === 'adjust' && !last.abandoned) {
       refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`, m.org)
       continue
     }
@@ -97,16 +111,58 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
     const owners = held.role === 'admin' ? await reader.owners(m.org) : 0
     const plan = adjustmentPlan(snapshot, adjustmentIn(rule, m.org), owners)
     if ('refused' in plan) refuse(ctx, c, person.login, plan.refused, m.org)
-    else await record(ctx, { ...entryFor(c, 'adjust', snapshot), calls: plan.calls })
+    else
+      await record(ctx, {
+        ...entryFor(c, 'adjust', snapshot),
+        ...(held.accountId !== undefined ? { accountId: held.accountId } : {}),
+        calls: plan.calls
+      })
   }
 }
 
-/** The snapshot of each organization's last adjustment restored: invited first when no longer a member. */
-export async function reinstatePerson(ctx: StageContext, c: Command, login: string): Promise<void> {
-  const adjusted = [...lastEntries(ctx, login).values()].filter((e) => e.kind === 'adjust')
+/**
+ * The snapshot to restore in each organization whose last entry is an adjustment: the one taken
+ * before the *first* change since the last reinstatement. Snapshots are never overwritten: a later
+ * adjustment's snapshot (one started again after an unfinished one, or by a run that overlapped
+ * another before the lock) holds what was left after the first, not what the person had.
+ */
+function toRestore(ctx: StageContext, who: Who): JournalEntry[] {
+  const first = new Map<string, JournalEntry>()
+  for (const { entry } of ctx.store.entries) {
+    if (!about(entry, who)) continue
+    const org = loginKey(entry.org)
+    if (entry.kind === 'reinstate') first.delete(org)
+    else if (!first.has(org)) first.set(org, entry)
+  }
+  const last = lastEntries(ctx, who)
+  return [...first.entries()].flatMap(([org, entry]) =>
+    last.get(org)?.kind === 'adjust' ? [{ ...entry, at: last.get(org)!.at }] : []
+  )
+}
+
+/**
+ * The snapshot of each organization's adjustment restored: invited first when no longer a member.
+ * The login named is resolved to the account holding it now (`GET /users/{username}`): only the
+ * account that was adjusted is reinstated, under its current login — never whoever registered a
+ * login it gave up.
+ */
+export async function reinstatePerson(ctx: StageContext, c: Command, named: string): Promise<void> {
+  const who = await accountNow(ctx.deps.client, named)
+  const login = who.login
+  if (who.id === null) return refuse(ctx, c, named, 'no account holds this login now; nothing done')
+  const adjusted = toRestore(ctx, who)
+  const other = ctx.store.entries.some(({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null }))
+  if (!adjusted.length && other)
+    return refuse(
+      ctx,
+      c,
+      login,
+      'the login now belongs to another account than the one adjusted; nothing done (name the adjusted account by its current login)'
+    )
   if (!adjusted.length)
     return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)')
-  for (const before of adjusted) {
+  for (const recorded of adjusted) {
+    const before = { ...recorded, snapshot: { ...recorded.snapshot, login } }
     if (Date.parse(before.at) >= Date.parse(c.at)) {
       refuse(
         ctx,
@@ -118,10 +174,12 @@ export async function reinstatePerson(ctx: StageContext, c: Command, login: stri
       continue
     }
     const { standing } = await ctx.entryDeps.reader.standing(before.org, login)
-    const held = standing === 'active' ? await heldNow(ctx.entryDeps, before) : { teams: [], repos: {} }
+    const held =
+      standing === 'active' ? await heldNow(ctx.entryDeps, { org: before.org, login }) : { teams: [], repos: {} }
     const plan = restorePlan(before.snapshot, standing, held, ctx.entryDeps.alumniSlug(before.org))
     await record(ctx, {
       ...entryFor(c, 'reinstate', before.snapshot),
+      ...(before.accountId !== undefined ? { accountId: before.accountId } : {}),
       calls: plan.calls,
       ...(plan.waiting ? { waiting: true } : {})
     })

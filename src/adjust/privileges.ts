@@ -17,6 +17,8 @@ import type { Snapshot, Standing } from './snapshot.js'
 
 export interface Privileges {
   standing: Standing
+  /** The member's account id (the membership's `user.id`): the account, whatever its login later. */
+  accountId?: number
   role?: 'admin' | 'member'
   teams: Snapshot['teams']
   repos: Record<string, string>
@@ -74,12 +76,16 @@ export class PrivilegeReader {
     }
   }
 
-  async standing(org: string, login: string): Promise<{ standing: Standing; role?: 'admin' | 'member' }> {
+  async standing(
+    org: string,
+    login: string
+  ): Promise<{ standing: Standing; role?: 'admin' | 'member'; accountId?: number }> {
     try {
       const { data } = await this.client.request('GET /orgs/{org}/memberships/{username}', { org, username: login })
       return {
         standing: data.state === 'pending' ? 'pending' : 'active',
-        role: data.role === 'admin' ? 'admin' : 'member'
+        role: data.role === 'admin' ? 'admin' : 'member',
+        ...(data.user?.id !== undefined ? { accountId: Number(data.user.id) } : {})
       }
     } catch (error) {
       if (isHttpError(error) && error.status === 404) return { standing: 'none' }

@@ -34,6 +34,8 @@ export function callText(call: Call, view: RecordView): string {
 
 function standing(entry: JournalEntry, view: RecordView): string {
   const left = entry.calls.length - entry.done
+  if (entry.abandoned)
+    return `**Not finished**: ${entry.done} of ${entry.calls.length} changes made; the rest will not be made: ${escapeText(entry.abandoned)}. A new approval starts a new adjustment.`
   if (entry.failure)
     return `**Stopped**: ${entry.done} of ${entry.calls.length} changes made; the next one failed${view.public ? '' : ` (${escapeText(entry.failure)})`}. The next run carries on from there and repeats nothing already done.`
   if (entry.waiting)

@@ -9,7 +9,7 @@ import type { ActivityDeps } from '../activity/stage.js'
 import type { GitHubClient } from '../github/client.js'
 import { isPublicRepository } from '../github/repository.js'
 import type { Logger } from '../logger.js'
-import { type Person, isBot } from '../members/people.js'
+import type { Person } from '../members/people.js'
 import { adjustmentIn } from '../roster/adjust.js'
 import type { Roster } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
@@ -19,13 +19,14 @@ import { readRecords } from '../tracking-issue/state.js'
 import { isoDay } from '../verdicts/days.js'
 import { checkApprovers } from './approvers.js'
 import { type Command, mentionsCommand, readCommands } from './commands.js'
-import { type EntryDeps, resumeEntry } from './entries.js'
-import { ineligibility } from './eligible.js'
-import { freshVerdicts, peopleNow } from './fresh-check.js'
+import type { EntryDeps } from './entries.js'
+import { checkNow } from './eligible-now.js'
 import { type ApplyOutcome, type ApplyRefusal, NOTHING_APPLIED } from './outcome.js'
 import { adjustPerson, reinstatePerson } from './person.js'
 import { PrivilegeReader } from './privileges.js'
-import { type StoreAt, type StoredEntry, readStore, writeLedger } from './store.js'
+import { type HeldLock, takeLock } from './lock.js'
+import { resumeUnfinished } from './resume.js'
+import { type StoreAt, readStore, writeLedger } from './store.js'
 
 export interface ApplyDeps {
   client: GitHubClient
@@ -41,6 +42,10 @@ export interface ApplyDeps {
   secret: string
   dryRun: boolean
   now: Date
+  /** The clock the apply lock's expiry is read and written with. */
+  clock: () => Date
+  /** Scales the wait for another run's lock (tests use a small value). */
+  waitScale?: number
   log: Logger
   activity: Pick<ActivityDeps, 'usage' | 'serverUrl' | 'recheckPauseMs' | 'restRemaining'>
   /** What this run's audit found, by key (empty on the comment-triggered path). */
@@ -62,6 +67,29 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
   if (!issue) return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] }
   if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
     return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] }
+  // A dry run writes nothing and takes no lock; every other run reads the store only once it holds it.
+  const scale = deps.waitScale ?? 1
+  const lock = deps.dryRun
+    ? null
+    : await takeLock({ client, where, id, now: deps.clock, log, waitMs: 300_000 * scale, pollMs: 30_000 * scale })
+  if (lock && 'busy' in lock) {
+    log.warning(lock.busy)
+    return { ...NOTHING_APPLIED(deps.dryRun, lock.busy), people: [] }
+  }
+  try {
+    return await applyLocked(deps, issue, lock)
+  } finally {
+    await lock?.release()
+  }
+}
+
+/** The stage once this run holds the lock (null: a dry run). */
+async function applyLocked(
+  deps: ApplyDeps,
+  issue: NonNullable<Awaited<ReturnType<typeof findTrackingIssue>>>,
+  lock: HeldLock | null
+): Promise<ApplyResult> {
+  const { issueClient: client, where, id, account, roster, log } = deps
   const at: StoreAt = { client, where, issueNumber: issue.number, account, secret: deps.secret, id }
   const store = await readStore(at)
   const reader = new PrivilegeReader(deps.client)
@@ -79,23 +107,28 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
     alumniSlug: (org) => {
       const team = adjustmentIn(roster.adjust!, org).alumniTeam
       return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined
-    }
+    },
+    ...(lock ? { beforeChange: () => lock.renew() } : {})
   }
   const outcome: ApplyOutcome = NOTHING_APPLIED(deps.dryRun, null)
-  for (const stored of latestEntries(store.entries)) {
-    const resumed = await resumeEntry(entryDeps, stored)
-    if (resumed) outcome.touched.push(resumed)
-  }
-  const read = readCommands(store.comments, store.ledger.seen, account.login)
-  const approved = await checkApprovers(deps.client, roster.adjust!.approvers, read.commands)
-  outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused)
-  const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId))
   const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)]
   const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) }
+  await resumeUnfinished(context)
+  const read = readCommands(store.comments, store.ledger.seen, account.login)
+  const approved = await checkApprovers({
+    client: deps.client,
+    approvers: roster.adjust!.approvers,
+    commands: read.commands,
+    bindings: store.ledger.approvers,
+    log
+  })
+  outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused)
+  const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId))
   for (const commentId of await carryOut(context, approved.commands)) handled.add(commentId)
   const fresh = [...handled].filter((c) => !store.ledger.seen.has(c))
-  if (fresh.length && !deps.dryRun) {
+  if ((fresh.length || approved.bound) && !deps.dryRun) {
     for (const c of fresh) store.ledger.seen.add(c)
+    store.ledger.approvers = approved.bindings
     await writeLedger(at, store.ledger)
   }
   return { ...outcome, people: [...people.values()] }
@@ -129,35 +162,12 @@ async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[
   outcome.deferred.push(...later.map((a) => a.login))
   const refuse = (a: { c: Command; login: string }, reason: string): void =>
     void outcome.refused.push({ commentId: a.c.commentId, by: a.c.by, login: a.login, reason: `${a.login}: ${reason}` })
-  const orgs = deps.roster.orgs.map((o) => o.login)
-  const checked = await peopleNow(
-    now.map((a) => a.login),
-    orgs,
-    ctx.entryDeps.reader,
-    ctx.people
+  const checked = await checkNow(
+    ctx,
+    now.map((a) => a.login)
   )
-  for (const p of checked) ctx.people.set(p.key, mergeKnown(ctx.people.get(p.key), p))
-  const verdicts = await freshVerdicts(checked, {
-    ...deps.activity,
-    client: deps.client,
-    roster: deps.roster,
-    now: deps.now,
-    log: deps.log
-  })
   for (const a of now) {
-    const person = checked.find((p) => p.key === loginKey(a.login))!
-    const verdict = verdicts.get(person.key)
-    if (!verdict) {
-      refuse(a, 'not a member of any audited organization')
-      continue
-    }
-    const contactedOn = ctx.records.get(person.key)?.contactedOn
-    const why = ineligibility(
-      { login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) },
-      isoDay(deps.now),
-      deps.roster.trackingIssue.graceDays,
-      deps.tokenAccount
-    )
+    const { person, why } = checked.get(loginKey(a.login))!
     if (why) refuse(a, why)
     else await adjustPerson(ctx, a.c, person)
   }
@@ -179,22 +189,6 @@ function bodyCommands(body: string): ApplyRefusal[] {
         }
       ]
     : []
-}
-
-/**
- * The last record per person and organization: only it may be finished. An older record restored
- * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
- * it can never make the action repeat a change it has since undone.
- */
-function latestEntries(entries: StoredEntry[]): StoredEntry[] {
-  const last = new Map<string, StoredEntry>()
-  for (const stored of entries) last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored)
-  return [...last.values()]
-}
-
-/** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
-function mergeKnown(before: Person | undefined, now: Person): Person {
-  return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now
 }
 
 export type { ApplyRefusal }

@@ -10,6 +10,7 @@
 import type { GitHubClient } from '../github/client.js'
 import { type Account, isAccount } from '../tracking-issue/account.js'
 import type { TrackingRepo } from '../tracking-issue/find.js'
+import type { ApproverBindings } from './approvers.js'
 import type { IssueComment } from './commands.js'
 import type { JournalEntry } from './journal.js'
 import { seal, unseal } from './sealed.js'
@@ -23,7 +24,14 @@ export interface StoredEntry {
 export interface Store {
   comments: IssueComment[]
   entries: StoredEntry[]
-  ledger: { commentId: number | null; seen: Set<number> }
+  ledger: Ledger
+}
+
+/** The comments already read as commands, and the approvers' accounts (approvers.ts). */
+export interface Ledger {
+  commentId: number | null
+  seen: Set<number>
+  approvers: ApproverBindings
 }
 
 export interface StoreAt {
@@ -47,15 +55,17 @@ export async function readStore(at: StoreAt): Promise<Store> {
     issue_number: at.issueNumber,
     per_page: 100
   })) as IssueComment[]
-  const store: Store = { comments, entries: [], ledger: { commentId: null, seen: new Set() } }
+  const store: Store = { comments, entries: [], ledger: { commentId: null, seen: new Set(), approvers: {} } }
   for (const c of comments) {
     if (!isAccount(c.user, at.account)) continue
     if (c.body.includes(entryMarker(at.id))) {
       const entry = unseal(at.secret, at.id, c.body) as JournalEntry | null
       if (entry) store.entries.push({ commentId: c.id, entry })
     } else if (c.body.includes(ledgerMarker(at.id)) && store.ledger.commentId === null) {
-      const seen = (unseal(at.secret, at.id, c.body) as number[] | null) ?? []
-      store.ledger = { commentId: c.id, seen: new Set(seen) }
+      // Written before approvers were bound to accounts: a plain list of comment ids.
+      const kept = unseal(at.secret, at.id, c.body) as number[] | { seen: number[]; approvers: ApproverBindings } | null
+      const { seen, approvers } = Array.isArray(kept) || !kept ? { seen: kept ?? [], approvers: {} } : kept
+      store.ledger = { commentId: c.id, seen: new Set(seen), approvers }
     }
   }
   return store
@@ -85,14 +95,11 @@ export async function writeEntry(at: StoreAt, stored: StoredEntry, visible: stri
   stored.commentId = await writeComment(at, stored.commentId, body)
 }
 
-/** Records the comments read as commands, so that each counts once. */
-export async function writeLedger(at: StoreAt, ledger: Store['ledger']): Promise<void> {
+/** Records the comments read as commands, so that each counts once, and the approvers' accounts. */
+export async function writeLedger(at: StoreAt, ledger: Ledger): Promise<void> {
   const visible =
-    'The member-audit action keeps here which comments it has read as commands (each counts once). Do not edit or delete it.'
-  const body = `${ledgerMarker(at.id)}\n${visible}\n\n${seal(
-    at.secret,
-    at.id,
-    [...ledger.seen].sort((a, b) => a - b)
-  )}`
+    'The member-audit action keeps here which comments it has read as commands (each counts once) and which accounts the approvers are. Do not edit or delete it.'
+  const kept = { seen: [...ledger.seen].sort((a, b) => a - b), approvers: ledger.approvers }
+  const body = `${ledgerMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, kept)}`
   ledger.commentId = await writeComment(at, ledger.commentId, body)
 }

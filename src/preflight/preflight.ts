@@ -114,7 +114,13 @@ async function checkTracking(
     deps.issueClient === deps.client
       ? token
       : await readTokenFacts(deps.issueClient, 'issue-token', deps.classicByPrefix?.issueToken ?? false)
-  const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes)
+  const checked = await checkTrackingRepository(
+    deps.issueClient,
+    deps.trackingRepo,
+    facts,
+    deps.writes,
+    deps.apply ?? false
+  )
   // The workflow's GITHUB_TOKEN is limited to the repository that runs the workflow
   // (docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication).
   const own = deps.workflowRepository?.toLowerCase()

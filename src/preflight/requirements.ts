@@ -87,6 +87,19 @@ export const REQUIREMENTS = {
         'Organization permission "Members: read and write", Repository permission "Administration: read and write"'
     }
   },
+  // The apply lock is a git reference in the tracking repository (src/adjust/lock.ts): "Create a
+  // reference" and "Update a reference" take Contents: write (docs.github.com/en/rest/git/refs;
+  // rest/authentication/permissions-required-for-fine-grained-personal-access-tokens).
+  applyLock: {
+    check: 'Hold the apply lock, a git reference in the tracking repository (mode: apply)',
+    input: 'issue-token',
+    needs: {
+      classic: 'scope public_repo (repo for a private tracking repository), and write access to the repository',
+      'fine-grained': 'Repository permission "Contents: read and write" on the tracking repository',
+      installation:
+        'Repository permission "Contents: read and write" (the workflow\'s GITHUB_TOKEN with "permissions: contents: write")'
+    }
+  },
   trackingIssue: {
     check: 'Find and write the tracking issue',
     input: 'issue-token',

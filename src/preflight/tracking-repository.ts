@@ -22,7 +22,8 @@ export async function checkTrackingRepository(
   client: GitHubClient,
   repo: string,
   facts: TokenFacts,
-  writes: boolean
+  writes: boolean,
+  apply = false
 ): Promise<TrackingCheck> {
   const needs = REQUIREMENTS.trackingIssue.needs[facts.kind]
   let data: RepositoryJson
@@ -52,6 +53,11 @@ export async function checkTrackingRepository(
   if (!hasScope(facts, scope))
     problems.push(
       `Tracking repository ${repo}: the issue token is a classic token without the ${scope} scope, so it cannot write issues there. It needs ${needs}.`
+    )
+  // The apply lock is a git reference there (src/adjust/lock.ts): a user token's role must allow pushing.
+  if (apply && data.permissions && !data.permissions.push)
+    problems.push(
+      `mode is apply, but the issue token's account has no write access to ${repo}: it cannot take the apply lock there (a git reference). It needs ${REQUIREMENTS.applyLock.needs[facts.kind]}.`
     )
   const warnings =
     data.permissions && !data.permissions.triage && !data.permissions.push
