@@ -4,7 +4,7 @@
  * differ only in where settings come from and where messages, the summary and outputs go.
  */
 import { type ActivityDeps, readActivity } from './activity/stage.js'
-import type { ApiUsage, GitHubClient } from './github/client.js'
+import type { GitHubClient } from './github/client.js'
 import { InputError } from './errors.js'
 import { connect } from './github/connect.js'
 import { knownPrivateRepositories } from './github/org-repositories.js'
@@ -27,33 +27,13 @@ import type { Roster } from './roster/roster.js'
 import { trackingIssueId } from './tracking-issue/issue-id.js'
 import { type TrackOutcome, keepTrackingIssue, parseRepository } from './tracking-issue/track.js'
 import type { TrackingRepo } from './tracking-issue/find.js'
-import type { Status } from './verdicts/classify.js'
 import { incompleteReason } from './verdicts/completeness.js'
 import { judge } from './verdicts/judge.js'
 import { countByStatus } from './verdicts/order.js'
 import type { AuditResult } from './verdicts/result.js'
+import type { RunIO, RunOutcome } from './run-io.js'
 
-export interface RunIO {
-  log: Logger
-  now: () => Date
-  /** Scales retry and rate-limit waits and request spacing (tests use a small value). */
-  waitScale?: number
-  /** Told how far each stage has come, with the requests made and the REST quota left. */
-  progress?: (stage: string, done: number, total: number, usage: ApiUsage, rateLimitRemaining: number | null) => void
-  /** Told what the run is about to write to GitHub, before it writes. */
-  announce?: (message: string) => void
-}
-
-export interface RunOutcome {
-  counts: Record<Status, number>
-  people: number
-  reportPath: string
-  csvPath: string
-  summaryMarkdown: string
-  tracking: TrackOutcome | null
-  /** Why the run is incomplete (too many unknown), or null. */
-  incomplete: string | null
-}
+export type { RunIO, RunOutcome } from './run-io.js'
 
 export type AuditDeps = Omit<ActivityDeps, 'progress'> & {
   progress?: (stage: string, done: number, total: number) => void

@@ -7,7 +7,7 @@ import { type Person, isBot } from '../members/people.js'
 import { isoDay } from '../verdicts/days.js'
 import { ineligibility } from './eligible.js'
 import { freshVerdicts, peopleNow } from './fresh-check.js'
-import type { StageContext } from './stage.js'
+import type { StageContext } from './context.js'
 
 export interface CheckedNow {
   person: Person

@@ -13,7 +13,7 @@ import { heldNow, runEntry } from './entries.js'
 import type { JournalEntry } from './journal.js'
 import { NOT_HERE_REASON } from './outcome.js'
 import { type Snapshot, adjustmentPlan, restorePlan } from './snapshot.js'
-import type { StageContext } from './stage.js'
+import type { StageContext } from './context.js'
 import type { StoredEntry } from './store.js'
 
 /** A person as a command names them: the login, and the account holding it now (null: unknown). */

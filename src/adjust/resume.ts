@@ -8,7 +8,7 @@
 import { loginKey } from '../roster/roster.js'
 import { abandonEntry, resumeEntry } from './entries.js'
 import { type CheckedNow, checkNow } from './eligible-now.js'
-import type { StageContext } from './stage.js'
+import type { StageContext } from './context.js'
 import type { StoredEntry } from './store.js'
 
 export async function resumeUnfinished(ctx: StageContext): Promise<void> {

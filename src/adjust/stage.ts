@@ -5,16 +5,11 @@
  * earlier run left unfinished. Nothing is written to an organization before a verified approval
  * of someone contacted and due, and never before the record of what is about to change.
  */
-import type { ActivityDeps } from '../activity/stage.js'
-import type { GitHubClient } from '../github/client.js'
 import { isPublicRepository } from '../github/repository.js'
-import type { Logger } from '../logger.js'
 import type { Person } from '../members/people.js'
 import { adjustmentIn } from '../roster/adjust.js'
-import type { Roster } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
-import type { Account } from '../tracking-issue/account.js'
-import { type TrackingRepo, findTrackingIssue } from '../tracking-issue/find.js'
+import { findTrackingIssue } from '../tracking-issue/find.js'
 import { readRecords } from '../tracking-issue/state.js'
 import { isoDay } from '../verdicts/days.js'
 import { checkApprovers } from './approvers.js'
@@ -26,35 +21,8 @@ import { adjustPerson, reinstatePerson } from './person.js'
 import { PrivilegeReader } from './privileges.js'
 import { type HeldLock, takeLock } from './lock.js'
 import { resumeUnfinished } from './resume.js'
+import type { ApplyDeps, StageContext } from './context.js'
 import { type StoreAt, readStore, writeLedger } from './store.js'
-
-export interface ApplyDeps {
-  client: GitHubClient
-  issueClient: GitHubClient
-  where: TrackingRepo
-  /** The tracking issue's id (issue-id.ts). */
-  id: string
-  /** The issue token's account: the only author of the action's own comments. */
-  account: Account
-  /** The "token" input's login: never adjusted. */
-  tokenAccount: string
-  roster: Roster
-  secret: string
-  dryRun: boolean
-  now: Date
-  /** The clock the apply lock's expiry is read and written with. */
-  clock: () => Date
-  /** Scales the wait for another run's lock (tests use a small value). */
-  waitScale?: number
-  log: Logger
-  activity: Pick<ActivityDeps, 'usage' | 'serverUrl' | 'recheckPauseMs' | 'restRemaining'>
-  /** What this run's audit found, by key (empty on the comment-triggered path). */
-  known: ReadonlyMap<string, Person>
-  /** The run's log and summary are public. */
-  logIsPublic: boolean
-  /** The comment-triggered path: the issue the comment is on (null: unknown); only the tracking issue's comments act. */
-  commentOnIssue?: number | null
-}
 
 export interface ApplyResult extends ApplyOutcome {
   /** The people the stage looked at, for the disclosure of its public texts. */
@@ -134,15 +102,6 @@ async function applyLocked(
   return { ...outcome, people: [...people.values()] }
 }
 
-export interface StageContext {
-  deps: ApplyDeps
-  entryDeps: EntryDeps
-  store: Awaited<ReturnType<typeof readStore>>
-  outcome: ApplyOutcome
-  people: Map<string, Person>
-  records: ReturnType<typeof readRecords>
-}
-
 /** Each approved command, approvals within max-per-run; returns the comments fully handled. */
 async function carryOut(ctx: StageContext, commands: Command[]): Promise<number[]> {
   const { deps, outcome } = ctx
@@ -191,4 +150,4 @@ function bodyCommands(body: string): ApplyRefusal[] {
     : []
 }
 
-export type { ApplyRefusal }
+export type { ApplyDeps, ApplyRefusal }
