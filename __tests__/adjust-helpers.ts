@@ -6,8 +6,8 @@ import { type ActionRun, runActionInProcess } from '../fake-github/run-action.js
 import type { FakeGitHub } from '../fake-github/server.js'
 import { type World, type WorldIssue, WorldBuilder, findOrg } from '../fake-github/world.js'
 
-export const START = new Date('2026-06-01T12:00:00Z')
-export const DAY = 86_400_000
+const START = new Date('2026-06-01T12:00:00Z')
+const DAY = 86_400_000
 export const KEY = 'a long random snapshot key for tests'
 
 export const roster = (adjust: string, repoPrivate = true): string =>

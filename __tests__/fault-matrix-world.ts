@@ -6,7 +6,7 @@
 import { WorldBuilder } from '../fake-github/world.js'
 import { busyPushes, relabelled } from './traffic-helpers.js'
 
-export const NOW = new Date('2026-11-24T12:00:00Z')
+const NOW = new Date('2026-11-24T12:00:00Z')
 
 /** Who acted where only one read can see it. */
 export const ONLY_SEEN_BY = {

@@ -2,12 +2,14 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { auditWorld, rosterFor, statuses } from './helpers.js'
-import { TRUTH, matrixWorld } from './fault-matrix-world.js'
+import { ONLY_SEEN_BY, TRUTH, matrixWorld } from './fault-matrix-world.js'
 import { CASES, ELSEWHERE, READS, isGraphql, readsInCode, expectCaseHolds } from './fault-matrix.js'
 
 test('the matrix names every read the code makes', () => {
   const named = new Set([...READS.map((r) => r.read), ...Object.keys(ELSEWHERE)])
   expect([...readsInCode()].filter((r) => !named.has(r)).sort()).toEqual([])
+  // Each person's only act hides behind one read, and that read is in the matrix.
+  expect(Object.values(ONLY_SEEN_BY).filter((read) => !READS.some((r) => r.read === read))).toEqual([])
   for (const [read, suite] of Object.entries(ELSEWHERE)) {
     expect({ read, exists: statSync(join('__tests__', suite)).isFile() }).toEqual({ read, exists: true })
   }

@@ -86,7 +86,8 @@ describe('the cascade (findActivity)', () => {
     let flaky = 0
     const first = source('first', {
       gone: { evidence: [], failure: { message: 'account not found', passing: false } },
-      flaky: () => (flaky++ === 0 ? { evidence: [], failure: { message: '502', passing: true } } : { evidence: [evidence(5)] })
+      flaky: () =>
+        flaky++ === 0 ? { evidence: [], failure: { message: '502', passing: true } } : { evidence: [evidence(5)] }
     })
     const second = source('second', {})
     const plans: [string, number][][] = []

@@ -5,7 +5,7 @@
  */
 import type { Activity, World, WorldUser } from './world.js'
 
-export const EVENTS_WINDOW_DAYS = 30
+const EVENTS_WINDOW_DAYS = 30
 export const EVENTS_CAP = 300
 
 interface EventShape {

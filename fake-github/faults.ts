@@ -19,7 +19,7 @@ import type { Reply } from './answers.js'
 import { random } from './generated-world.js'
 import type { FaultAnswer, RecordedRequest } from './server.js'
 
-export type FaultKind =
+type FaultKind =
   | 'slow'
   | 'server-error'
   | 'secondary-403'

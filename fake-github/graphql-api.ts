@@ -239,7 +239,7 @@ export interface GraphqlAnswer {
  * fill it at its `first`/`last`, times those of the connections it sits in; the sum over 100,
  * rounded, at least 1 (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api).
  */
-export function queryCost(query: string, variables: Record<string, unknown>): number {
+function queryCost(query: string, variables: Record<string, unknown>): number {
   const doc = parse(query)
   const fragments = new Map(
     doc.definitions

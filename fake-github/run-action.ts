@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ActionIO, run } from '../src/main.js'
 
-export const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 /**
  * The node that runs the bundles (dist/index.js, dist/cli.js) in the tests that spawn them: this
@@ -142,7 +142,7 @@ function decodeCommand(text: string): string {
 }
 
 /** GITHUB_OUTPUT's format: `name<<DELIMITER\nvalue\nDELIMITER` per output. */
-export function parseOutputs(text: string): Record<string, string> {
+function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
   for (const m of text.matchAll(re)) outputs[m[1]!] = m[3]!

@@ -12,7 +12,7 @@ import { DEMO_REPOSITORY, DEMO_TOKEN, demoRoster, demoWorld } from './demo-world
 import { FakeGitHub } from './server.js'
 import { writeFile } from 'node:fs/promises'
 
-export const SAMPLE_DATE = new Date('2026-11-24T12:00:00Z')
+const SAMPLE_DATE = new Date('2026-11-24T12:00:00Z')
 
 export async function renderSamples(): Promise<{ summary: string; issue: string }> {
   const { world } = demoWorld(SAMPLE_DATE)

@@ -32,8 +32,8 @@ export interface TrafficWorld extends GeneratedWorld {
   busiestTimeline: number
 }
 
-export const BUSY_PULL_REQUEST = 9001
-export const BUSY_ISSUE = 9002
+const BUSY_PULL_REQUEST = 9001
+const BUSY_ISSUE = 9002
 const WINDOW_DAYS = 365
 const BOTS = ['dependabot[bot]', 'github-actions[bot]', 'renovate[bot]']
 

@@ -61,7 +61,7 @@ export interface WorldUser {
   gone?: boolean
 }
 
-export interface WorldMember {
+interface WorldMember {
   login: string
   role: 'admin' | 'member'
   public: boolean
@@ -83,12 +83,12 @@ export interface WorldInvitation {
   teams?: { slug: string; role: 'member' | 'maintainer' }[]
 }
 
-export interface WorldTeam {
+interface WorldTeam {
   slug: string
   members: { login: string; role: 'member' | 'maintainer' }[]
 }
 
-export interface WorldCollaborator {
+interface WorldCollaborator {
   login: string
   /** Repository name (without the org) → permission: pull, triage, push, maintain or admin. */
   repos: Record<string, string>
@@ -116,7 +116,7 @@ export interface WorldRepo {
   roles?: Record<string, string>
 }
 
-export interface WorldComment {
+interface WorldComment {
   id: number
   body: string
   /** Who wrote it: a login, `…[bot]` for an app's account. */

@@ -37,17 +37,17 @@ export interface Settings {
   commentAuthorAssociation?: string | null
 }
 
-export type Mode = 'audit' | 'apply'
+type Mode = 'audit' | 'apply'
 
 type Env = Record<string, string | undefined>
 
 /** An action input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores. */
-export function input(env: Env, name: string): string {
+function input(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
 /** YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them, with a clearer message. */
-export function booleanInput(env: Env, name: string, fallback: boolean): boolean {
+function booleanInput(env: Env, name: string, fallback: boolean): boolean {
   const raw = input(env, name)
   if (raw === '') return fallback
   if (['true', 'True', 'TRUE'].includes(raw)) return true

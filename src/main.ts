@@ -29,7 +29,7 @@ export interface RunDeps {
 }
 
 /** The runner's side of ActionIO, through @actions/core. */
-export function coreIO(env: Record<string, string | undefined>): ActionIO {
+function coreIO(env: Record<string, string | undefined>): ActionIO {
   return {
     log: { info: core.info, warning: core.warning, debug: core.debug },
     setSecret: core.setSecret,

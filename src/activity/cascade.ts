@@ -47,7 +47,7 @@ export interface ActivityFindings {
 export type SourceObserver = (source: string, asked: number) => void
 
 /** People to ask again, by source name. */
-export type RecheckPlan = Map<string, number>
+type RecheckPlan = Map<string, number>
 
 export interface Recheck {
   /** Wait before asking again, so that a short outage or a secondary limit has passed. */

@@ -10,7 +10,7 @@ import { eachAtOnce } from '../github/parallel.js'
 import type { ActivityQuestion, ActivitySource, SourceAnswer } from './cascade.js'
 import { type Evidence, type EvidencePolicy, admits } from './evidence.js'
 
-export interface PublicEvent {
+interface PublicEvent {
   type: string
   created_at: string
   public?: boolean
@@ -25,7 +25,7 @@ export interface PublicEvent {
 }
 
 /** What an event says the person did, as evidence. */
-export function eventEvidence(event: PublicEvent, serverUrl: string): Evidence {
+function eventEvidence(event: PublicEvent, serverUrl: string): Evidence {
   const p = event.payload ?? {}
   const repo = event.repo?.name ?? null
   const kind =

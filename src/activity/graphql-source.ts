@@ -36,8 +36,7 @@ export function graphqlSource(options: GraphqlSourceOptions): ActivitySource {
       const answers = new Map<string, SourceAnswer>()
       // Bots are not Users to GraphQL (`user(login: "x[bot]")` is NOT_FOUND): only their events,
       // 30 days of them, can be read, so without recent events a bot's activity is not known.
-      for (const q of questions)
-        if (isBot(q.person)) answers.set(q.person.key, { evidence: [], failure: BOT_LIMIT })
+      for (const q of questions) if (isBot(q.person)) answers.set(q.person.key, { evidence: [], failure: BOT_LIMIT })
       const users = questions.filter((q) => !isBot(q.person))
       let next = 0
       while (next < users.length) {

@@ -19,7 +19,7 @@ import { COMMIT_REPOSITORIES_MAX, type Span } from './user-activity-query.js'
 /** People a read-on query asks about: each brings up to a dozen 100-item connections. */
 const READ_ON_PEOPLE = 10
 /** Pages read on per list at the most: 1,000 items beyond the first page. */
-export const READ_ON_ROUNDS = 10
+const READ_ON_ROUNDS = 10
 
 /** What is known of one person from their pages so far. */
 export interface Reading {
@@ -32,7 +32,7 @@ export interface Reading {
   unread: ActivityList[]
 }
 
-export function countsFor(evidence: Evidence[], q: ActivityQuestion, policy: EvidencePolicy): boolean {
+function countsFor(evidence: Evidence[], q: ActivityQuestion, policy: EvidencePolicy): boolean {
   return evidence.some((e) => admits(e, policy) && Date.parse(e.at) >= q.since.getTime())
 }
 

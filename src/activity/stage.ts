@@ -82,7 +82,7 @@ export async function readActivity(people: Person[], deps: ActivityDeps): Promis
 }
 
 /** Which evidence counts under the roster (`count-private-activity`, `activity-scope`). */
-export function evidencePolicy(roster: Roster): EvidencePolicy {
+function evidencePolicy(roster: Roster): EvidencePolicy {
   return {
     countPrivateActivity: roster.countPrivateActivity,
     scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null

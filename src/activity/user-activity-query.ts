@@ -22,7 +22,7 @@ export const USERS_PER_QUERY = 50
 /** Nodes per connection: enough to look past a few private items for a public one. */
 const PAGE = 5
 /** Nodes per page when a list is read on (read-on.ts): GitHub's largest `first`. */
-export const READ_ON_PAGE = 100
+const READ_ON_PAGE = 100
 
 const REPO = 'repository { nameWithOwner isPrivate }'
 /**

@@ -17,7 +17,7 @@ import { gfm } from 'micromark-extension-gfm'
  * Stands in for inline content that is not plain text (code, HTML, links, images, emphasis…), so
  * that a command can neither start at it nor take a login from it.
  */
-export const NOT_PLAIN_TEXT = '\u2026'
+const NOT_PLAIN_TEXT = '\u2026'
 
 /**
  * The lines of the comment's top-level paragraphs, as a reader sees their text. Code (indented or

@@ -10,7 +10,7 @@
  * not lost: the next scheduled run reads every comment not yet read, and the approver rule
  * (approvers.ts) decides there. The association never grants anything by itself.
  */
-export const TRUSTED_ASSOCIATIONS: readonly string[] = ['OWNER', 'MEMBER', 'COLLABORATOR']
+const TRUSTED_ASSOCIATIONS: readonly string[] = ['OWNER', 'MEMBER', 'COLLABORATOR']
 
 /** Why a comment-triggered run with this association is ignored, or null when it may go on. */
 export function untrustedTrigger(association: string | null | undefined): string | null {

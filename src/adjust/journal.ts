@@ -34,21 +34,7 @@ export interface JournalEntry {
   abandoned?: string
 }
 
-export interface Journal {
-  version: 1
-  /** Comment ids already read as commands (each counts once). */
-  seen: number[]
-  entries: JournalEntry[]
-}
-
-export const EMPTY_JOURNAL: Journal = { version: 1, seen: [], entries: [] }
-
 /** The calls still to make for an entry. */
 export function remaining(entry: JournalEntry): Call[] {
   return entry.calls.slice(entry.done)
-}
-
-/** Entries with calls left: the next run finishes them before anything new. */
-export function unfinished(journal: Journal): JournalEntry[] {
-  return journal.entries.filter((e) => e.done < e.calls.length)
 }

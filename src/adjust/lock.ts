@@ -28,7 +28,7 @@ import type { Logger } from '../logger.js'
 import { REQUIREMENTS } from '../preflight/requirements.js'
 import type { TrackingRepo } from '../tracking-issue/find.js'
 
-export const LOCK_TTL_MS = 30 * 60_000
+const LOCK_TTL_MS = 30 * 60_000
 
 export interface LockDeps {
   client: GitHubClient
@@ -49,11 +49,11 @@ export interface HeldLock {
   release(): Promise<void>
 }
 
-export class LockLost extends Error {}
+class LockLost extends Error {}
 
 const MESSAGE_HEAD = 'member-audit apply lock'
 
-export function lockRef(id: string): string {
+function lockRef(id: string): string {
   return `refs/member-audit/locks/${createHash('sha256').update(id).digest('hex').slice(0, 24)}`
 }
 

@@ -36,7 +36,7 @@ export interface ApplyRefusal {
 }
 
 /** An approved membership not adjusted from this tracking issue: a concealed one, from a public issue. */
-export interface NotAdjustedHere {
+interface NotAdjustedHere {
   commentId: number
   by: string
   login: string
@@ -47,7 +47,7 @@ export interface NotAdjustedHere {
 export const NOT_HERE_REASON = 'not adjusted here: keep the tracking issue private for concealed memberships'
 
 /** The public summary's one sentence about concealed memberships, the same whether or not there were any. */
-export const CONCEALED_ELSEWHERE =
+const CONCEALED_ELSEWHERE =
   'This summary is public: changes to concealed memberships are listed only in the JSON report (from a public tracking issue they are never made).'
 
 export interface ApplyOutcome {

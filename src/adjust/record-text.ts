@@ -28,7 +28,7 @@ export function publicWhy(call: Call): string {
 }
 
 /** A call as the text may show it: its effect, and in a private text the exact request. */
-export function callText(call: Call, view: RecordView): string {
+function callText(call: Call, view: RecordView): string {
   return view.public ? publicWhy(call) : `${escapeText(call.why)} (\`${callLine(call)}\`)`
 }
 

@@ -149,5 +149,3 @@ function bodyCommands(body: string): ApplyRefusal[] {
       ]
     : []
 }
-
-export type { ApplyDeps, ApplyRefusal }

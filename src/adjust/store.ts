@@ -46,8 +46,8 @@ export interface StoreAt {
 }
 
 const safe = (id: string): string => id.replace(/[^A-Za-z0-9._/-]/g, '_')
-export const entryMarker = (id: string): string => `<!-- member-audit:adjustment id=${safe(id)} -->`
-export const ledgerMarker = (id: string): string => `<!-- member-audit:commands-read id=${safe(id)} -->`
+const entryMarker = (id: string): string => `<!-- member-audit:adjustment id=${safe(id)} -->`
+const ledgerMarker = (id: string): string => `<!-- member-audit:commands-read id=${safe(id)} -->`
 
 export async function readStore(at: StoreAt): Promise<Store> {
   const comments = (await at.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {

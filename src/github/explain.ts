@@ -7,10 +7,10 @@
 import { InputError } from '../errors.js'
 import { type HttpError, describe, githubMessage, isHttpError, isRateLimit } from './failures.js'
 
-export const MEMBERS_PERMISSION =
+const MEMBERS_PERMISSION =
   'read:org (classic personal access token) or Organization permission "Members: read" (fine-grained token or GitHub App)'
 
-export const ISSUES_PERMISSION =
+const ISSUES_PERMISSION =
   'Issues: write on that repository (the workflow\'s GITHUB_TOKEN with "permissions: issues: write" will do)'
 
 /** What was being read or written when GitHub refused, and which token input was used. */

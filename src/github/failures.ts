@@ -59,7 +59,7 @@ export function isRateLimit(error: unknown): boolean {
 }
 
 /** Whether asking again later may succeed. */
-export function mayPass(error: unknown): boolean {
+function mayPass(error: unknown): boolean {
   if (!isHttpError(error)) {
     // GraphQL errors without a status: a timeout ("Something went wrong while executing your
     // query") or RATE_LIMITED may pass; NOT_FOUND, FORBIDDEN and the like will not.

@@ -22,7 +22,7 @@ import { type Failure, type GraphqlErrorEntry, aliasFailure, failureOf, isHttpEr
 import { BATCH_RECOVER_AFTER, GRAPHQL_BATCH_RETRIES } from './retry-policy.js'
 
 /** GitHub answered for this alias in full. */
-export interface CompleteAnswer {
+interface CompleteAnswer {
   complete: true
   data: unknown
 }
@@ -178,7 +178,7 @@ function aliasAnswer(asked: Asked, prefix: string, i: number): AliasAnswer {
  * Paths of the null entries of every list in `value`. GitHub's lists hold a null only where it
  * could not give the entry (the error that says why may be missing): never an answer of "none".
  */
-export function nullEntries(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+function nullEntries(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value))
     return value.flatMap((entry, k) => (entry === null ? [[...path, k]] : nullEntries(entry, [...path, k])))
   if (typeof value !== 'object' || value === null) return []

@@ -3,7 +3,7 @@
  * 100 (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
  * 8 at once leaves room for the run's other requests.
  */
-export const READS_AT_ONCE = 8
+const READS_AT_ONCE = 8
 
 /** Calls `work` for each item, `READS_AT_ONCE` at a time, while `goOn()` holds. */
 export async function eachAtOnce<T>(

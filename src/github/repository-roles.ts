@@ -15,7 +15,7 @@ import type { GitHubClient } from './client.js'
 
 /** Role levels, lowest first. A custom role's name is not here: it may grant anything. */
 export const ROLE_LEVEL = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 } as const
-export type RoleLevel = (typeof ROLE_LEVEL)[keyof typeof ROLE_LEVEL]
+type RoleLevel = (typeof ROLE_LEVEL)[keyof typeof ROLE_LEVEL]
 
 const NAMED: Record<string, RoleLevel> = { ...ROLE_LEVEL, pull: 0, push: 2 }
 

@@ -46,7 +46,7 @@ interface InvitationJson {
 }
 
 /** Pending invitations older than `maxAgeDays`, and failed ones. */
-export async function readInvitations(
+async function readInvitations(
   client: GitHubClient,
   org: string,
   maxAgeDays: number,
@@ -79,7 +79,7 @@ export async function readInvitations(
 }
 
 /** Logins of members (and, when asked, outside collaborators) without two-factor authentication. */
-export async function readTwoFactorDisabled(
+async function readTwoFactorDisabled(
   client: GitHubClient,
   org: string,
   outsideCollaborators = false
@@ -114,7 +114,7 @@ function notCheckedReason(error: unknown): string {
   return `not checked: GitHub refused it (${describe(error)})`
 }
 
-export function mergeChecks<T>(results: CheckResult<T>[]): CheckResult<T> {
+function mergeChecks<T>(results: CheckResult<T>[]): CheckResult<T> {
   return { items: results.flatMap((r) => r.items), notChecked: results.flatMap((r) => r.notChecked) }
 }
 

@@ -1,7 +1,7 @@
 /** One person per login across all audited organizations, with every membership they hold. */
 import { loginKey } from '../roster/roster.js'
 
-export type OrgRole = 'admin' | 'member'
+type OrgRole = 'admin' | 'member'
 
 /** What an outside collaborator holds in one organization: repositories and permission on each. */
 export interface OutsideAccess {
@@ -55,14 +55,6 @@ export function mergePeople(orgs: { org: string; members: OrgMember[] }[]): Pers
 
 export function isOwner(person: Person): boolean {
   return person.memberships.some((m) => m.role === 'admin')
-}
-
-/**
- * Concealed: not public in at least one organization, so naming them would reveal a membership.
- * Outside collaborators count as concealed too: only an organization's members can list them.
- */
-export function isConcealed(person: Person): boolean {
-  return person.memberships.some((m) => !m.public) || Boolean(person.outside?.length)
 }
 
 /** Bots are GitHub Apps' accounts (`[bot]` logins, type Bot): nobody to contact. */

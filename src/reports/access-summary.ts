@@ -20,7 +20,7 @@ import { byPriority } from '../verdicts/order.js'
 import type { AuditResult } from '../verdicts/result.js'
 
 /** Rows per access table; past it, the JSON report lists the rest (keeps the summary under 1 MiB). */
-export const ACCESS_ROWS = 500
+const ACCESS_ROWS = 500
 
 export interface AccessSummaryOptions {
   serverUrl: string

@@ -5,9 +5,9 @@
  */
 import type { Shape } from './shape.js'
 
-export type OwnersRule = 'demote' | 'keep'
-export type TeamsRule = 'remove' | 'keep'
-export type MembershipRule = 'keep' | 'outside-collaborator' | 'remove'
+type OwnersRule = 'demote' | 'keep'
+type TeamsRule = 'remove' | 'keep'
+type MembershipRule = 'keep' | 'outside-collaborator' | 'remove'
 
 /** What is changed in one organization. */
 export interface OrgAdjustment {
@@ -26,7 +26,7 @@ export interface AdjustRule extends OrgAdjustment {
   orgs: Record<string, OrgAdjustment>
 }
 
-export const ADJUST_DEFAULTS = { owners: 'demote', teams: 'remove', membership: 'keep', maxPerRun: 10 } as const
+const ADJUST_DEFAULTS = { owners: 'demote', teams: 'remove', membership: 'keep', maxPerRun: 10 } as const
 
 const TEAM_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]+$'
 const APPROVER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$'

@@ -12,7 +12,7 @@ import { type Document, type Node, isNode, visit } from 'yaml'
 import type { ShapeProblem } from './validate.js'
 
 /** As the `yaml` library's own `maxAliasCount` (100): a roster never needs more, and nested aliases grow fast. */
-export const MAX_ALIASES = 100
+const MAX_ALIASES = 100
 
 /** Nodes copied in all: an anchor of aliases of anchors grows with each level ("billion laughs"). */
 const MAX_COPIED = 10_000

@@ -16,7 +16,7 @@ export function closestKey(word: string, allowed: readonly string[]): string | u
 }
 
 /** Levenshtein distance, treating `_` and `-` as the same (a common roster slip). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = a.replace(/_/g, '-')
   const y = b.replace(/_/g, '-')
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j)

@@ -18,7 +18,7 @@ export interface Roster {
   adjust?: AdjustRule
 }
 
-export interface OrgRule {
+interface OrgRule {
   login: string
   inactiveAfterDays: number
   warnBeforeDays: number
@@ -43,7 +43,7 @@ export interface Exemption {
   line: number
 }
 
-export interface TrackingIssueSettings {
+interface TrackingIssueSettings {
   repo?: string
   /** The issue's identity; default the roster's path relative to the repository root. */
   id?: string
@@ -55,7 +55,7 @@ export interface TrackingIssueSettings {
   graceDays: number
 }
 
-export interface IncludeSettings {
+interface IncludeSettings {
   outsideCollaborators: boolean
   pendingInvitations: boolean
   invitationMaxAgeDays: number

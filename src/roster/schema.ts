@@ -18,7 +18,7 @@ const LOGIN_HINT = 'a GitHub login (letters, digits and hyphens, at most 39 char
  * not exceed 1 year", docs.github.com/en/graphql/reference/objects#contributionscollection), so a
  * window is at most 365 days.
  */
-export const MAX_WINDOW_DAYS = 365
+const MAX_WINDOW_DAYS = 365
 
 export const DEFAULTS = {
   inactiveAfterDays: 365,

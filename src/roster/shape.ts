@@ -20,7 +20,7 @@ export type Shape =
   | (Described & { kind: 'either'; short: Shape; long: Shape })
 
 /** `YYYY-MM-DD`; the validator also checks that the day exists. */
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
 
 type JsonSchema = Record<string, unknown>
 

@@ -113,7 +113,7 @@ const YAML_11_DATES =
   'the "%YAML 1.1" line at the top makes YAML read an unquoted date as a timestamp; remove that line (the roster is YAML 1.2) or quote the date'
 
 /** True for `YYYY-MM-DD` naming a day that exists (no 2027-02-30). */
-export function isCalendarDate(text: string): boolean {
+function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
   const date = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text

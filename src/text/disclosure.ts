@@ -85,13 +85,8 @@ export function disclosurePeople(result: AuditResult): Person[] {
 }
 
 /** Whether `person` may be named: in public, only with a public membership. */
-export function mayName(person: Person, d: Disclosure): boolean {
+function mayName(person: Person, d: Disclosure): boolean {
   return !d.public || person.memberships.some((m) => m.public)
-}
-
-/** Whether a login from a list (a team, two-factor status, an inviter) may be named: only someone known to be public. */
-export function mayNameLogin(login: string, d: Disclosure): boolean {
-  return !d.public || d.nameable.has(login.toLowerCase())
 }
 
 /** Whether a text may tie `login` to `org`: in public, only through a public membership of it. */

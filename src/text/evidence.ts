@@ -5,7 +5,7 @@ import type { ExemptionStanding } from '../verdicts/exemptions.js'
 import { escapeText, link } from './markdown.js'
 
 /** "issue comment 2026-03-04": what was done, and on which day. */
-export function activityLabel(evidence: Evidence): string {
+function activityLabel(evidence: Evidence): string {
   return `${evidence.kind.replace(/_/g, ' ')} ${isoDay(evidence.at)}`
 }
 

@@ -25,7 +25,7 @@ import {
 import type { IssueText } from './layout.js'
 import { retiredMarker, withPartsIndex } from './state.js'
 
-export type IssueAction = 'created' | 'updated' | 'unchanged' | 'closed' | 'reopened' | 'none'
+type IssueAction = 'created' | 'updated' | 'unchanged' | 'closed' | 'reopened' | 'none'
 
 export interface SyncResult {
   action: IssueAction

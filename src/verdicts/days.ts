@@ -21,6 +21,6 @@ export function daysBetween(from: Date | string, to: Date | string): number {
 }
 
 /** Milliseconds since the epoch of a Date or an ISO date or time. */
-export function time(at: Date | string): number {
+function time(at: Date | string): number {
   return typeof at === 'string' ? Date.parse(at) : at.getTime()
 }

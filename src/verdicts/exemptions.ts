@@ -4,7 +4,7 @@ import type { Exemption, Roster } from '../roster/roster.js'
 import { loginKey } from '../roster/roster.js'
 import { daysBetween } from './days.js'
 
-export type ExemptionState =
+type ExemptionState =
   /** Holds today and covers every organization the person is in. */
   | 'valid'
   /** Its `until` date has passed: reported, not applied. */

@@ -11,7 +11,7 @@ export interface OrgResult {
   complete: boolean
 }
 
-export interface TeamResult {
+interface TeamResult {
   team: string
   windowDays: number
   members: { login: string; maintainer: boolean }[]

@@ -41,11 +41,6 @@ export function personWindow(person: Person, roster: Roster, now: Date): PersonW
   }
 }
 
-/** Whole days from `at` to `now`. */
-export function daysBetween(at: Date, now: Date): number {
-  return Math.floor((now.getTime() - at.getTime()) / DAY_MS)
-}
-
 /** The widest window in the roster, which the activity queries must cover. */
 export function widestWindowDays(roster: Roster): number {
   return Math.max(roster.inactiveAfterDays, ...roster.orgs.map((o) => o.inactiveAfterDays))
