@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 import standaloneCodeImport from 'ajv/dist/standalone/index.js'
+import { RouteMatcher } from './routes.js'
 
 type Json = Record<string, unknown>
 type Validate = ((data: unknown) => boolean) & {
@@ -59,14 +60,11 @@ export interface ContractProblem {
   problem: string
 }
 
-/** Route template → method → documented status → the JSON pointer of its body schema (null: no body). */
-type RouteIndex = Record<string, Record<string, Record<string, string | null>>>
-
-interface TrieNode {
-  literal: Map<string, TrieNode>
-  param?: TrieNode
-  template?: string
-}
+/**
+ * Per route (`GET /orgs/{org}/members`): documented status → the JSON pointer of its body schema
+ * (null: no body), and the route's docs page.
+ */
+type RouteIndex = Record<string, { statuses: Record<string, string | null>; docs?: string }>
 
 const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
@@ -107,7 +105,7 @@ function readOr<T>(file: string, parse: (text: string) => T): T | undefined {
 }
 
 export class OpenApiContract {
-  private readonly trie: TrieNode = { literal: new Map() }
+  private readonly matcher: RouteMatcher
   private readonly validators = new Map<string, Validate>()
   private doc?: Json
   private ajv?: Ajv
@@ -119,7 +117,7 @@ export class OpenApiContract {
     private readonly dir: string,
     private readonly index: RouteIndex
   ) {
-    for (const template of Object.keys(index)) this.insert(template)
+    this.matcher = new RouteMatcher(Object.keys(index))
   }
 
   private static shared?: OpenApiContract
@@ -142,9 +140,7 @@ export class OpenApiContract {
 
   /** The documented route a request is for (`GET /repos/{owner}/{repo}`), or undefined. */
   routeOf(method: string, path: string): string | undefined {
-    const template = this.match(this.trie, path.split('/').filter(Boolean), 0)
-    if (!template || !this.index[template]?.[method.toLowerCase()]) return undefined
-    return `${method.toUpperCase()} ${template}`
+    return this.matcher.match(method, path)
   }
 
   /** The statuses GitHub's description documents for a route (`GET /user` → 200, 304, 401, 403). */
@@ -156,9 +152,12 @@ export class OpenApiContract {
 
   /** Every documented route, `METHOD /template`. */
   routes(): string[] {
-    return Object.entries(this.index).flatMap(([t, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${t}`)
-    )
+    return Object.keys(this.index)
+  }
+
+  /** The route's page in GitHub's REST docs, as error bodies name it in `documentation_url`. */
+  docsOf(route: string): string | undefined {
+    return this.index[route]?.docs
   }
 
   /** What is wrong with an answer, as GitHub's description sees it; empty when nothing is. */
@@ -187,8 +186,7 @@ export class OpenApiContract {
   }
 
   private responses(route: string): Record<string, string | null> | undefined {
-    const [method, template] = route.split(' ')
-    return this.index[template!]?.[method!.toLowerCase()]
+    return this.index[route]?.statuses
   }
 
   private validator(pointer: string): Validate {
@@ -255,27 +253,6 @@ export class OpenApiContract {
       s.anyOf = [{ type: 'null' }, rest]
     }
   }
-
-  private insert(template: string): void {
-    let node = this.trie
-    for (const seg of template.split('/').filter(Boolean)) {
-      if (/^\{.+\}$/.test(seg)) node = node.param ??= { literal: new Map() }
-      else {
-        const next = node.literal.get(seg) ?? { literal: new Map() }
-        node.literal.set(seg, next)
-        node = next
-      }
-    }
-    node.template = template
-  }
-
-  /** A literal segment wins over a parameter (`/issues/comments` before `/issues/{issue_number}`). */
-  private match(node: TrieNode, segs: string[], i: number): string | undefined {
-    if (i === segs.length) return node.template
-    const literal = node.literal.get(segs[i]!)
-    const found = literal ? this.match(literal, segs, i + 1) : undefined
-    return found ?? (node.param ? this.match(node.param, segs, i + 1) : undefined)
-  }
 }
 
 function readDescription(): Json {
@@ -304,7 +281,8 @@ function routeIndex(doc: Json): RouteIndex {
         const json = (r.content as Record<string, Json> | undefined)?.['application/json']
         statuses[status] = json?.schema ? `${pointer}/content/application~1json/schema` : null
       }
-      ;(index[template] ??= {})[method] = statuses
+      const docs = (op.externalDocs as { url?: string } | undefined)?.url
+      index[`${method.toUpperCase()} ${template}`] = { statuses, ...(docs ? { docs } : {}) }
     }
   }
   return index

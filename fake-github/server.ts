@@ -8,7 +8,9 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EVENTS_CAP, publicEvents } from './events.js'
-import { executeGraphql } from './graphql-api.js'
+import { type GraphqlFieldFault, executeGraphql, githubSchema } from './graphql-api.js'
+import { checkGraphqlAnswer } from './graphql-contract.js'
+import { fakeRouteOf } from './routes.js'
 import { type Reply, error, paginate, simpleUser, validationFailed } from './answers.js'
 import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
 import { memberPermission } from './repository-roles.js'
@@ -36,6 +38,8 @@ export interface RecordedRequest {
   /** The path exactly as the client asked for it. */
   rawPath: string
   query: Record<string, string>
+  /** The route the fake serves it as (`GET /orgs/{org}/members`, `POST /graphql`), if any (routes.ts). */
+  route?: string
   /** The token presented, if any (tests check which token wrote what). */
   token: string | null
   body?: { query?: string; variables?: Record<string, unknown> } & Record<string, unknown>
@@ -61,6 +65,8 @@ export interface FakeGitHubOptions {
   fault?: (request: RecordedRequest) => FaultAnswer | undefined
   /** Called with the normal answer; a reply returned is sent instead (GraphQL partial errors). */
   alter?: (request: RecordedRequest, reply: Reply) => Reply | undefined
+  /** Asked for every field and list item a GraphQL query resolves; an error returned fails it there (github-faults.ts). */
+  graphqlFault?: GraphqlFieldFault
   /** Delay before each answer, to model network latency. */
   latencyMs?: number
   /** The web address links point at (GITHUB_SERVER_URL); default https://github.com. */
@@ -142,6 +148,8 @@ export class FakeGitHub {
         recorded.body = { raw }
       }
     }
+    const route = fakeRouteOf(recorded.method, recorded.path)
+    if (route) recorded.route = route
     this.requests.push(recorded)
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
 
@@ -180,9 +188,11 @@ export class FakeGitHub {
     const on =
       this.options.checkContract ??
       (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === '1')
-    if (!on || r.path === '/graphql') return
+    if (!on) return
     const request = `${r.method} ${r.path}${url.search}`
-    for (const p of OpenApiContract.load().check(r.method, r.path, reply.status, reply.body)) {
+    for (const p of r.path === '/graphql'
+      ? graphqlProblems(r, reply)
+      : OpenApiContract.load().check(r.method, r.path, reply.status, reply.body)) {
       const served = { ...p, request, injected }
       this.contractProblems.push(served)
       servedProblems.push(served)
@@ -222,8 +232,9 @@ export class FakeGitHub {
   private async route(r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Promise<Reply> {
     const parts = r.path.split('/').filter(Boolean)
     if (r.method === 'POST' && r.path === '/graphql') {
+      const fieldFault = this.options.graphqlFault
       const answer = await executeGraphql(
-        { world: this.world, token, serverUrl },
+        { world: this.world, token, serverUrl, ...(fieldFault ? { fieldFault: (f) => fieldFault(r, f) } : {}) },
         String(r.body?.query ?? ''),
         r.body?.variables ?? {}
       )
@@ -500,6 +511,22 @@ export class FakeGitHub {
 }
 
 const SEARCH_QUOTA = { limit: 30, used: 0, remaining: 30, reset: Math.floor(Date.now() / 1000) + 60 }
+
+/** A GraphQL answer against the schema (200), or an HTTP error with GitHub's `message`. */
+function graphqlProblems(r: RecordedRequest, reply: Reply): ContractProblem[] {
+  const problem = (p: string): ContractProblem => ({ route: 'POST /graphql', status: reply.status, problem: p })
+  if (reply.status !== 200)
+    return typeof (reply.body as { message?: unknown } | null)?.message === 'string'
+      ? []
+      : [problem('an error without `message`')]
+  // The fake answers a document GitHub's schema refuses with `invalidQuery` errors: GitHub would refuse it too.
+  const refused = (
+    (reply.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null)?.errors ?? []
+  )
+    .filter((e) => e.extensions?.code === 'invalidQuery')
+    .map((e) => problem(`a document GitHub's schema refuses: ${e.message}`))
+  return [...refused, ...checkGraphqlAnswer(githubSchema(), String(r.body?.query ?? ''), reply.body).map(problem)]
+}
 
 /** A classic token's scopes, as GitHub sends them on every REST answer. */
 function scopeHeader(token: WorldToken): Record<string, string> {
