@@ -139,7 +139,7 @@ export function restFaultAnswer(route: string, kind: RestFaultKind): FaultAnswer
     case '422':
       // The events API's 422 is its pagination limit; elsewhere GitHub's `validation-error`.
       if (route === 'GET /users/{username}/events/public') return { status, body: body(PAGINATION_LIMITED) }
-      return { status, body: { ...body('Validation Failed'), errors: [{ code: 'invalid' }] } }
+      return { status, body: validationBody(route, body('Validation Failed')) }
     case '502':
       return { status, body: body('Server Error') }
     case 'secondary-403':
@@ -154,6 +154,22 @@ export function restFaultAnswer(route: string, kind: RestFaultKind): FaultAnswer
         }
       }
   }
+}
+
+/**
+ * GitHub documents two 422 bodies: `validation-error` (errors as objects with a `code`) and, on a
+ * few routes such as the repository activity list, `validation-error-simple` (errors as strings).
+ * The route's own is the one its description accepts.
+ */
+function validationBody(route: string, base: Record<string, string>): Record<string, unknown> {
+  const [method, template] = route.split(' ') as [string, string]
+  const path = template.replace(/\{[^}]+\}/g, 'x')
+  const candidates = [
+    { ...base, errors: [{ code: 'invalid' }] },
+    { ...base, errors: ['Validation Failed'] }
+  ]
+  const contract = OpenApiContract.load()
+  return candidates.find((c) => contract.check(method, path, 422, c).length === 0) ?? candidates[0]!
 }
 
 const GRAPHQL_MESSAGE: Record<GraphqlErrorType, (place: GraphqlPlace) => string> = {
