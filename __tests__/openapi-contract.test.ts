@@ -8,13 +8,14 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { validate } from '@octokit/graphql-schema'
 import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
 import { OpenApiContract } from '../fake-github/openapi-contract.js'
 import { acceptInvitation } from '../fake-github/org-writes.js'
 import { runActionInProcess } from '../fake-github/run-action.js'
 import { FAKE_REST_ROUTES, GRAPHQL_ROUTE } from '../fake-github/routes.js'
-import { type FakeGitHubOptions, FakeGitHub, type ServedProblem, servedProblems } from '../fake-github/server.js'
+import { type FakeGitHubOptions, FakeGitHub, type ServedProblem } from '../fake-github/server.js'
 import { generateTrafficWorld } from '../fake-github/traffic-world.js'
 import { type World, WorldBuilder, findOrg } from '../fake-github/world.js'
 import { adjustWorld, comment, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
@@ -32,7 +33,22 @@ function collect(github: FakeGitHub): ServedProblem[] {
     // A path the fake does not list may only be answered as GitHub answers an unknown path.
     else if (r.status !== 404) unlisted.push(`${r.method} ${r.path} → ${r.status}`)
   }
-  return github.contractProblems.filter((p) => !p.injected)
+  return [...github.contractProblems.filter((p) => !p.injected), ...refusedDocuments(github)]
+}
+
+/** GraphQL documents GitHub's schema would refuse (the fake refuses them too, as GitHub does). */
+function refusedDocuments(github: FakeGitHub): ServedProblem[] {
+  return github.requests
+    .filter((r) => r.route === GRAPHQL_ROUTE)
+    .flatMap((r) =>
+      validate(String(r.body?.query ?? '')).map((e) => ({
+        route: GRAPHQL_ROUTE,
+        status: r.status ?? 0,
+        problem: `a document GitHub's schema refuses: ${e.message}`,
+        request: `${r.method} ${r.path}`,
+        injected: false
+      }))
+    )
 }
 
 async function withFake<T>(options: FakeGitHubOptions, body: (github: FakeGitHub) => Promise<T>): Promise<T> {
@@ -287,10 +303,14 @@ describe('an answer GitHub would not send fails the check', () => {
   })
 
   test('GraphQL: a document GitHub’s schema refuses', async () => {
-    const problems = await problemsFor('POST', '/graphql', undefined, { query: 'query { viewer { shoeSize } }' })
-    expect(problems).toEqual([
-      'own: POST /graphql 200: a document GitHub\'s schema refuses: Cannot query field "shoeSize" on type "User".'
-    ])
-    servedProblems.splice(0) // the guard after this file is about the fake's answers, not this request
+    const problems = await withFake({ world: world() }, async (github) => {
+      await fetch(`${github.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query { viewer { shoeSize } }' })
+      })
+      return collect(github).map((p) => p.problem)
+    })
+    expect(problems).toEqual(['a document GitHub\'s schema refuses: Cannot query field "shoeSize" on type "User".'])
   })
 })
