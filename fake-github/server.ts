@@ -73,7 +73,8 @@ export interface FakeGitHubOptions {
   webUrl?: string
   /**
    * Check every REST answer against GitHub's OpenAPI description (openapi-contract.ts) and record
-   * what is wrong in `contractProblems`. Default: on under jest, or with FAKE_GITHUB_CONTRACT=1.
+   * what is wrong in `contractProblems`. Default: on under jest (FAKE_GITHUB_CONTRACT=0 turns it
+   * off, for measuring), or anywhere with FAKE_GITHUB_CONTRACT=1.
    */
   checkContract?: boolean
 }
@@ -185,9 +186,8 @@ export class FakeGitHub {
   readonly contractProblems: ServedProblem[] = []
 
   private checkContract(r: RecordedRequest, url: URL, reply: Reply, injected: boolean): void {
-    const on =
-      this.options.checkContract ??
-      (process.env.JEST_WORKER_ID !== undefined || process.env.FAKE_GITHUB_CONTRACT === '1')
+    const env = process.env.FAKE_GITHUB_CONTRACT
+    const on = this.options.checkContract ?? (env === '1' || (env !== '0' && process.env.JEST_WORKER_ID !== undefined))
     if (!on) return
     const request = `${r.method} ${r.path}${url.search}`
     for (const p of r.path === '/graphql'
