@@ -15,6 +15,7 @@ const config = {
   // Jest's default on two cores is one worker (cores − 1), which leaves a core idle while the
   // suite waits on its fake servers: two workers halve the wall time on the 2-core CI machine.
   maxWorkers: 2,
+  setupFilesAfterEnv: ['<rootDir>/__tests__/contract-guard.ts'],
   verbose: true
 }
 

@@ -32,7 +32,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import { createDecipheriv, randomBytes, createCipheriv, scryptSync } from 'node:crypto';
+import { createDecipheriv, randomBytes, createCipheriv, scryptSync, createHash } from 'node:crypto';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 
@@ -356,7 +356,7 @@ async function findActivity(questions, sources, policy, observe = () => { }, rec
     if (recheck) {
         // Those not settled (unknown, or approaching where a failed source might show newer activity)
         // whom a source failed in a way that may pass.
-        const again = (q, source) => found.get(q.person.key).failures.get(source)?.lasting === false;
+        const again = (q, source) => found.get(q.person.key).failures.get(source)?.passing === true;
         const stuck = questions.filter((q) => !settled(q));
         const plan = new Map();
         for (const source of sources) {
@@ -388,11 +388,11 @@ function record$1(source, asked, answers, found, policy) {
         const mine = found.get(q.person.key);
         const answer = answers.get(q.person.key);
         if (!answer) {
-            mine.failures.set(source, { message: 'no answer', lasting: false });
+            mine.failures.set(source, { message: 'no answer', passing: true });
             continue;
         }
-        if (answer.error)
-            mine.failures.set(source, { message: answer.error, lasting: answer.lasting === true });
+        if (answer.failure)
+            mine.failures.set(source, answer.failure);
         for (const e of answer.evidence)
             if (admits(e, policy))
                 mine.latest = latest(mine.latest, e);
@@ -640,7 +640,7 @@ async function latestEvent(client, serverUrl, q, policy) {
     }
     catch (error) {
         const failure = isHttpError(error) && error.status === 404 ? ACCOUNT_NOT_FOUND : failureOf(error, 'events request failed');
-        return { evidence: [], error: failure.message, lasting: !failure.passing };
+        return { evidence: [], failure };
     }
 }
 
@@ -1205,7 +1205,10 @@ async function readOn(client, readings, policy, from, onCost) {
     }
 }
 
-const BOT_LIMIT = 'a bot account: GitHub shows only its last 30 days of public events';
+const BOT_LIMIT = {
+    message: 'a bot account: GitHub shows only its last 30 days of public events',
+    passing: false
+};
 function graphqlSource(options) {
     const size = new BatchSize(USERS_PER_QUERY);
     return {
@@ -1216,7 +1219,7 @@ function graphqlSource(options) {
             // 30 days of them, can be read, so without recent events a bot's activity is not known.
             for (const q of questions)
                 if (isBot(q.person))
-                    answers.set(q.person.key, { evidence: [], error: BOT_LIMIT, lasting: true });
+                    answers.set(q.person.key, { evidence: [], failure: BOT_LIMIT });
             const users = questions.filter((q) => !isBot(q.person));
             let next = 0;
             while (next < users.length) {
@@ -1284,7 +1287,8 @@ function answerOf(r) {
     ];
     if (problems.length === 0)
         return { evidence: r.evidence };
-    return { evidence: r.evidence, error: problems.join('; '), lasting: r.failure ? !r.failure.passing : true };
+    // A list with more than reading on may page through reads the same when asked again.
+    return { evidence: r.evidence, failure: { message: problems.join('; '), passing: r.failure?.passing ?? false } };
 }
 
 /**
@@ -1334,21 +1338,23 @@ function what(subject) {
 function rejectedTokenError(error, input = 'token') {
     const which = input === 'token' ? 'the token' : 'the issue token';
     const where = input === 'token' ? 'the "token" input' : '"issue-token" (or "token")';
-    return new InputError(`GitHub rejected ${which} (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give a valid token in ${where}.`);
+    return new InputError(`GitHub rejected ${which} (401 ${githubMessage(error)}): it is revoked, expired or mistyped. Give a valid token in ${where}.`, { cause: error });
 }
 /** Explains GitHub's refusal for `subject`: what to fix when a person can fix it. */
 function explain(error, subject) {
     if (!isHttpError(error))
         return error instanceof Error ? error : new Error(String(error));
+    // GitHub's answer stays on the explanation as its `cause`, for a debugger or a log that wants it.
+    const cause = { cause: error };
     if (isRateLimit(error)) {
-        return new Error(`GitHub's rate limit was spent while ${what(subject)} (${describe$1(error)}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`);
+        return new Error(`GitHub's rate limit was spent while ${what(subject)} (${describe$1(error)}). Run again after the reset, or use a token with a larger quota (a GitHub App on Enterprise Cloud allows 15,000 requests an hour).`, cause);
     }
     if (error.status === 401)
         return rejectedTokenError(error, subject.kind === 'tracking-repository' ? 'issue-token' : 'token');
     const guide = guidance(subject)[error.status];
     if (guide)
-        return new InputError(guide(githubMessage(error)));
-    return new Error(`Failed ${what(subject)}: ${describe$1(error)}`);
+        return new InputError(guide(githubMessage(error)), cause);
+    return new Error(`Failed ${what(subject)}: ${describe$1(error)}`, cause);
 }
 
 /**
@@ -1960,7 +1966,7 @@ class Sweep {
                 q.person.key,
                 {
                     evidence: evidence ? [evidence] : [],
-                    ...(error ? { error, lasting: !mine.some((f) => f.failure.passing) } : {})
+                    ...(error ? { failure: { message: error, passing: mine.some((f) => f.failure.passing) } } : {})
                 }
             ];
         }));
@@ -37901,6 +37907,16 @@ async function isPublicRepository(client, fullName) {
     }
 }
 
+/** A logger that keeps nothing, for callers that do not care. */
+/** A logger whose every line passes through `redact` first (text/public-log.ts gives the run's). */
+function redactingLogger(base, redact) {
+    return {
+        info: (m) => base.info(redact(m)),
+        warning: (m) => base.warning(redact(m)),
+        debug: (m) => base.debug(redact(m))
+    };
+}
+
 /** The order every report lists people in: by urgency of status; owners, then members of audited teams, then members; then by login. */
 const STATUS_ORDER = ['inactive', 'unknown', 'approaching', 'exempt', 'active'];
 function byPriority(a, b) {
@@ -38038,21 +38054,14 @@ function redact(text, d) {
 
 /**
  * The log of a run whose repository is public is public too: every line goes through the one
- * rule (text/disclosure.ts) with what the run knows so far, so a retry warning about
+ * rule (disclosure.ts) with what the run knows so far, so a retry warning about
  * `/users/<login>/…` or a private repository's address never names what a public text may not.
  */
-function redactingLogger(base, disclosure) {
-    return {
-        info: (m) => base.info(redact(m, disclosure())),
-        warning: (m) => base.warning(redact(m, disclosure())),
-        debug: (m) => base.debug(redact(m, disclosure()))
-    };
-}
 /** A run's log and the rule it follows: private until the run knows whom it found, then the run's own. */
 function publicLog(base) {
     let rule = () => PRIVATE_TEXT;
     return {
-        log: redactingLogger(base, () => rule()),
+        log: redactingLogger(base, (message) => redact(message, rule())),
         know(isPublic, people, repos) {
             let cached = disclosure(isPublic, people, repos());
             rule = () => {
@@ -38349,6 +38358,16 @@ const REQUIREMENTS = {
             classic: "scopes admin:org and repo, and the token's account an owner of the organization",
             'fine-grained': 'Organization permission "Members: read and write", Repository permission "Administration: read and write", and the token\'s account an owner'}
     },
+    // The apply lock is a git reference in the tracking repository (src/adjust/lock.ts): "Create a
+    // reference" and "Update a reference" take Contents: write (docs.github.com/en/rest/git/refs;
+    // rest/authentication/permissions-required-for-fine-grained-personal-access-tokens).
+    applyLock: {
+        needs: {
+            classic: 'scope public_repo (repo for a private tracking repository), and write access to the repository',
+            'fine-grained': 'Repository permission "Contents: read and write" on the tracking repository',
+            installation: 'Repository permission "Contents: read and write" (the workflow\'s GITHUB_TOKEN with "permissions: contents: write")'
+        }
+    },
     trackingIssue: {
         needs: {
             classic: 'scope public_repo (repo for a private tracking repository)',
@@ -38478,7 +38497,7 @@ async function installationAccess(client, org, facts, who) {
     }
 }
 
-async function checkTrackingRepository(client, repo, facts, writes) {
+async function checkTrackingRepository(client, repo, facts, writes, apply = false) {
     const needs = REQUIREMENTS.trackingIssue.needs[facts.kind];
     let data;
     try {
@@ -38506,6 +38525,9 @@ async function checkTrackingRepository(client, repo, facts, writes) {
     const scope = data.private ? 'repo' : 'public_repo';
     if (!hasScope(facts, scope))
         problems.push(`Tracking repository ${repo}: the issue token is a classic token without the ${scope} scope, so it cannot write issues there. It needs ${needs}.`);
+    // The apply lock is a git reference there (src/adjust/lock.ts): a user token's role must allow pushing.
+    if (apply && data.permissions && !data.permissions.push)
+        problems.push(`mode is apply, but the issue token's account has no write access to ${repo}: it cannot take the apply lock there (a git reference). It needs ${REQUIREMENTS.applyLock.needs[facts.kind]}.`);
     const warnings = data.permissions && !data.permissions.triage && !data.permissions.push
         ? [
             `The issue token's account (${facts.account.login}) has no triage access to ${repo}: GitHub drops the tracking issue's labels silently; the issue is still found by its author.`
@@ -38580,7 +38602,7 @@ async function checkTracking(deps, token) {
     const facts = deps.issueClient === deps.client
         ? token
         : await readTokenFacts(deps.issueClient, 'issue-token', deps.classicByPrefix?.issueToken ?? false);
-    const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes);
+    const checked = await checkTrackingRepository(deps.issueClient, deps.trackingRepo, facts, deps.writes, deps.apply ?? false);
     // The workflow's GITHUB_TOKEN is limited to the repository that runs the workflow
     // (docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication).
     const own = deps.workflowRepository?.toLowerCase();
@@ -38840,6 +38862,8 @@ function callText(call, view) {
 }
 function standing(entry, view) {
     const left = entry.calls.length - entry.done;
+    if (entry.abandoned)
+        return `**Not finished**: ${entry.done} of ${entry.calls.length} changes made; the rest will not be made: ${escapeText(entry.abandoned)}. A new approval starts a new adjustment.`;
     if (entry.failure)
         return `**Stopped**: ${entry.done} of ${entry.calls.length} changes made; the next one failed${view.public ? '' : ` (${escapeText(entry.failure)})`}. The next run carries on from there and repeats nothing already done.`;
     if (entry.waiting)
@@ -38911,7 +38935,8 @@ const STATE_TEXT = {
     done: 'done',
     failed: 'stopped at a failed call; the next run finishes it',
     waiting: 'reinstatement waiting for acceptance',
-    planned: 'dry run: nothing was changed'
+    planned: 'dry run: nothing was changed',
+    abandoned: 'not finished'
 };
 /** The summary's section. */
 function adjustmentsSummary(outcome, d) {
@@ -38927,7 +38952,7 @@ function adjustmentsSummary(outcome, d) {
     for (const t of touched) {
         const who = `${escapeText(t.entry.login)} in ${escapeText(t.entry.org)}`;
         const what = t.entry.kind === 'adjust' ? 'adjusted' : 'reinstated';
-        lines.push(`- ${who}: ${what} on approval by ${escapeText(t.entry.approvedBy)} — ${count(t.made.length, 'call')} ${outcome.dryRun ? 'that would be made' : 'made'}; ${STATE_TEXT[t.state]}`);
+        lines.push(`- ${who}: ${what} on approval by ${escapeText(t.entry.approvedBy)} — ${count(t.made.length, 'call')} ${outcome.dryRun ? 'that would be made' : 'made'}; ${STATE_TEXT[t.state]}${t.state === 'abandoned' && t.entry.abandoned ? `: ${escapeText(redact(t.entry.abandoned, d))}` : ''}`);
         for (const call of t.made)
             lines.push(`  - ${d.public ? `${call.route.split(' ')[0]} (${publicWhy(call)})` : `\`${callLine(call)}\``}`);
     }
@@ -38942,6 +38967,26 @@ function adjustmentsSummary(outcome, d) {
     if (d.public)
         lines.push('', CONCEALED_ELSEWHERE);
     return [...lines, ''].join('\n');
+}
+
+/**
+ * Whom a comment-triggered run acts for. GitHub puts the comment author's relation to the
+ * repository in the event's payload as `author_association` (docs: webhook-events-and-payloads#issue_comment;
+ * values: graphql/reference/enums#commentauthorassociation). A run started by anyone else is
+ * ignored before it reads the store or writes anything: an outsider's comment must not cost a
+ * write, nor stand in for the scheduled run. Pure.
+ *
+ * Known quirk: a member whose organization membership is concealed is reported as CONTRIBUTOR or
+ * NONE, not MEMBER (github.com/actions/github-script/issues/643). Such an approver's command is
+ * not lost: the next scheduled run reads every comment not yet read, and the approver rule
+ * (approvers.ts) decides there. The association never grants anything by itself.
+ */
+const TRUSTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+/** Why a comment-triggered run with this association is ignored, or null when it may go on. */
+function untrustedTrigger(association) {
+    if (association && TRUSTED_ASSOCIATIONS.includes(association))
+        return null;
+    return `The comment that started this run is by an account that is not an owner, member or collaborator of the repository (author_association ${association ?? 'missing'}): ignored, nothing read or written. An approver's command in it is still read by the next scheduled run.`;
 }
 
 const ADJUST_DEFAULTS = { owners: 'demote', teams: 'remove', membership: 'keep', maxPerRun: 10 };
@@ -39242,50 +39287,71 @@ function continuation(body, own, id) {
     return { parts, spare: ours.filter((c) => !current.has(c.id)) };
 }
 
-async function checkApprovers(client, approvers, commands, botLogins = new Set()) {
-    const people = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
-    const teams = approvers.filter((a) => a.includes('/')).map((a) => a.split('/'));
-    const verdicts = new Map();
-    const isApprover = async (login) => {
-        const key = login.toLowerCase();
-        if (key.endsWith('[bot]') || botLogins.has(key))
-            return false;
-        if (people.has(key))
-            return true;
-        if (!verdicts.has(key))
-            verdicts.set(key, await inAnyTeam(client, teams, login));
-        return verdicts.get(key);
-    };
-    const result = { commands: [], refused: [] };
+async function checkApprovers(input) {
+    const { commands } = input;
+    const logins = input.approvers.filter((a) => !a.includes('/'));
+    const bindings = { ...input.bindings };
+    const unbound = logins.filter((l) => bindings[loginKey(l)] === undefined);
+    if (!commands.length && !unbound.length)
+        return { commands: [], refused: [], bindings, bound: false };
+    for (const login of logins) {
+        const now = await accountOf(input.client, login);
+        const kept = bindings[loginKey(login)];
+        if (kept === undefined && now !== null)
+            bindings[loginKey(login)] = now;
+        else if (kept !== undefined && now !== null && now !== kept)
+            input.log.warning(`adjust.approvers lists ${login}, but that login now belongs to another account: only the account it was first seen as approves (it renamed). Put its new login in the roster.`);
+    }
+    const result = { commands: [], refused: [], bindings, bound: unbound.some((l) => bindings[loginKey(l)]) };
+    if (!commands.length)
+        return result;
+    const ids = new Set([...logins.flatMap((l) => bindings[loginKey(l)] ?? []), ...(await teamIds(input))]);
     for (const command of commands) {
-        if (await isApprover(command.by))
+        const bot = command.by.toLowerCase().endsWith('[bot]') || input.botLogins?.has(command.by.toLowerCase());
+        if (!bot && command.byId !== null && ids.has(command.byId))
             result.commands.push(command);
         else
-            result.refused.push({
-                commentId: command.commentId,
-                by: command.by,
-                reason: `${command.by} is not an approver (adjust.approvers); the command was ignored`
-            });
+            result.refused.push({ commentId: command.commentId, by: command.by, reason: refusal(command, logins, bindings) });
     }
     return result;
 }
-async function inAnyTeam(client, teams, login) {
-    for (const [org, slug] of teams) {
-        try {
-            const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
-                org,
-                team_slug: slug,
-                username: login
-            });
-            if (data.state === 'active')
-                return true;
-        }
-        catch (error) {
-            if (!(isHttpError(error) && error.status === 404))
-                throw error;
-        }
+function refusal(command, logins, bindings) {
+    const listed = logins.some((l) => loginKey(l) === loginKey(command.by));
+    if (listed && bindings[loginKey(command.by)] === undefined)
+        return `${command.by} is not an approver: GitHub found no account with the login listed in adjust.approvers; the command was ignored`;
+    return listed
+        ? `${command.by} is not an approver: the login is listed in adjust.approvers, but it now belongs to another account than the approver's; the command was ignored`
+        : `${command.by} is not an approver (adjust.approvers); the command was ignored`;
+}
+/** The account id holding `login` now, or null when none does (404). */
+async function accountOf(client, login) {
+    return (await accountNow(client, login)).id;
+}
+/** The account holding `login` now, with the login as GitHub spells it; id null when none does (404). */
+async function accountNow(client, login) {
+    try {
+        const { data } = await client.request('GET /users/{username}', { username: login });
+        return { login: data.login, id: Number(data.id) };
     }
-    return false;
+    catch (error) {
+        if (isHttpError(error) && error.status === 404)
+            return { login, id: null };
+        throw error;
+    }
+}
+/** The account ids of every member of the listed teams. */
+async function teamIds(input) {
+    const ids = [];
+    for (const team of input.approvers.filter((a) => a.includes('/'))) {
+        const [org, slug] = team.split('/');
+        const members = await input.client.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+            org,
+            team_slug: slug,
+            per_page: 100
+        });
+        ids.push(...members.map((m) => m.id));
+    }
+    return ids;
 }
 
 /**
@@ -56343,10 +56409,167 @@ function readCommands(comments, seen, actionAccount) {
             if (line.bad.length)
                 refuse(`not logins: ${line.bad.join(', ')}`);
             if (line.logins.length)
-                commands.push({ verb: line.verb, logins: line.logins, commentId: c.id, by, at: c.created_at });
+                commands.push({
+                    verb: line.verb,
+                    logins: line.logins,
+                    commentId: c.id,
+                    by,
+                    byId: c.user.id ?? null,
+                    at: c.created_at
+                });
         }
     }
     return { commands, refused };
+}
+
+/**
+ * Whether an approved person may be adjusted now. Every condition of the issue must hold at apply
+ * time, on a fresh check made right then (the caller re-reads their activity first); the first that
+ * fails is the reason given in the refusal. Pure.
+ */
+function ineligibility(c, today, graceDays, tokenAccount) {
+    if (c.login.toLowerCase() === tokenAccount.toLowerCase())
+        return "the token's own account is never adjusted";
+    if (c.bot)
+        return 'bots are not adjusted';
+    if (c.status === 'exempt')
+        return 'exempt (roster exemptions)';
+    if (c.status === 'unknown')
+        return 'unknown: their activity could not be fully read just now';
+    if (c.status !== 'inactive')
+        return `active again on a fresh check just now (${c.status})`;
+    if (!c.contactedOn)
+        return 'not marked contacted on the tracking issue';
+    const waited = (Date.parse(today) - Date.parse(c.contactedOn)) / DAY_MS$1;
+    if (waited <= graceDays)
+        return `contacted on ${c.contactedOn}: the grace period (${graceDays} days) has not passed`;
+    return null;
+}
+
+function classify(person, window, lastActivity, errors, exemption) {
+    const at = lastActivity ? Date.parse(lastActivity.at) : null;
+    let status;
+    if (at !== null && at >= window.since.getTime()) {
+        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
+    }
+    else {
+        status = errors.length > 0 ? 'unknown' : 'inactive';
+        if (exemption?.state === 'valid')
+            status = 'exempt';
+    }
+    return { person, status, window, lastActivity, exemption, errors };
+}
+
+/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
+function exemptionFor(person, roster, today) {
+    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
+    if (!exemption)
+        return null;
+    if (exemption.until !== undefined && exemption.until < today)
+        return { exemption, state: 'expired' };
+    const covered = exemption.orgs;
+    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
+        return { exemption, state: 'partial' };
+    return { exemption, state: 'valid' };
+}
+/**
+ * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
+ * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
+ */
+function exemptionStanding(applied, warnBeforeDays, today) {
+    const { until } = applied.exemption;
+    if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0)
+        return applied.state;
+    return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid';
+}
+
+/**
+ * The fresh check made right before anyone is adjusted: the approved people's memberships read
+ * again, and their activity asked again through the activity stage (for them alone), classified
+ * as the audit does. An approval given while someone was inactive must not adjust them once they
+ * are back. GitHub I/O, then the verdicts stage's pure rules.
+ */
+/**
+ * The people as they are now: a member of which audited organizations, with which role. What the
+ * audit of this run knew (public memberships, audited teams, account type) is kept; for someone it
+ * did not see (the comment-triggered path runs no audit) GitHub is asked which memberships are
+ * public, and they are held to the organizations' windows (an audited team's shorter one can only
+ * refuse more, never less).
+ */
+async function peopleNow(logins, orgs, reader, known) {
+    const people = [];
+    for (const login of logins) {
+        const before = known.get(loginKey(login));
+        const memberships = [];
+        for (const org of orgs) {
+            const now = await reader.standing(org, login);
+            if (now.standing !== 'active')
+                continue;
+            const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org));
+            // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
+            const isPublic = seen ? seen.public : await reader.isPublicMember(org, login);
+            memberships.push({ org, role: now.role ?? 'member', public: isPublic });
+        }
+        people.push({
+            login: before?.login ?? login,
+            key: loginKey(login),
+            type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
+            memberships,
+            ...(before?.teams ? { teams: before.teams } : {})
+        });
+    }
+    return people;
+}
+/** Each member's verdict from activity read right now. */
+async function freshVerdicts(people, deps) {
+    const members = people.filter((p) => p.memberships.length > 0);
+    const verdicts = new Map();
+    if (!members.length)
+        return verdicts;
+    const activity = await readActivity(members, deps);
+    const today = isoDay(deps.now);
+    for (const person of members) {
+        const found = activity.findings.get(person.key);
+        verdicts.set(person.key, classify(person, activity.windows.get(person.key), found.latest, found.errors, exemptionFor(person, deps.roster, today)));
+    }
+    return verdicts;
+}
+
+/**
+ * Whether people may be adjusted right now: their memberships read again and their activity asked
+ * again (fresh-check.ts), then every condition of eligible.ts. The one check made before any
+ * adjustment is started, and before an interrupted one is finished. GitHub I/O, then pure rules.
+ */
+/** Each login's person as read now, with why they may not be adjusted (null: they may), by key. */
+async function checkNow(ctx, logins) {
+    const { deps } = ctx;
+    const orgs = deps.roster.orgs.map((o) => o.login);
+    const checked = await peopleNow(logins, orgs, ctx.entryDeps.reader, ctx.people);
+    for (const p of checked)
+        ctx.people.set(p.key, mergeKnown(ctx.people.get(p.key), p));
+    const verdicts = await freshVerdicts(checked, {
+        ...deps.activity,
+        client: deps.client,
+        roster: deps.roster,
+        now: deps.now,
+        log: deps.log
+    });
+    const result = new Map();
+    for (const person of checked) {
+        const verdict = verdicts.get(person.key);
+        if (!verdict) {
+            result.set(person.key, { person, why: 'not a member of any audited organization' });
+            continue;
+        }
+        const contactedOn = ctx.records.get(person.key)?.contactedOn;
+        const why = ineligibility({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
+        result.set(person.key, { person, why });
+    }
+    return result;
+}
+/** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
+function mergeKnown(before, now) {
+    return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now;
 }
 
 const TEAM = '/orgs/{org}/teams/{team_slug}/memberships/{username}';
@@ -56485,7 +56708,7 @@ async function readStore(at) {
         issue_number: at.issueNumber,
         per_page: 100
     }));
-    const store = { comments, entries: [], ledger: { commentId: null, seen: new Set() } };
+    const store = { comments, entries: [], ledger: { commentId: null, seen: new Set(), approvers: {} } };
     for (const c of comments) {
         if (!isAccount(c.user, at.account))
             continue;
@@ -56495,8 +56718,10 @@ async function readStore(at) {
                 store.entries.push({ commentId: c.id, entry });
         }
         else if (c.body.includes(ledgerMarker(at.id)) && store.ledger.commentId === null) {
-            const seen = unseal(at.secret, at.id, c.body) ?? [];
-            store.ledger = { commentId: c.id, seen: new Set(seen) };
+            // Written before approvers were bound to accounts: a plain list of comment ids.
+            const kept = unseal(at.secret, at.id, c.body);
+            const { seen, approvers } = Array.isArray(kept) || !kept ? { seen: kept ?? [], approvers: {} } : kept;
+            store.ledger = { commentId: c.id, seen: new Set(seen), approvers };
         }
     }
     return store;
@@ -56523,10 +56748,11 @@ async function writeEntry(at, stored, visible) {
     const body = `${entryMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, stored.entry)}`;
     stored.commentId = await writeComment(at, stored.commentId, body);
 }
-/** Records the comments read as commands, so that each counts once. */
+/** Records the comments read as commands, so that each counts once, and the approvers' accounts. */
 async function writeLedger(at, ledger) {
-    const visible = 'The member-audit action keeps here which comments it has read as commands (each counts once). Do not edit or delete it.';
-    const body = `${ledgerMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, [...ledger.seen].sort((a, b) => a - b))}`;
+    const visible = 'The member-audit action keeps here which comments it has read as commands (each counts once) and which accounts the approvers are. Do not edit or delete it.';
+    const kept = { seen: [...ledger.seen].sort((a, b) => a - b), approvers: ledger.approvers };
+    const body = `${ledgerMarker(at.id)}\n${visible}\n\n${seal(at.secret, at.id, kept)}`;
     ledger.commentId = await writeComment(at, ledger.commentId, body);
 }
 
@@ -56562,6 +56788,7 @@ async function runEntry(deps, stored) {
     if (deps.dryRun)
         return touched((await execute(deps.client, entry, async () => { }, true)).made);
     const record = () => writeEntry(deps.at, stored, recordText(entry, view(deps, entry)));
+    await deps.beforeChange?.();
     delete entry.failure;
     await record(); // the record (and snapshot) before the change
     const outcome = await execute(deps.client, entry, record);
@@ -56582,6 +56809,8 @@ async function runEntry(deps, stored) {
  */
 async function resumeEntry(deps, stored) {
     const { entry } = stored;
+    if (entry.abandoned)
+        return null;
     if (entry.waiting) {
         const now = await deps.reader.standing(entry.org, entry.login);
         if (now.standing !== 'active') {
@@ -56599,130 +56828,40 @@ async function resumeEntry(deps, stored) {
         return null;
     return runEntry(deps, stored);
 }
+/**
+ * An interrupted adjustment whose person is no longer due on the fresh check made before finishing
+ * it: recorded as not finished, and never resumed. What was done stays done (a reinstatement
+ * restores the snapshot as for any adjustment).
+ */
+async function abandonEntry(deps, stored, why) {
+    const { entry } = stored;
+    entry.abandoned = why;
+    delete entry.failure;
+    if (!deps.dryRun)
+        await deps.beforeChange?.();
+    if (!deps.dryRun)
+        await writeEntry(deps.at, stored, recordText(entry, view(deps, entry)));
+    if (logs(deps, entry))
+        deps.log.info(`${logName(entry)}: an interrupted adjustment was not finished: ${why}.`);
+    return { entry, state: 'abandoned', made: [], named: deps.named(entry.login, entry.org) };
+}
 /** What the person holds now, as restorePlan compares it with the snapshot. */
 async function heldNow(deps, entry) {
     const held = await deps.reader.read(entry.org, entry.login);
     return { ...(held.role ? { role: held.role } : {}), teams: held.teams.map((t) => t.slug), repos: held.repos };
 }
 
-/**
- * Whether an approved person may be adjusted now. Every condition of the issue must hold at apply
- * time, on a fresh check made right then (the caller re-reads their activity first); the first that
- * fails is the reason given in the refusal. Pure.
- */
-function ineligibility(c, today, graceDays, tokenAccount) {
-    if (c.login.toLowerCase() === tokenAccount.toLowerCase())
-        return "the token's own account is never adjusted";
-    if (c.bot)
-        return 'bots are not adjusted';
-    if (c.status === 'exempt')
-        return 'exempt (roster exemptions)';
-    if (c.status === 'unknown')
-        return 'unknown: their activity could not be fully read just now';
-    if (c.status !== 'inactive')
-        return `active again on a fresh check just now (${c.status})`;
-    if (!c.contactedOn)
-        return 'not marked contacted on the tracking issue';
-    const waited = (Date.parse(today) - Date.parse(c.contactedOn)) / DAY_MS$1;
-    if (waited <= graceDays)
-        return `contacted on ${c.contactedOn}: the grace period (${graceDays} days) has not passed`;
-    return null;
+/** Whether an entry is about this account: by id where both are known, else by login. */
+function about(entry, who) {
+    return entry.accountId !== undefined && who.id !== null
+        ? entry.accountId === who.id
+        : loginKey(entry.login) === loginKey(who.login);
 }
-
-function classify(person, window, lastActivity, errors, exemption) {
-    const at = lastActivity ? Date.parse(lastActivity.at) : null;
-    let status;
-    if (at !== null && at >= window.since.getTime()) {
-        status = at >= window.settledAt.getTime() ? 'active' : 'approaching';
-    }
-    else {
-        status = errors.length > 0 ? 'unknown' : 'inactive';
-        if (exemption?.state === 'valid')
-            status = 'exempt';
-    }
-    return { person, status, window, lastActivity, exemption, errors };
-}
-
-/** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
-function exemptionFor(person, roster, today) {
-    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
-    if (!exemption)
-        return null;
-    if (exemption.until !== undefined && exemption.until < today)
-        return { exemption, state: 'expired' };
-    const covered = exemption.orgs;
-    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
-        return { exemption, state: 'partial' };
-    return { exemption, state: 'valid' };
-}
-/**
- * The one rule for "expires soon", shared by the summary and the tracking issue: a valid
- * exemption whose last day is at most the person's `warn-before-days` away (0 turns it off).
- */
-function exemptionStanding(applied, warnBeforeDays, today) {
-    const { until } = applied.exemption;
-    if (applied.state !== 'valid' || until === undefined || warnBeforeDays === 0)
-        return applied.state;
-    return daysBetween(today, until) <= warnBeforeDays ? 'expires-soon' : 'valid';
-}
-
-/**
- * The fresh check made right before anyone is adjusted: the approved people's memberships read
- * again, and their activity asked again through the activity stage (for them alone), classified
- * as the audit does. An approval given while someone was inactive must not adjust them once they
- * are back. GitHub I/O, then the verdicts stage's pure rules.
- */
-/**
- * The people as they are now: a member of which audited organizations, with which role. What the
- * audit of this run knew (public memberships, audited teams, account type) is kept; for someone it
- * did not see (the comment-triggered path runs no audit) GitHub is asked which memberships are
- * public, and they are held to the organizations' windows (an audited team's shorter one can only
- * refuse more, never less).
- */
-async function peopleNow(logins, orgs, reader, known) {
-    const people = [];
-    for (const login of logins) {
-        const before = known.get(loginKey(login));
-        const memberships = [];
-        for (const org of orgs) {
-            const now = await reader.standing(org, login);
-            if (now.standing !== 'active')
-                continue;
-            const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org));
-            // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
-            const isPublic = seen ? seen.public : await reader.isPublicMember(org, login);
-            memberships.push({ org, role: now.role ?? 'member', public: isPublic });
-        }
-        people.push({
-            login: before?.login ?? login,
-            key: loginKey(login),
-            type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
-            memberships,
-            ...(before?.teams ? { teams: before.teams } : {})
-        });
-    }
-    return people;
-}
-/** Each member's verdict from activity read right now. */
-async function freshVerdicts(people, deps) {
-    const members = people.filter((p) => p.memberships.length > 0);
-    const verdicts = new Map();
-    if (!members.length)
-        return verdicts;
-    const activity = await readActivity(members, deps);
-    const today = isoDay(deps.now);
-    for (const person of members) {
-        const found = activity.findings.get(person.key);
-        verdicts.set(person.key, classify(person, activity.windows.get(person.key), found.latest, found.errors, exemptionFor(person, deps.roster, today)));
-    }
-    return verdicts;
-}
-
 /** The person's last entry in each organization, by lower-case organization. */
-function lastEntries(ctx, login) {
+function lastEntries(ctx, who) {
     const last = new Map();
     for (const { entry } of ctx.store.entries)
-        if (loginKey(entry.login) === loginKey(login))
+        if (about(entry, who))
             last.set(loginKey(entry.org), entry);
     return last;
 }
@@ -56770,12 +56909,13 @@ async function adjustPerson(ctx, c, person) {
             });
             continue;
         }
-        const last = lastEntries(ctx, person.login).get(loginKey(m.org));
+        const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey(m.org));
         if (last && Date.parse(last.at) >= Date.parse(c.at)) {
             refuse(ctx, c, person.login, `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`, m.org);
             continue;
         }
-        if (last?.kind === 'adjust') {
+        // An adjustment left not finished (resume.ts) may be started again by a newer approval.
+        if (last?.kind === 'adjust' && !last.abandoned) {
             refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`, m.org);
             continue;
         }
@@ -56795,24 +56935,62 @@ async function adjustPerson(ctx, c, person) {
         if ('refused' in plan)
             refuse(ctx, c, person.login, plan.refused, m.org);
         else
-            await record(ctx, { ...entryFor(c, 'adjust', snapshot), calls: plan.calls });
+            await record(ctx, {
+                ...entryFor(c, 'adjust', snapshot),
+                ...(held.accountId !== undefined ? { accountId: held.accountId } : {}),
+                calls: plan.calls
+            });
     }
 }
-/** The snapshot of each organization's last adjustment restored: invited first when no longer a member. */
-async function reinstatePerson(ctx, c, login) {
-    const adjusted = [...lastEntries(ctx, login).values()].filter((e) => e.kind === 'adjust');
+/**
+ * The snapshot to restore in each organization whose last entry is an adjustment: the one taken
+ * before the *first* change since the last reinstatement. Snapshots are never overwritten: a later
+ * adjustment's snapshot (one started again after an unfinished one, or by a run that overlapped
+ * another before the lock) holds what was left after the first, not what the person had.
+ */
+function toRestore(ctx, who) {
+    const first = new Map();
+    for (const { entry } of ctx.store.entries) {
+        if (!about(entry, who))
+            continue;
+        const org = loginKey(entry.org);
+        if (entry.kind === 'reinstate')
+            first.delete(org);
+        else if (!first.has(org))
+            first.set(org, entry);
+    }
+    const last = lastEntries(ctx, who);
+    return [...first.entries()].flatMap(([org, entry]) => last.get(org)?.kind === 'adjust' ? [{ ...entry, at: last.get(org).at }] : []);
+}
+/**
+ * The snapshot of each organization's adjustment restored: invited first when no longer a member.
+ * The login named is resolved to the account holding it now (`GET /users/{username}`): only the
+ * account that was adjusted is reinstated, under its current login — never whoever registered a
+ * login it gave up.
+ */
+async function reinstatePerson(ctx, c, named) {
+    const who = await accountNow(ctx.deps.client, named);
+    const login = who.login;
+    if (who.id === null)
+        return refuse(ctx, c, named, 'no account holds this login now; nothing done');
+    const adjusted = toRestore(ctx, who);
+    const other = ctx.store.entries.some(({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null }));
+    if (!adjusted.length && other)
+        return refuse(ctx, c, login, 'the login now belongs to another account than the one adjusted; nothing done (name the adjusted account by its current login)');
     if (!adjusted.length)
         return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)');
-    for (const before of adjusted) {
+    for (const recorded of adjusted) {
+        const before = { ...recorded, snapshot: { ...recorded.snapshot, login } };
         if (Date.parse(before.at) >= Date.parse(c.at)) {
             refuse(ctx, c, login, `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`, before.org);
             continue;
         }
         const { standing } = await ctx.entryDeps.reader.standing(before.org, login);
-        const held = standing === 'active' ? await heldNow(ctx.entryDeps, before) : { teams: [], repos: {} };
+        const held = standing === 'active' ? await heldNow(ctx.entryDeps, { org: before.org, login }) : { teams: [], repos: {} };
         const plan = restorePlan(before.snapshot, standing, held, ctx.entryDeps.alumniSlug(before.org));
         await record(ctx, {
             ...entryFor(c, 'reinstate', before.snapshot),
+            ...(before.accountId !== undefined ? { accountId: before.accountId } : {}),
             calls: plan.calls,
             ...(plan.waiting ? { waiting: true } : {})
         });
@@ -56872,7 +57050,8 @@ class PrivilegeReader {
             const { data } = await this.client.request('GET /orgs/{org}/memberships/{username}', { org, username: login });
             return {
                 standing: data.state === 'pending' ? 'pending' : 'active',
-                role: data.role === 'admin' ? 'admin' : 'member'
+                role: data.role === 'admin' ? 'admin' : 'member',
+                ...(data.user?.id !== undefined ? { accountId: Number(data.user.id) } : {})
             };
         }
         catch (error) {
@@ -56926,6 +57105,223 @@ class PrivilegeReader {
     }
 }
 
+/**
+ * The apply lock: at most one run adjusts and reinstates for a tracking issue at a time, whatever
+ * started it (two workflows, a terminal, a manual run in another concurrency group). Two runs that
+ * both read the store before either writes would both make every change, and the second's snapshot
+ * would be taken after the first's changes.
+ *
+ * The lock is a git reference in the tracking repository, `refs/member-audit/locks/<hash of the
+ * issue id>`, pointing at a commit whose message says when the lock expires. GitHub makes both
+ * steps atomic (docs.github.com/en/rest/git/refs):
+ * - taking it: "Create a reference" answers 422 "Reference already exists" when it exists — one of
+ *   two runs creating it at once gets it, never both;
+ * - taking over an expired lock, and renewing one's own: "Update a reference" without `force`
+ *   accepts only a fast forward, so the new commit is made a child of the one read: if another run
+ *   moved the reference meanwhile, the update is refused (422 "Update is not a fast forward").
+ * A run that dies leaves its lock, which expires `LOCK_TTL_MS` after it was last renewed; the run
+ * renews it before each change, so a slow run (rate-limit waits) keeps it and a run that finds its
+ * lock taken over stops before changing anything. Releasing deletes the reference if it is still
+ * this run's. The namespace is neither a branch nor a tag: creating it starts no workflow (`push`
+ * and `create` events are for branches and tags) and no branch protection rule applies to it.
+ * "You are unable to create new references for empty repositories": the tracking repository needs
+ * a commit. Writing references takes Contents: write (requirements.ts, `applyLock`).
+ */
+const LOCK_TTL_MS = 30 * 60_000;
+class LockLost extends Error {
+}
+const MESSAGE_HEAD = 'member-audit apply lock';
+function lockRef(id) {
+    return `refs/member-audit/locks/${createHash('sha256').update(id).digest('hex').slice(0, 24)}`;
+}
+/** Takes the lock, waiting up to `waitMs` for another run's; `busy` (why) when it stays held. */
+async function takeLock(deps) {
+    const git = new LockGit(deps);
+    let waited = 0;
+    let mine;
+    for (;;) {
+        // Made once: after a wait its expiry is early by the wait at most, and renew() before each change moves it on.
+        mine ??= await git.commit([]);
+        if (await git.create(mine))
+            return git.held(mine);
+        const holder = await git.holder();
+        if (holder && Date.parse(holder.expires) <= deps.now().getTime()) {
+            const next = await git.commit([holder.sha]);
+            if (await git.fastForward(next)) {
+                deps.log.warning(`An earlier apply run's lock had expired (${holder.expires}): taken over.`);
+                return git.held(next);
+            }
+            continue;
+        }
+        if (holder && waited >= deps.waitMs)
+            return {
+                busy: `Another apply run holds the lock for this tracking issue (taken ${holder.taken}, expires ${holder.expires}): nothing was adjusted or reinstated in this run. What is approved stays approved; the next run carries it out.`
+            };
+        if (holder) {
+            await new Promise((resolve) => setTimeout(resolve, deps.pollMs));
+            waited += deps.pollMs;
+        }
+    }
+}
+/** The git data calls of the lock, each refusal for want of permission turned into one clear error. */
+class LockGit {
+    deps;
+    tree = null;
+    ref;
+    constructor(deps) {
+        this.deps = deps;
+        this.ref = lockRef(deps.id);
+    }
+    async commit(parents) {
+        const { client, where } = this.deps;
+        const now = this.deps.now();
+        const message = `${MESSAGE_HEAD}\n\nissue: ${this.deps.id}\ntaken: ${now.toISOString()}\nexpires: ${new Date(now.getTime() + LOCK_TTL_MS).toISOString()}\n`;
+        return this.denied(async () => {
+            this.tree ??= (await client.request('POST /repos/{owner}/{repo}/git/trees', {
+                ...where,
+                tree: [{ path: 'member-audit-lock', mode: '100644', type: 'blob', content: `${MESSAGE_HEAD}\n` }]
+            })).data.sha;
+            const { data } = await client.request('POST /repos/{owner}/{repo}/git/commits', {
+                ...where,
+                message,
+                tree: this.tree,
+                parents
+            });
+            return data.sha;
+        });
+    }
+    /** true: created; false: it exists. */
+    async create(sha) {
+        return this.denied(async () => {
+            try {
+                await this.deps.client.request('POST /repos/{owner}/{repo}/git/refs', {
+                    ...this.deps.where,
+                    ref: this.ref,
+                    sha
+                });
+                return true;
+            }
+            catch (error) {
+                if (isHttpError(error) && error.status === 422 && /already exists/i.test(error.message))
+                    return false;
+                throw error;
+            }
+        });
+    }
+    /** Who holds it now (null: nobody, it was released meanwhile). */
+    async holder() {
+        const { client, where } = this.deps;
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                ...where,
+                ref: this.ref.slice('refs/'.length)
+            });
+            const sha = data.object.sha;
+            const commit = await client.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                ...where,
+                commit_sha: sha
+            });
+            const field = (name) => new RegExp(`^${name}: (\\S+)$`, 'm').exec(commit.data.message)?.[1] ?? new Date(0).toISOString();
+            // A lock whose message cannot be read counts as expired: it can only have been written by hand.
+            return { sha, taken: field('taken'), expires: field('expires') };
+        }
+        catch (error) {
+            if (isHttpError(error) && error.status === 404)
+                return null;
+            throw error;
+        }
+    }
+    /** Moves the lock to `sha`, a child of the commit it points at; false when another run moved it first. */
+    async fastForward(sha) {
+        return this.denied(async () => {
+            try {
+                await this.deps.client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ...this.deps.where,
+                    ref: this.ref.slice('refs/'.length),
+                    sha,
+                    force: false
+                });
+                return true;
+            }
+            catch (error) {
+                if (isHttpError(error) && error.status === 422)
+                    return false;
+                throw error;
+            }
+        });
+    }
+    held(first) {
+        let mine = first;
+        return {
+            renew: async () => {
+                const next = await this.commit([mine]);
+                if (!(await this.fastForward(next)))
+                    throw new LockLost('Another run took over the apply lock (this run held it past its expiry): stopped before the next change. The next run finishes what is left.');
+                mine = next;
+            },
+            release: async () => {
+                try {
+                    if ((await this.holder())?.sha !== mine)
+                        return;
+                    await this.deps.client.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+                        ...this.deps.where,
+                        ref: this.ref.slice('refs/'.length)
+                    });
+                }
+                catch (error) {
+                    this.deps.log.warning(`The apply lock could not be released (${describe$1(error)}); it expires by itself.`);
+                }
+            }
+        };
+    }
+    async denied(call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!isHttpError(error) || ![403, 404, 409, 422].includes(error.status))
+                throw error;
+            const { where } = this.deps;
+            throw new InputError(`mode is apply, but the issue token could not take the apply lock in ${where.owner}/${where.repo} (the git reference ${this.ref}; ${describe$1(error)}): nothing was adjusted or reinstated. The lock keeps two runs from adjusting at once. The token needs ${REQUIREMENTS.applyLock.needs['fine-grained']} (fine-grained), ${REQUIREMENTS.applyLock.needs.installation} (GitHub App or the workflow's GITHUB_TOKEN), or ${REQUIREMENTS.applyLock.needs.classic} (classic); and the repository needs at least one commit.`);
+        }
+    }
+}
+
+/**
+ * What an earlier run left unfinished, finished first — but an interrupted adjustment only after
+ * the same fresh check a new one needs (eligible-now.ts): someone active again, exempt, unknown or
+ * no longer contacted since it stopped is not adjusted further, and the record says so. A
+ * reinstatement (the person's own request) and one waiting for acceptance resume without it, and
+ * so does an adjustment of someone no longer a member of that organization.
+ */
+async function resumeUnfinished(ctx) {
+    const last = latestEntries(ctx.store.entries);
+    const interrupted = last.filter(({ entry }) => entry.kind === 'adjust' && !entry.abandoned && (entry.done < entry.calls.length || Boolean(entry.failure)));
+    const logins = [...new Map(interrupted.map(({ entry }) => [loginKey(entry.login), entry.login])).values()];
+    const now = logins.length ? await checkNow(ctx, logins) : new Map();
+    for (const stored of last) {
+        const checked = interrupted.includes(stored) ? now.get(loginKey(stored.entry.login)) : undefined;
+        // No longer a member there (a removal made, its record lost with the run): what is left only
+        // takes away, and each call answers "already so" (execute.ts); it is finished as it stands.
+        const member = checked?.person.memberships.some((m) => loginKey(m.org) === loginKey(stored.entry.org));
+        const why = member ? checked.why : null;
+        const touched = why ? await abandonEntry(ctx.entryDeps, stored, why) : await resumeEntry(ctx.entryDeps, stored);
+        if (touched)
+            ctx.outcome.touched.push(touched);
+    }
+}
+/**
+ * The last record per person and organization: only it may be finished. An older record restored
+ * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
+ * it can never make the action repeat a change it has since undone.
+ */
+function latestEntries(entries) {
+    const last = new Map();
+    for (const stored of entries)
+        last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored);
+    return [...last.values()];
+}
+
 async function applyStage(deps) {
     const { issueClient: client, where, id, account, roster, log } = deps;
     const issue = await findTrackingIssue({ client, where, id, account, labels: roster.trackingIssue.labels, log });
@@ -56933,6 +57329,25 @@ async function applyStage(deps) {
         return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] };
     if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
         return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] };
+    // A dry run writes nothing and takes no lock; every other run reads the store only once it holds it.
+    const scale = deps.waitScale ?? 1;
+    const lock = deps.dryRun
+        ? null
+        : await takeLock({ client, where, id, now: deps.clock, log, waitMs: 300_000 * scale, pollMs: 30_000 * scale });
+    if (lock && 'busy' in lock) {
+        log.warning(lock.busy);
+        return { ...NOTHING_APPLIED(deps.dryRun, lock.busy), people: [] };
+    }
+    try {
+        return await applyLocked(deps, issue, lock);
+    }
+    finally {
+        await lock?.release();
+    }
+}
+/** The stage once this run holds the lock (null: a dry run). */
+async function applyLocked(deps, issue, lock) {
+    const { issueClient: client, where, id, account, roster, log } = deps;
     const at = { client, where, issueNumber: issue.number, account, secret: deps.secret, id };
     const store = await readStore(at);
     const reader = new PrivilegeReader(deps.client);
@@ -56949,26 +57364,30 @@ async function applyStage(deps) {
         alumniSlug: (org) => {
             const team = adjustmentIn(roster.adjust, org).alumniTeam;
             return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined;
-        }
+        },
+        ...(lock ? { beforeChange: () => lock.renew() } : {})
     };
     const outcome = NOTHING_APPLIED(deps.dryRun, null);
-    for (const stored of latestEntries(store.entries)) {
-        const resumed = await resumeEntry(entryDeps, stored);
-        if (resumed)
-            outcome.touched.push(resumed);
-    }
-    const read = readCommands(store.comments, store.ledger.seen, account.login);
-    const approved = await checkApprovers(deps.client, roster.adjust.approvers, read.commands);
-    outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused);
-    const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId));
     const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)];
     const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) };
+    await resumeUnfinished(context);
+    const read = readCommands(store.comments, store.ledger.seen, account.login);
+    const approved = await checkApprovers({
+        client: deps.client,
+        approvers: roster.adjust.approvers,
+        commands: read.commands,
+        bindings: store.ledger.approvers,
+        log
+    });
+    outcome.refused.push(...bodyCommands(issue.body), ...read.refused, ...approved.refused);
+    const handled = new Set([...read.refused, ...approved.refused].map((r) => r.commentId));
     for (const commentId of await carryOut(context, approved.commands))
         handled.add(commentId);
     const fresh = [...handled].filter((c) => !store.ledger.seen.has(c));
-    if (fresh.length && !deps.dryRun) {
+    if ((fresh.length || approved.bound) && !deps.dryRun) {
         for (const c of fresh)
             store.ledger.seen.add(c);
+        store.ledger.approvers = approved.bindings;
         await writeLedger(at, store.ledger);
     }
     return { ...outcome, people: [...people.values()] };
@@ -56995,26 +57414,9 @@ async function carryOut(ctx, commands) {
     const later = [...first.values()].slice(rule.maxPerRun);
     outcome.deferred.push(...later.map((a) => a.login));
     const refuse = (a, reason) => void outcome.refused.push({ commentId: a.c.commentId, by: a.c.by, login: a.login, reason: `${a.login}: ${reason}` });
-    const orgs = deps.roster.orgs.map((o) => o.login);
-    const checked = await peopleNow(now.map((a) => a.login), orgs, ctx.entryDeps.reader, ctx.people);
-    for (const p of checked)
-        ctx.people.set(p.key, mergeKnown(ctx.people.get(p.key), p));
-    const verdicts = await freshVerdicts(checked, {
-        ...deps.activity,
-        client: deps.client,
-        roster: deps.roster,
-        now: deps.now,
-        log: deps.log
-    });
+    const checked = await checkNow(ctx, now.map((a) => a.login));
     for (const a of now) {
-        const person = checked.find((p) => p.key === loginKey(a.login));
-        const verdict = verdicts.get(person.key);
-        if (!verdict) {
-            refuse(a, 'not a member of any audited organization');
-            continue;
-        }
-        const contactedOn = ctx.records.get(person.key)?.contactedOn;
-        const why = ineligibility({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
+        const { person, why } = checked.get(loginKey(a.login));
         if (why)
             refuse(a, why);
         else
@@ -57038,25 +57440,16 @@ function bodyCommands(body) {
         ]
         : [];
 }
-/**
- * The last record per person and organization: only it may be finished. An older record restored
- * by someone who can edit the action's comments (an authentic block, replayed) is superseded, so
- * it can never make the action repeat a change it has since undone.
- */
-function latestEntries(entries) {
-    const last = new Map();
-    for (const stored of entries)
-        last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored);
-    return [...last.values()];
-}
-/** The audit's view of a person (public memberships) where it had one, with the memberships read now. */
-function mergeKnown(before, now) {
-    return before ? { ...before, memberships: now.memberships.length ? now.memberships : before.memberships } : now;
-}
 
 /** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
 async function commentRun(settings, io, input) {
-    const applied = await adjustStage(settings, io, input, null);
+    const untrusted = untrustedTrigger(settings.commentAuthorAssociation);
+    if (untrusted)
+        io.log.info(untrusted);
+    const ignored = untrusted ? NOTHING_APPLIED(settings.dryRun, untrusted) : null;
+    const applied = ignored
+        ? { summary: adjustmentsSummary(ignored, PRIVATE_TEXT), report: adjustmentsReport(ignored, input.summaryIsPublic) }
+        : await adjustStage(settings, io, input, null);
     const files = await writeApplyReport(settings.outputDir, io.now(), { event: 'issue_comment', ...applied.report });
     const counts = { active: 0, approaching: 0, inactive: 0, exempt: 0, unknown: 0 };
     return { counts, people: 0, ...files, summaryMarkdown: applied.summary, tracking: null, incomplete: null };
@@ -57084,6 +57477,8 @@ async function adjustStage(settings, io, input, result) {
         secret: settings.snapshotKey ?? '',
         dryRun: settings.dryRun,
         now: io.now(),
+        clock: io.now,
+        ...(io.waitScale !== undefined ? { waitScale: io.waitScale } : {}),
         log: io.log,
         activity: { usage: input.usage, serverUrl: settings.serverUrl, recheckPauseMs: 60_000 * (io.waitScale ?? 1) },
         known,

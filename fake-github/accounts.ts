@@ -12,17 +12,9 @@ import { type World, findUser } from './world.js'
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
-/** The account id of whoever holds `login` now (stable per login for users the world did not number). */
-export function accountId(world: World, login: string): number {
-  return findUser(world, login)?.id ?? derivedId(login)
-}
+import { accountId, idOf } from './rest-shapes.js'
 
-/** The id of an account the world did not number: a hash of its login (FNV-1a). */
-export function derivedId(login: string): number {
-  let hash = 2166136261
-  for (const ch of login.toLowerCase()) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0
-  return 10_000 + (hash % 10_000_000)
-}
+export { accountId, idOf as derivedId }
 
 export function routeUsers(world: World, r: RecordedRequest): Reply | null {
   const p = r.path.split('/').filter(Boolean)

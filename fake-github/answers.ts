@@ -1,7 +1,6 @@
 /** Answers as GitHub writes them: error bodies, and lists paged with a Link header. */
 import type { World } from './world.js'
-import { findUser } from './world.js'
-import { accountId } from './accounts.js'
+import { simpleUser as fullSimpleUser } from './rest-shapes.js'
 
 export interface Reply {
   status: number
@@ -15,15 +14,19 @@ export function error(status: number, message: string): Reply {
   return { status, body: { message, documentation_url: DOCS, status: String(status) } }
 }
 
-export function simpleUser(world: World, login: string, serverUrl: string) {
-  const user = findUser(world, login)
+/**
+ * GitHub's `validation-error` body (422): `message` and `documentation_url` required, `errors`
+ * naming each field (docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api).
+ */
+export function validationFailed(errors?: Record<string, unknown>[]): Reply {
   return {
-    login,
-    id: accountId(world, login),
-    type: user?.type ?? 'User',
-    site_admin: false,
-    html_url: `${serverUrl}/${login}`
+    status: 422,
+    body: { message: 'Validation Failed', ...(errors ? { errors } : {}), documentation_url: DOCS, status: '422' }
   }
+}
+
+export function simpleUser(world: World, login: string, serverUrl: string) {
+  return fullSimpleUser(world, login, serverUrl)
 }
 
 /**

@@ -4,6 +4,7 @@
  * will be included"; "up to 300 events").
  */
 import type { Activity, World, WorldUser } from './world.js'
+import { actor, apiUrl, idOf } from './rest-shapes.js'
 
 const EVENTS_WINDOW_DAYS = 30
 export const EVENTS_CAP = 300
@@ -69,11 +70,24 @@ export function publicEvents(world: World, user: WorldUser, serverUrl: string): 
       if (['issue', 'close', 'label', 'issue_comment'].includes(a.kind)) payload.issue = { html_url: htmlUrl }
       if (['pull_request', 'merge', 'review'].includes(a.kind))
         payload.pull_request = { html_url: `${serverUrl}/${a.repo}/pull/${i + 1}` }
+      // A push names its branch and commits (`push-event`: repository_id, push_id, ref, head, before).
+      if (shape.type === 'PushEvent')
+        Object.assign(payload, {
+          repository_id: idOf(a.repo),
+          push_id: 1000 + i,
+          ref: a.defaultBranch === false ? `refs/heads/${a.branch ?? 'feature'}` : 'refs/heads/main',
+          head: '1'.repeat(40),
+          before: '0'.repeat(40)
+        })
       return {
         id: String(1000 + i),
         type: shape.type,
-        actor: { login: user.login },
-        repo: { name: a.repo, url: `${serverUrl}/${a.repo}` },
+        actor: actor(user.login, serverUrl),
+        repo: {
+          id: idOf(a.repo),
+          name: a.repo,
+          url: `${apiUrl(serverUrl)}/repos/${a.repo.split('/').map(encodeURIComponent).join('/')}`
+        },
         payload,
         public: true,
         created_at: a.at.toISOString()

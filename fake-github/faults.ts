@@ -50,10 +50,10 @@ export interface FaultStorm {
   injected: Map<FaultKind, number>
 }
 
-const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+export const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 const TIMEOUT_502 =
   "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
-const SOMETHING_WRONG =
+export const SOMETHING_WRONG =
   'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `C0DE:1234:5678` when reporting this issue.'
 
 /** The storm the fault test and `npm run bench -- --storm SEED` use: every kind at once. */

@@ -9,31 +9,48 @@ import {
   type GraphQLError,
   type GraphQLSchema,
   type SelectionSetNode,
+  type GraphQLFieldResolver,
   Kind,
   buildClientSchema,
+  defaultFieldResolver,
   graphql,
-  parse
+  parse,
+  responsePathAsArray
 } from 'graphql'
 import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser, tokenAccount } from './world.js'
 import { itemById, repositoryNode } from './graphql-repository.js'
 import { type ConnectionArgs, connection } from './graphql-connection.js'
+import type { RecordedRequest } from './server.js'
 
 let executable: GraphQLSchema | undefined
-function githubSchema(): GraphQLSchema {
+/** GitHub's published schema, built once. */
+export function githubSchema(): GraphQLSchema {
   executable ??= buildClientSchema(published.json as never)
   return executable
 }
 
-/** An error GitHub reports with a `type` (NOT_FOUND, FORBIDDEN, RESOURCE_LIMITS_EXCEEDED …). */
-class TypedError extends Error {
+/** An error GitHub reports with a `type` (NOT_FOUND, FORBIDDEN, RESOURCE_LIMITS_EXCEEDED …); none: `type` left out. */
+export class TypedError extends Error {
   constructor(
-    readonly type: string,
+    readonly type: string | null,
     message: string
   ) {
     super(message)
   }
 }
+
+/** One place in a GraphQL answer: a field (`['r0', 'issues']`) or a list item (`['r0', 'issues', 'nodes', 3]`). */
+export interface GraphqlPlace {
+  /** The query's operation name (`RepositorySweep`), if it has one. */
+  operation: string | undefined
+  path: (string | number)[]
+  /** What the fake resolved there (a connection, an issue node, a user …), before GraphQL completes it. */
+  value: unknown
+}
+
+/** Asked at every field and list item; an error returned fails that place as GitHub would (null there, an error with its path). */
+export type GraphqlFieldFault = (request: RecordedRequest, place: GraphqlPlace) => TypedError | undefined
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000
 
@@ -57,6 +74,7 @@ export interface GraphqlContext {
   world: World
   token: WorldToken
   serverUrl: string
+  fieldFault?: (place: GraphqlPlace) => TypedError | undefined
 }
 
 function repository(ctx: GraphqlContext, fullName: string, isPrivate: boolean) {
@@ -310,7 +328,13 @@ export async function executeGraphql(
       resetAt: new Date(ctx.world.now.getTime() + 3600_000).toISOString()
     })
   }
-  const result = await graphql({ schema: githubSchema(), source: query, rootValue: root, variableValues: variables })
+  const result = await graphql({
+    schema: githubSchema(),
+    source: query,
+    rootValue: root,
+    variableValues: variables,
+    ...(ctx.fieldFault ? { fieldResolver: faultingResolver(ctx.fieldFault) } : {})
+  })
   const answer: GraphqlAnswer = { data: result.data }
   if (result.errors?.length) answer.errors = result.errors.map(githubError)
   return answer
@@ -331,6 +355,26 @@ function impliedRepo(world: World, fullName: string) {
     if (a) return { fullName: a.repo, private: a.private ?? false }
   }
   return undefined
+}
+
+/**
+ * The default resolver, asking the fault hook at the field and at each item of a list it
+ * returns. An Error in place of a value is how graphql-js fails a field or a list item: the
+ * place becomes null (or the nearest nullable place above it, as the spec's null propagation
+ * says) and the error carries its path — a partial answer as GitHub sends one.
+ */
+function faultingResolver(
+  fault: (place: GraphqlPlace) => TypedError | undefined
+): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    const value = defaultFieldResolver(source, args, context, info)
+    const operation = info.operation.name?.value
+    const path = responsePathAsArray(info.path)
+    const failed = fault({ operation, path, value })
+    if (failed) return failed
+    if (!Array.isArray(value)) return value
+    return value.map((item, i) => fault({ operation, path: [...path, i], value: item }) ?? item)
+  }
 }
 
 function githubError(e: GraphQLError): Record<string, unknown> {

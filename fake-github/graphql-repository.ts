@@ -6,6 +6,7 @@
 import { type ConnectionArgs, connection } from './graphql-connection.js'
 import type { Activity, World, WorldRepo } from './world.js'
 import { activitiesIn, findUser } from './world.js'
+import { simpleUser } from './rest-shapes.js'
 
 type List = 'issues' | 'pullRequests'
 
@@ -124,7 +125,8 @@ export function repositoryActivities(
   world: World,
   repo: WorldRepo,
   now: Date,
-  timePeriodDays: number | null
+  timePeriodDays: number | null,
+  serverUrl = 'https://github.com'
 ): Record<string, unknown>[] {
   const from = timePeriodDays === null ? -Infinity : now.getTime() - timePeriodDays * 24 * 60 * 60 * 1000
   return activitiesIn(world, repo.fullName)
@@ -145,7 +147,7 @@ export function repositoryActivities(
       ref: activity.defaultBranch === false ? `refs/heads/${activity.branch ?? 'feature'}` : 'refs/heads/main',
       timestamp: activity.at.toISOString(),
       activity_type: activity.kind === 'merge' ? 'pr_merge' : activity.kind === 'force_push' ? 'force_push' : 'push',
-      actor: { login, type: findUser(world, login)?.type ?? 'User' }
+      actor: simpleUser(world, login, serverUrl)
     }))
 }
 

@@ -3,30 +3,22 @@
  * filters, create, edit, comment. Bodies over 65,536 characters are refused with a 422, a repository
  * with issues disabled answers 410, a token that may not write answers 403.
  */
-import { type Reply, error, paginate } from './answers.js'
+import { type Reply, error, paginate, validationFailed } from './answers.js'
+import { issue as issueJson, issueComment, label } from './rest-shapes.js'
 import type { RecordedRequest } from './server.js'
 import { type World, type WorldIssue, type WorldToken, tokenAccount } from './world.js'
-import { accountId } from './accounts.js'
 
 const MAX_BODY = 65_536
 
 function tooLong(field: string): Reply {
-  return {
-    status: 422,
-    body: {
-      message: 'Validation Failed',
-      errors: [
-        {
-          resource: field === 'title' ? 'Issue' : 'IssueComment',
-          code: 'custom',
-          field,
-          message: `${field} is too long (maximum is ${field === 'title' ? 256 : MAX_BODY} characters)`
-        }
-      ],
-      documentation_url: 'https://docs.github.com/rest/issues',
-      status: '422'
+  return validationFailed([
+    {
+      resource: field === 'title' ? 'Issue' : 'IssueComment',
+      code: 'custom',
+      field,
+      message: `${field} is too long (maximum is ${field === 'title' ? 256 : MAX_BODY} characters)`
     }
-  }
+  ])
 }
 
 export function routeIssues(
@@ -45,21 +37,27 @@ export function routeIssues(
   const writing = r.method !== 'GET'
   if (writing && token.canWrite === false) return error(403, 'Resource not accessible by personal access token')
   const inRepo = world.issues.filter((i) => i.repo.toLowerCase() === fullName.toLowerCase())
-  const user = (login: string) => ({
-    login,
-    id: accountId(world, login),
-    type: login.endsWith('[bot]') ? 'Bot' : 'User'
-  })
-  const json = (i: WorldIssue) => ({
-    number: i.number,
-    user: user(i.author ?? 'auditor'),
-    title: i.title,
-    body: i.body,
-    state: i.state,
-    labels: i.labels.map((name) => ({ name })),
-    html_url: `${serverUrl}/${i.repo}/issues/${i.number}`,
-    comments: i.comments.length
-  })
+  // The world keeps no times for issues: they were opened at its start and last touched by their newest comment.
+  const json = (i: WorldIssue) => {
+    const touched = i.comments.map((c) => c.updatedAt ?? c.createdAt).filter((t): t is string => Boolean(t))
+    const updatedAt = touched.sort().at(-1) ?? world.now.toISOString()
+    const facts = { ...i, author: i.author ?? 'auditor', comments: i.comments.length }
+    return issueJson(world, { ...facts, createdAt: '2015-01-01T00:00:00Z', updatedAt }, serverUrl)
+  }
+  const commentJson = (issueNumber: number, c: WorldIssue['comments'][number]) =>
+    issueComment(
+      world,
+      {
+        repo: repo.fullName,
+        issue: issueNumber,
+        id: c.id,
+        body: c.body,
+        author: c.author,
+        createdAt: c.createdAt ?? world.now.toISOString(),
+        updatedAt: c.updatedAt ?? c.createdAt ?? world.now.toISOString()
+      },
+      serverUrl
+    )
   const body = r.body ?? {}
 
   // /repos/o/r/issues
@@ -77,7 +75,7 @@ export function routeIssues(
     }
     if (r.method === 'POST') {
       if (typeof body.title !== 'string' || !body.title)
-        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+        return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }])
       if (body.title.length > 256) return tooLong('title')
       if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
       const issue: WorldIssue = {
@@ -96,12 +94,13 @@ export function routeIssues(
   }
   // /repos/o/r/issues/comments/{id}
   if (parts[4] === 'comments' && parts.length === 6 && r.method === 'PATCH') {
-    const comment = inRepo.flatMap((i) => i.comments).find((c) => c.id === Number(parts[5]))
-    if (!comment) return error(404, 'Not Found')
+    const holder = inRepo.find((i) => i.comments.some((c) => c.id === Number(parts[5])))
+    const comment = holder?.comments.find((c) => c.id === Number(parts[5]))
+    if (!holder || !comment) return error(404, 'Not Found')
     if (typeof body.body === 'string' && body.body.length > MAX_BODY) return tooLong('body')
     comment.body = String(body.body ?? comment.body)
     comment.updatedAt = world.now.toISOString()
-    return { status: 200, body: { id: comment.id, body: comment.body, user: user(comment.author) } }
+    return { status: 200, body: commentJson(holder.number, comment) }
   }
   const issue = inRepo.find((i) => i.number === Number(parts[4]))
   if (!issue) return error(404, 'Not Found')
@@ -120,29 +119,23 @@ export function routeIssues(
   if (parts[5] === 'labels' && parts.length === 6 && r.method === 'POST') {
     const names = Array.isArray(body.labels) ? (body.labels as string[]) : []
     for (const name of names) if (!issue.labels.includes(name)) issue.labels.push(name)
-    return { status: 200, body: issue.labels.map((name) => ({ name })) }
+    return { status: 200, body: issue.labels.map((name) => label(repo.fullName, name, serverUrl)) }
   }
   // /repos/o/r/issues/{n}/comments
   if (parts[5] === 'comments' && parts.length === 6) {
     if (r.method === 'GET')
       return paginate(
         url,
-        issue.comments.map((c) => ({
-          id: c.id,
-          body: c.body,
-          user: user(c.author),
-          created_at: c.createdAt ?? world.now.toISOString(),
-          updated_at: c.updatedAt ?? c.createdAt ?? world.now.toISOString()
-        }))
+        issue.comments.map((c) => commentJson(issue.number, c))
       )
     if (r.method === 'POST') {
       if (typeof body.body !== 'string' || !body.body)
-        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+        return validationFailed([{ resource: 'IssueComment', code: 'missing_field', field: 'body' }])
       if (body.body.length > MAX_BODY) return tooLong('body')
       const id = world.issues.flatMap((i) => i.comments).reduce((n, c) => Math.max(n, c.id), 100) + 1
       const comment = { id, body: body.body, author: tokenAccount(token).login, createdAt: world.now.toISOString() }
       issue.comments.push(comment)
-      return { status: 201, body: { id, body: comment.body, user: user(comment.author) } }
+      return { status: 201, body: commentJson(issue.number, comment) }
     }
   }
   return null

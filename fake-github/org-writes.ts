@@ -17,8 +17,8 @@
  * here, as converting is documented to be; the action checks before asking in any case.
  * Only an owner's token writes (403 otherwise). Tests accept an invitation with `acceptInvitation`.
  */
-import { type Reply, error } from './answers.js'
-import { accountId } from './accounts.js'
+import { type Reply, error, validationFailed } from './answers.js'
+import { collaborator, orgMembership, team, teamMembership } from './rest-shapes.js'
 import type { RecordedRequest } from './server.js'
 import { type World, type WorldOrg, type WorldToken, findOrg, findUser } from './world.js'
 
@@ -29,7 +29,8 @@ export function routeOrgWrites(
   world: World,
   r: RecordedRequest,
   token: WorldToken,
-  owns: (org: string) => boolean
+  owns: (org: string) => boolean,
+  serverUrl = 'https://github.com'
 ): Reply | null {
   const p = r.path.split('/').filter(Boolean)
   const body = r.body ?? {}
@@ -44,7 +45,7 @@ export function routeOrgWrites(
     const name = p[2]!.toLowerCase()
     const direct = [...(org?.members ?? []), ...(org?.outsideCollaborators ?? [])].flatMap((m) => {
       const permission = Object.entries(m.repos ?? {}).find(([n]) => n.toLowerCase() === name)?.[1]
-      return permission ? [{ login: m.login, type: 'User', role_name: permission }] : []
+      return permission ? [collaborator(world, m.login, serverUrl, permission)] : []
     })
     return { status: 200, body: direct }
   }
@@ -52,12 +53,12 @@ export function routeOrgWrites(
     // docs: teams/teams#list-teams (every team visible to the token; an owner's sees all).
     const org = findOrg(world, p[1]!)
     if (!org) return error(404, 'Not Found')
-    return { status: 200, body: (org.teams ?? []).map((t) => ({ slug: t.slug, name: t.slug })) }
+    return { status: 200, body: (org.teams ?? []).map((t) => team(org.login, t.slug, serverUrl)) }
   }
   if (p[0] !== 'orgs' || p.length < 4) return null
   const org = findOrg(world, p[1]!)
   if (!org) return null
-  if (p[2] === 'memberships' && p.length === 4) return membership(world, org, p[3]!, r, token, owns)
+  if (p[2] === 'memberships' && p.length === 4) return membership(world, org, p[3]!, r, owns, serverUrl)
   if (p[2] === 'outside_collaborators' && p.length === 4 && r.method === 'PUT') {
     if (!owns(org.login)) return error(403, 'Must be an organization owner')
     return convert(org, p[3]!)
@@ -65,11 +66,15 @@ export function routeOrgWrites(
   if (p[2] === 'teams' && p[4] === 'memberships' && p.length === 6 && r.method === 'GET') {
     // docs: teams/members#get-team-membership-for-a-user: 404 when not a member.
     const found = org.teams?.find((t) => same(t.slug, p[3]!))?.members.find((m) => same(m.login, p[5]!))
-    return found ? { status: 200, body: { state: 'active', role: found.role } } : error(404, 'Not Found')
+    // No body on the 404 (docs: "if user has no team membership"); GitHub's basic error body is sent all the same.
+    return found
+      ? { status: 200, body: teamMembership(org.login, p[3]!, found.login, found.role, 'active', serverUrl) }
+      : error(404, 'Not Found')
   }
   if (p[2] === 'teams' && p[4] === 'memberships' && p.length === 6 && r.method !== 'GET') {
     if (!owns(org.login)) return error(403, 'Must have admin rights to the team')
-    return teamMembership(world, org, p[3]!, p[5]!, r.method, body.role === 'maintainer' ? 'maintainer' : 'member')
+    const role = body.role === 'maintainer' ? 'maintainer' : 'member'
+    return changeTeamMembership(world, org, p[3]!, p[5]!, r.method, role, serverUrl)
   }
   return null
 }
@@ -79,8 +84,8 @@ function membership(
   org: WorldOrg,
   login: string,
   r: RecordedRequest,
-  token: WorldToken,
-  owns: (org: string) => boolean
+  owns: (org: string) => boolean,
+  serverUrl: string
 ): Reply | null {
   const member = org.members.find((m) => same(m.login, login))
   const invitation = (org.invitations ?? []).find((i) => i.login && same(i.login, login) && !i.failedAt)
@@ -88,10 +93,9 @@ function membership(
     // A pending invitation shows as a pending membership with the role they will have.
     if (member || !invitation) return null
     const role = invitation.role === 'admin' ? 'admin' : 'member'
-    return { status: 200, body: { state: 'pending', role, organization: { login: org.login }, user: { login } } }
+    return { status: 200, body: orgMembership(world, org.login, invitation.login!, 'pending', role, serverUrl) }
   }
   if (!owns(org.login)) return error(403, 'You must be an admin to change memberships')
-  void token
   if (r.method === 'DELETE') {
     if (member && member.role === 'admin' && ownerCount(org) === 1) return error(403, LAST_OWNER)
     if (!member && !invitation) return error(404, 'Not Found')
@@ -105,24 +109,13 @@ function membership(
   if (member) {
     if (member.role === 'admin' && role === 'member' && ownerCount(org) === 1) return error(403, LAST_OWNER)
     member.role = role
-    return {
-      status: 200,
-      body: {
-        state: 'active',
-        role,
-        organization: { login: org.login },
-        user: { login: member.login, id: accountId(world, member.login) }
-      }
-    }
+    return { status: 200, body: orgMembership(world, org.login, member.login, 'active', role, serverUrl) }
   }
   const user = findUser(world, login)
   if (!user || user.gone) return error(404, 'Not Found')
   if (invitation) invitation.role = role === 'admin' ? 'admin' : 'direct_member'
   else invite(world, org, user.login, role === 'admin' ? 'admin' : 'direct_member')
-  return {
-    status: 200,
-    body: { state: 'pending', role, organization: { login: org.login }, user: { login: user.login } }
-  }
+  return { status: 200, body: orgMembership(world, org.login, user.login, 'pending', role, serverUrl) }
 }
 
 function invite(world: World, org: WorldOrg, login: string, role: 'admin' | 'direct_member'): void {
@@ -143,13 +136,14 @@ function convert(org: WorldOrg, login: string): Reply {
   return { status: 204, body: undefined }
 }
 
-function teamMembership(
+function changeTeamMembership(
   world: World,
   org: WorldOrg,
   slug: string,
   login: string,
   method: string,
-  role: 'member' | 'maintainer'
+  role: 'member' | 'maintainer',
+  serverUrl: string
 ): Reply {
   const team = (org.teams ?? []).find((t) => same(t.slug, slug))
   if (!team) return error(404, 'Not Found')
@@ -164,17 +158,17 @@ function teamMembership(
     if (!invitation) invite(world, org, user.login, 'direct_member')
     invitation = org.invitations!.find((i) => i.login && same(i.login, login))!
     invitation.teams = [...(invitation.teams ?? []).filter((t) => !same(t.slug, slug)), { slug: team.slug, role }]
-    return { status: 200, body: { state: 'pending', role } }
+    return { status: 200, body: teamMembership(org.login, team.slug, user.login, role, 'pending', serverUrl) }
   }
   const existing = team.members.find((m) => same(m.login, login))
   if (existing) existing.role = role
   else team.members.push({ login, role })
-  return { status: 200, body: { state: 'active', role } }
+  return { status: 200, body: teamMembership(org.login, team.slug, login, role, 'active', serverUrl) }
 }
 
 function repoCollaborator(org: WorldOrg, repo: string, login: string, method: string, permission: string): Reply {
   const holder = [...org.members, ...(org.outsideCollaborators ?? [])].find((m) => same(m.login, login))
-  if (!holder) return error(422, 'Validation Failed')
+  if (!holder) return validationFailed()
   const repos = { ...(holder.repos ?? {}) }
   for (const name of Object.keys(repos)) if (same(name, repo)) delete repos[name]
   if (method === 'PUT') repos[repo] = permission

@@ -8,15 +8,30 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EVENTS_CAP, publicEvents } from './events.js'
-import { executeGraphql } from './graphql-api.js'
-import { type Reply, error, paginate, simpleUser } from './answers.js'
+import { type GraphqlFieldFault, executeGraphql, githubSchema } from './graphql-api.js'
+import { checkGraphqlAnswer } from './graphql-contract.js'
+import { fakeRouteOf } from './routes.js'
+import { type Reply, error, paginate, simpleUser, validationFailed } from './answers.js'
 import { PUSH_KINDS, repositoryActivities } from './graphql-repository.js'
 import { memberPermission } from './repository-roles.js'
 import { routeIssues } from './issues-api.js'
 import { routeOrgWrites } from './org-writes.js'
 import { routeGitRefs } from './git-refs.js'
-import { accountId, routeUsers } from './accounts.js'
+import { routeUsers } from './accounts.js'
 import { type World, type WorldToken, findOrg, findUser, orgRepositories, readsMembers, tokenAccount } from './world.js'
+import { type ContractProblem, OpenApiContract } from './openapi-contract.js'
+import {
+  collaborator,
+  fullRepository,
+  minimalRepository,
+  orgMembership,
+  privateUser,
+  simpleUser as userOf,
+  team as teamJson,
+  type RepositoryFacts,
+  apiUrl,
+  idOf
+} from './rest-shapes.js'
 
 export interface RecordedRequest {
   method: string
@@ -25,6 +40,8 @@ export interface RecordedRequest {
   /** The path exactly as the client asked for it. */
   rawPath: string
   query: Record<string, string>
+  /** The route the fake serves it as (`GET /orgs/{org}/members`, `POST /graphql`), if any (routes.ts). */
+  route?: string
   /** The token presented, if any (tests check which token wrote what). */
   token: string | null
   body?: { query?: string; variables?: Record<string, unknown> } & Record<string, unknown>
@@ -50,11 +67,30 @@ export interface FakeGitHubOptions {
   fault?: (request: RecordedRequest) => FaultAnswer | undefined
   /** Called with the normal answer; a reply returned is sent instead (GraphQL partial errors). */
   alter?: (request: RecordedRequest, reply: Reply) => Reply | undefined
+  /** Asked for every field and list item a GraphQL query resolves; an error returned fails it there (github-faults.ts). */
+  graphqlFault?: GraphqlFieldFault
   /** Delay before each answer, to model network latency. */
   latencyMs?: number
   /** The web address links point at (GITHUB_SERVER_URL); default https://github.com. */
   webUrl?: string
+  /**
+   * Check every REST answer against GitHub's OpenAPI description (openapi-contract.ts) and record
+   * what is wrong in `contractProblems`. Default: on under jest (FAKE_GITHUB_CONTRACT=0 turns it
+   * off, for measuring), or anywhere with FAKE_GITHUB_CONTRACT=1.
+   */
+  checkContract?: boolean
 }
+
+/** An answer GitHub's description says it would not send. */
+export interface ServedProblem extends ContractProblem {
+  /** The request as asked: `GET /orgs/acme/members?page=2`. */
+  request: string
+  /** The answer came from a test's `fault` or `alter` hook, not from the fake itself. */
+  injected: boolean
+}
+
+/** Every problem any fake in this process served (a jest hook fails a test file whose fake served one). */
+export const servedProblems: ServedProblem[] = []
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
@@ -115,6 +151,8 @@ export class FakeGitHub {
         recorded.body = { raw }
       }
     }
+    const route = fakeRouteOf(recorded.method, recorded.path)
+    if (route) recorded.route = route
     this.requests.push(recorded)
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
 
@@ -129,8 +167,14 @@ export class FakeGitHub {
       fault?.status !== undefined
         ? { status: fault.status, body: fault.body, ...(fault.headers ? { headers: fault.headers } : {}) }
         : await this.serve(recorded, url)
-    if (fault?.status === undefined) reply = this.options.alter?.(recorded, reply) ?? reply
+    let injected = fault?.status !== undefined
+    if (!injected) {
+      const altered = this.options.alter?.(recorded, reply)
+      injected = altered !== undefined
+      reply = altered ?? reply
+    }
     recorded.status = reply.status
+    this.checkContract(recorded, url, reply, injected)
     const headers = {
       'content-type': 'application/json; charset=utf-8',
       'x-github-media-type': 'github.v3',
@@ -138,6 +182,23 @@ export class FakeGitHub {
     }
     res.writeHead(reply.status, headers)
     res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
+  }
+
+  /** What GitHub's description says is wrong with the answers served so far. */
+  readonly contractProblems: ServedProblem[] = []
+
+  private checkContract(r: RecordedRequest, url: URL, reply: Reply, injected: boolean): void {
+    const env = process.env.FAKE_GITHUB_CONTRACT
+    const on = this.options.checkContract ?? (env === '1' || (env !== '0' && process.env.JEST_WORKER_ID !== undefined))
+    if (!on) return
+    const request = `${r.method} ${r.path}${url.search}`
+    for (const p of r.path === '/graphql'
+      ? graphqlProblems(r, reply)
+      : OpenApiContract.load().check(r.method, r.path, reply.status, reply.body)) {
+      const served = { ...p, request, injected }
+      this.contractProblems.push(served)
+      servedProblems.push(served)
+    }
   }
 
   private async serve(r: RecordedRequest, url: URL): Promise<Reply> {
@@ -148,7 +209,11 @@ export class FakeGitHub {
     if (r.method === 'GET' && r.path === '/rate_limit') {
       return {
         status: 200,
-        body: { resources: { core: this.quota(r.token!, token) } },
+        // `rate-limit-overview`: `resources.core` and `resources.search` required, `rate` the core quota.
+        body: {
+          resources: { core: this.quota(r.token!, token), search: SEARCH_QUOTA },
+          rate: this.quota(r.token!, token)
+        },
         headers: { ...this.rateHeaders(r.token!, token), ...scopeHeader(token) }
       }
     }
@@ -169,14 +234,15 @@ export class FakeGitHub {
   private async route(r: RecordedRequest, url: URL, token: WorldToken, serverUrl: string): Promise<Reply> {
     const parts = r.path.split('/').filter(Boolean)
     if (r.method === 'POST' && r.path === '/graphql') {
+      const fieldFault = this.options.graphqlFault
       const answer = await executeGraphql(
-        { world: this.world, token, serverUrl },
+        { world: this.world, token, serverUrl, ...(fieldFault ? { fieldFault: (f) => fieldFault(r, f) } : {}) },
         String(r.body?.query ?? ''),
         r.body?.variables ?? {}
       )
       return { status: 200, body: answer }
     }
-    const orgWrite = routeOrgWrites(this.world, r, token, (org) => ownsOrg(token, org))
+    const orgWrite = routeOrgWrites(this.world, r, token, (org) => ownsOrg(token, org), serverUrl)
     if (orgWrite) return orgWrite
     // docs.github.com/en/rest/orgs/members#check-public-organization-membership-for-a-user: 204 when
     // the user is a public member, 404 when not (concealed, or no member); anyone may ask.
@@ -206,10 +272,7 @@ export class FakeGitHub {
       const insider = reads && (token.app ? true : isMemberOf(token, org.login))
       // The 2FA filters are "only available for organization owners" (docs: list organization members).
       if (filter !== 'all' && !ownsOrg(token, org.login))
-        return {
-          status: 422,
-          body: { message: 'Validation Failed', errors: [{ field: 'filter', code: 'invalid' }], status: '422' }
-        }
+        return validationFailed([{ resource: 'OrganizationMember', field: 'filter', code: 'invalid' }])
       const members = org.members.filter(
         (m) =>
           (parts[2] === 'public_members' || !insider ? m.public : true) &&
@@ -226,7 +289,7 @@ export class FakeGitHub {
     if (r.method === 'GET' && r.path === '/user') {
       if (token.app) return error(403, 'Resource not accessible by integration')
       const me = tokenAccount(token)
-      return { status: 200, body: { login: me.login, id: 1, type: me.type, site_admin: false } }
+      return { status: 200, body: privateUser(this.world, me.login, me.type, serverUrl) }
     }
     // docs.github.com/en/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user:
     // 404 when the user is not affiliated with the organization; an installation token has no user.
@@ -241,14 +304,10 @@ export class FakeGitHub {
       const org = findOrg(this.world, parts[3]!)
       if (org && !readsMembers(token, org.login)) return error(403, 'Resource not accessible by personal access token')
       if (!org || !isMemberOf(token, org.login)) return error(404, 'Not Found')
+      const role = ownsOrg(token, org.login) ? 'admin' : 'member'
       return {
         status: 200,
-        body: {
-          state: 'active',
-          role: ownsOrg(token, org.login) ? 'admin' : 'member',
-          organization: { login: org.login },
-          user: { login: token.login ?? 'auditor' }
-        }
+        body: orgMembership(this.world, org.login, tokenAccount(token).login, 'active', role, serverUrl)
       }
     }
     // docs.github.com/en/rest/orgs/members#get-organization-membership-for-a-user: needs Members: read.
@@ -261,12 +320,7 @@ export class FakeGitHub {
       if (!member) return error(404, 'Not Found')
       return {
         status: 200,
-        body: {
-          state: 'active',
-          role: member.role,
-          organization: { login: org.login },
-          user: { login: member.login, id: accountId(this.world, member.login) }
-        }
+        body: orgMembership(this.world, org.login, member.login, 'active', member.role, serverUrl)
       }
     }
     if (
@@ -286,12 +340,14 @@ export class FakeGitHub {
         url,
         list.map((i, n) => ({
           id: n + 1,
+          node_id: `OI_${n + 1}`,
           login: i.login,
           email: i.email,
           role: i.role,
           created_at: i.createdAt.toISOString(),
-          inviter: { login: i.inviter },
-          team_count: 0,
+          inviter: userOf(this.world, i.inviter, serverUrl),
+          team_count: i.teams?.length ?? 0,
+          invitation_teams_url: `${apiUrl(serverUrl)}/organizations/${idOf(org.login)}/invitations/${n + 1}/teams`,
           invitation_source: 'member',
           ...(failed
             ? { failed_at: i.failedAt!.toISOString(), failed_reason: i.failedReason ?? 'Invitation expired' }
@@ -304,7 +360,7 @@ export class FakeGitHub {
       if (!org) return error(404, 'Not Found')
       const filter = r.query.filter ?? 'all'
       if (filter !== 'all' && !ownsOrg(token, org.login))
-        return { status: 422, body: { message: 'Validation Failed', status: '422' } }
+        return validationFailed([{ resource: 'OutsideCollaborator', field: 'filter', code: 'invalid' }])
       const list = (org.outsideCollaborators ?? []).filter((c) => filter !== '2fa_disabled' || c.twoFactor === false)
       return paginate(
         url,
@@ -336,7 +392,7 @@ export class FakeGitHub {
         body: {
           permission: role ? (legacy[role] ?? 'read') : 'none',
           role_name: role ? (({ push: 'write', pull: 'read' } as Record<string, string>)[role] ?? role) : 'none',
-          user: simpleUser(this.world, login, serverUrl)
+          user: collaborator(this.world, findUser(this.world, login)!.login, serverUrl, role ?? 'none')
         }
       }
     }
@@ -358,26 +414,21 @@ export class FakeGitHub {
             ]
       return paginate(
         url,
-        list.map((c) => {
-          const permission = Object.entries(c.repos).find(([n]) => n.toLowerCase() === name)![1]
-          const levels = ['pull', 'triage', 'push', 'maintain', 'admin']
-          const rank = levels.indexOf(permission)
-          return {
-            ...simpleUser(this.world, c.login, serverUrl),
-            role_name: permission,
-            permissions: Object.fromEntries(levels.map((l, i) => [l, i <= rank]))
-          }
-        })
+        list.map((c) =>
+          collaborator(
+            this.world,
+            c.login,
+            serverUrl,
+            Object.entries(c.repos).find(([n]) => n.toLowerCase() === name)![1]
+          )
+        )
       )
     }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts.length === 4) {
       const org = findOrg(this.world, parts[1]!)
       const team = org?.teams?.find((t) => t.slug.toLowerCase() === parts[3]!.toLowerCase())
       if (!org || !team) return error(404, 'Not Found')
-      return {
-        status: 200,
-        body: { slug: team.slug, name: team.slug, privacy: 'closed', members_count: team.members.length }
-      }
+      return { status: 200, body: teamJson(org.login, team.slug, serverUrl, { members: team.members.length }) }
     }
     if (r.method === 'GET' && parts[0] === 'orgs' && parts[2] === 'teams' && parts[4] === 'members') {
       const org = findOrg(this.world, parts[1]!)
@@ -397,7 +448,7 @@ export class FakeGitHub {
       const repos = orgRepositories(this.world, org.login).filter((repo) => !repo.private || token.seesPrivate)
       return paginate(
         url,
-        repos.map((repo) => this.repositoryJson(repo.fullName, repo.private, serverUrl))
+        repos.map((repo) => minimalRepository(this.world, this.repositoryFacts(repo.fullName, repo.private), serverUrl))
       )
     }
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 4 && parts[3] === 'activity') {
@@ -407,7 +458,7 @@ export class FakeGitHub {
       if (!repo || (repo.private && !token.seesPrivate)) return error(404, 'Not Found')
       const period = { day: 1, week: 7, month: 30, quarter: 90, year: 365 }[r.query.time_period ?? ''] ?? null
       // `actor` and `activity_type` filter the list (docs: repos#list-repository-activities).
-      const acts = repositoryActivities(this.world, repo, this.world.now, period).filter(
+      const acts = repositoryActivities(this.world, repo, this.world.now, period, serverUrl).filter(
         (a) =>
           (!r.query.actor || (a.actor as { login: string }).login.toLowerCase() === r.query.actor.toLowerCase()) &&
           (!r.query.activity_type || a.activity_type === r.query.activity_type)
@@ -434,19 +485,13 @@ export class FakeGitHub {
       const permissions = token.app
         ? {}
         : { permissions: { admin: false, maintain: false, push: canWrite, triage: canWrite, pull: true } }
-      return {
-        status: 200,
-        body: {
-          ...this.repositoryJson(repo.fullName, repo.private, serverUrl),
-          has_issues: repo.hasIssues !== false,
-          ...permissions
-        }
-      }
+      const facts = { ...this.repositoryFacts(repo.fullName, repo.private), hasIssues: repo.hasIssues !== false }
+      return { status: 200, body: { ...fullRepository(this.world, facts, serverUrl), ...permissions } }
     }
     return error(404, 'Not Found')
   }
 
-  private repositoryJson(fullName: string, isPrivate: boolean, serverUrl: string) {
+  private repositoryFacts(fullName: string, isPrivate: boolean): RepositoryFacts {
     const here = this.world.users
       .flatMap((u) => u.activities)
       .filter((a) => a.repo.toLowerCase() === fullName.toLowerCase())
@@ -458,18 +503,7 @@ export class FakeGitHub {
     const pushedAt = pushes.length
       ? new Date(Math.max(...pushes.map((a) => a.at.getTime()))).toISOString()
       : '2015-01-01T00:00:00Z'
-    return {
-      name: fullName.split('/')[1],
-      full_name: fullName,
-      private: isPrivate,
-      visibility: isPrivate ? 'private' : 'public',
-      html_url: `${serverUrl}/${fullName}`,
-      has_issues: true,
-      archived: false,
-      fork: false,
-      pushed_at: pushedAt,
-      open_issues_count: openItems
-    }
+    return { fullName, private: isPrivate, pushedAt, openIssues: openItems, hasIssues: true }
   }
 
   private quota(key: string, token: WorldToken) {
@@ -488,6 +522,18 @@ export class FakeGitHub {
       'x-ratelimit-resource': 'core'
     }
   }
+}
+
+const SEARCH_QUOTA = { limit: 30, used: 0, remaining: 30, reset: Math.floor(Date.now() / 1000) + 60 }
+
+/** A GraphQL answer against the schema (200), or an HTTP error with GitHub's `message`. */
+function graphqlProblems(r: RecordedRequest, reply: Reply): ContractProblem[] {
+  const problem = (p: string): ContractProblem => ({ route: 'POST /graphql', status: reply.status, problem: p })
+  if (reply.status !== 200)
+    return typeof (reply.body as { message?: unknown } | null)?.message === 'string'
+      ? []
+      : [problem('an error without `message`')]
+  return checkGraphqlAnswer(githubSchema(), String(r.body?.query ?? ''), reply.body).map(problem)
 }
 
 /** A classic token's scopes, as GitHub sends them on every REST answer. */
