@@ -57908,6 +57908,13 @@ function latestEntries(entries) {
     return [...last.values()];
 }
 
+/**
+ * The apply stage (mode: apply), after the tracking issue is written: the tracking issue's
+ * comments → commands → approvers → a fresh check of the approved people → who may be adjusted
+ * (at most max-per-run) → snapshot, record, change; reinstatements; and first of all, whatever an
+ * earlier run left unfinished. Nothing is written to an organization before a verified approval
+ * of someone contacted and due, and never before the record of what is about to change.
+ */
 async function applyStage(deps) {
     const { issueClient: client, where, id, account, roster, log } = deps;
     const issue = await findTrackingIssue({ client, where, id, account, labels: roster.trackingIssue.labels, log });

@@ -7,14 +7,14 @@
  * - `GET /users/{username}`: 200 `{login, id, type}`; 404 when no account holds the login (docs: users/users#get-a-user).
  */
 import { type Reply, error } from './answers.js'
-import type { RecordedRequest } from './server.js'
+import type { RecordedRequest } from './request.js'
 import { type World, findUser } from './world.js'
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
 import { accountId, idOf } from './rest-shapes.js'
 
-export { accountId, idOf as derivedId }
+export { idOf as derivedId }
 
 export function routeUsers(world: World, r: RecordedRequest): Reply | null {
   const p = r.path.split('/').filter(Boolean)

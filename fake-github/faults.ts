@@ -17,7 +17,7 @@
  */
 import type { Reply } from './answers.js'
 import { random } from './generated-world.js'
-import type { FaultAnswer, RecordedRequest } from './server.js'
+import type { FaultAnswer, RecordedRequest } from './request.js'
 
 type FaultKind =
   | 'slow'

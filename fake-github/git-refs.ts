@@ -14,16 +14,8 @@
  */
 import { createHash } from 'node:crypto'
 import { type Reply, error } from './answers.js'
-import type { RecordedRequest } from './server.js'
-import type { World, WorldToken } from './world.js'
-
-export interface GitData {
-  refs: Record<string, string>
-  commits: Record<string, { message: string; tree: string; parents: string[]; date: string }>
-  trees: Set<string>
-  /** A repository without branches: GitHub creates no reference in it. */
-  empty?: boolean
-}
+import type { RecordedRequest } from './request.js'
+import type { GitData, World, WorldToken } from './world.js'
 
 export function gitData(world: World, repo: string): GitData {
   const key = repo.toLowerCase()

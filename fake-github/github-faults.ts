@@ -53,7 +53,7 @@ export const REST_FAULT_KINDS: RestFaultKind[] = ['404', '403', '410', '422', '5
 export type GraphqlErrorType = 'NOT_FOUND' | 'FORBIDDEN' | 'INTERNAL'
 export const GRAPHQL_ERROR_TYPES: GraphqlErrorType[] = ['NOT_FOUND', 'FORBIDDEN', 'INTERNAL']
 
-export { FAKE_READ_ROUTES, FAKE_REST_ROUTES }
+export { FAKE_READ_ROUTES }
 
 export interface RestFault {
   /** A route the fake serves, as `FAKE_REST_ROUTES` names it. */
@@ -125,7 +125,7 @@ export function restFaultKinds(route: string): ApplicableKind[] {
 }
 
 /** The answer GitHub gives for a fault kind on a route: status, headers and its documented body. */
-export function restFaultAnswer(route: string, kind: RestFaultKind): FaultAnswer {
+function restFaultAnswer(route: string, kind: RestFaultKind): FaultAnswer {
   const docs = OpenApiContract.load().docsOf(route) ?? 'https://docs.github.com/rest'
   const status = STATUS[kind]
   const body = (message: string) => ({ message, documentation_url: docs, status: String(status) })

@@ -21,7 +21,7 @@ import type { Activity, World, WorldToken, WorldUser } from './world.js'
 import { findUser, tokenAccount } from './world.js'
 import { itemById, repositoryNode } from './graphql-repository.js'
 import { type ConnectionArgs, connection } from './graphql-connection.js'
-import type { RecordedRequest } from './server.js'
+import type { RecordedRequest } from './request.js'
 
 let executable: GraphQLSchema | undefined
 /** GitHub's published schema, built once. */

@@ -5,7 +5,7 @@
  */
 import { type Reply, error, paginate, validationFailed } from './answers.js'
 import { issue as issueJson, issueComment, label } from './rest-shapes.js'
-import type { RecordedRequest } from './server.js'
+import type { RecordedRequest } from './request.js'
 import { type World, type WorldIssue, type WorldToken, tokenAccount } from './world.js'
 
 const MAX_BODY = 65_536

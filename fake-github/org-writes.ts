@@ -19,7 +19,7 @@
  */
 import { type Reply, error, validationFailed } from './answers.js'
 import { collaborator, orgMembership, team, teamMembership } from './rest-shapes.js'
-import type { RecordedRequest } from './server.js'
+import type { RecordedRequest } from './request.js'
 import { type World, type WorldOrg, type WorldToken, findOrg, findUser } from './world.js'
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()

@@ -106,7 +106,7 @@ export function collaborator(world: World, login: string, serverUrl: string, per
 }
 
 /** `organization-simple`. */
-export function organizationSimple(login: string, serverUrl: string) {
+function organizationSimple(login: string, serverUrl: string) {
   const api = `${apiUrl(serverUrl)}/orgs/${seg(login)}`
   return {
     login,

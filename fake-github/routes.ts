@@ -42,8 +42,6 @@ export const FAKE_REST_ROUTES = [
   'GET /users/{username}/events/public'
 ] as const
 
-export type FakeRestRoute = (typeof FAKE_REST_ROUTES)[number]
-
 /** The GraphQL endpoint (not part of the REST description; checked against the GraphQL schema). */
 export const GRAPHQL_ROUTE = 'POST /graphql'
 

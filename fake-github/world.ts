@@ -4,7 +4,14 @@
  * created-vs-updated times, the default-branch rule), so tests compare verdicts with the truth.
  */
 
-import type { GitData } from './git-refs.js'
+/** A repository's git data, as the git refs and commits endpoints serve it (git-refs.ts). */
+export interface GitData {
+  refs: Record<string, string>
+  commits: Record<string, { message: string; tree: string; parents: string[]; date: string }>
+  trees: Set<string>
+  /** A repository without branches: GitHub creates no reference in it. */
+  empty?: boolean
+}
 
 export type ActivityKind =
   | 'commit' // a commit; counts as a contribution only on the default branch of a non-fork repo
