@@ -61,7 +61,7 @@ export async function auditWorld(
     const result = await runAudit({
       client,
       roster,
-      ruledOut: checked.notChecked,
+      ruledOut: checked.ruledOut,
       now: world.now,
       log,
       usage,

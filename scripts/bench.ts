@@ -109,7 +109,7 @@ async function measure(people: number, traffic: TrafficWorld | null = null, now 
     const result = await runAudit({
       client,
       roster,
-      ruledOut: checked.notChecked,
+      ruledOut: checked.ruledOut,
       now,
       log,
       usage,

@@ -8,6 +8,7 @@
 import type { GitHubClient } from '../github/client.js'
 import { type BatchDocument, askBatch } from '../github/graphql-batch.js'
 import { readRolesOf } from '../github/repository-roles.js'
+import type { ReadOnce } from '../github/read-once.js'
 import { type Radius, radiusOf } from './blast-radius.js'
 import type { Evidence } from './evidence.js'
 import { type BusyItem, type TimelinePage, busyItem, readTimeline, timeline } from './repository-sweep-query.js'
@@ -19,6 +20,7 @@ const PAGE = 100
 
 export interface BusyReader {
   client: GitHubClient
+  reads: ReadOnce
   since: Date
   onCost?: (points: number) => void
   /** Lower-case logins still unsettled, now. */
@@ -57,7 +59,7 @@ export async function radiusFor(
   item: Pick<BusyItem, 'repo' | 'author' | 'crossRepository'>
 ): Promise<Radius> {
   if (item.crossRepository) return 'everyone'
-  return radiusOf(await readRolesOf(reader.client, item.repo, reader.left()), reader.left(), 'triage', item.author)
+  return radiusOf(await readRolesOf(reader.reads, item.repo, reader.left()), reader.left(), 'triage', item.author)
 }
 
 async function concernsSomeone(reader: BusyReader, item: BusyItem): Promise<boolean> {

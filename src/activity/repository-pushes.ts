@@ -13,6 +13,7 @@ import { failureOf } from '../github/failures.js'
 import type { OrgRepository } from '../github/org-repositories.js'
 import { eachAtOnce } from '../github/parallel.js'
 import { readRolesOf } from '../github/repository-roles.js'
+import type { ReadOnce } from '../github/read-once.js'
 import { type Radius, couldAct, radiusOf } from './blast-radius.js'
 import type { Evidence } from './evidence.js'
 
@@ -26,6 +27,7 @@ interface RepositoryActivity {
 
 export interface PushReader {
   client: GitHubClient
+  reads: ReadOnce
   since: Date
   serverUrl: string
   /** Lower-case logins still unsettled, now. */
@@ -68,7 +70,7 @@ export async function readPushesOf(reader: PushReader, repo: OrgRepository): Pro
       list.filter(inWindow).forEach(note)
       if (list.length < PAGE || !list.every(inWindow) || reader.left().length === 0) break
       if (pushers === null) {
-        const roles = await readRolesOf(reader.client, repo.full_name, reader.left())
+        const roles = await readRolesOf(reader.reads, repo.full_name, reader.left())
         if (!roles) pushers = reader.left()
         else {
           pushers = reader.left().filter((login) => couldAct(roles, login, 'write'))
@@ -84,7 +86,7 @@ export async function readPushesOf(reader: PushReader, repo: OrgRepository): Pro
     }
     return acts
   } catch (error) {
-    const roles = await readRolesOf(reader.client, repo.full_name, reader.left())
+    const roles = await readRolesOf(reader.reads, repo.full_name, reader.left())
     reader.fail(repo.full_name, failureOf(error), radiusOf(roles, reader.left(), 'write'))
     return null
   }

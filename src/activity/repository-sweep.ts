@@ -6,7 +6,7 @@
  * It stops as soon as nobody is left to look for, and a failure makes unknown only the people who
  * could have acted where it happened (blast-radius.ts).
  */
-import type { GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import { type OrgRepository, listOrgRepositories } from '../github/org-repositories.js'
 import { type Failure, failureOf } from '../github/failures.js'
 import { type BatchDocument, type PartialAnswer, askBatch } from '../github/graphql-batch.js'
@@ -28,7 +28,8 @@ import {
 } from './repository-sweep-query.js'
 
 export interface RepositorySweepOptions {
-  client: GitHubClient
+  /** The run's reads with its client (github/read-once.ts): listings and roles are shared with other stages. */
+  reads: ReadOnce
   orgs: string[]
   /** Start of the widest window. */
   since: Date
@@ -74,7 +75,8 @@ class Sweep {
   ) {
     this.wanted = new Map(questions.map((q) => [q.person.key, q]))
     this.reader = {
-      client: options.client,
+      client: options.reads.client,
+      reads: options.reads,
       since: options.since,
       serverUrl: options.serverUrl,
       ...(options.onCost ? { onCost: options.onCost } : {}),
@@ -137,7 +139,7 @@ class Sweep {
     const all: OrgRepository[] = []
     for (const org of this.options.orgs) {
       try {
-        const repos = await listOrgRepositories(this.options.client, org)
+        const repos = await listOrgRepositories(this.options.reads, org)
         // Private repositories' activity does not count unless the roster says so: no need to read them.
         all.push(...repos.filter((r) => !r.private || this.policy.countPrivateActivity))
       } catch (error) {
@@ -175,7 +177,7 @@ class Sweep {
       }
     }
     const answers = await askBatch(
-      this.options.client,
+      this.options.reads.client,
       doc,
       batch,
       this.options.onCost ? { onCost: this.options.onCost } : {}

@@ -17,9 +17,12 @@ import { graphqlSource } from './graphql-source.js'
 import { recheckWithinQuota } from './recheck.js'
 import { repositorySweepSource } from './repository-sweep.js'
 import { RECHECK_PAUSE_MS } from '../github/retry-policy.js'
+import { ReadOnce } from '../github/read-once.js'
 
 export interface ActivityDeps {
   client: GitHubClient
+  /** What the run reads once with `client` (github/read-once.ts); a new one when not given. */
+  reads?: ReadOnce
   roster: Roster
   now: Date
   log: Logger
@@ -95,6 +98,7 @@ function evidencePolicy(roster: Roster): EvidencePolicy {
  */
 function chooseSources(deps: ActivityDeps, since: Date, onTraffic: (cost: TrafficCost) => void): ActivitySource[] {
   const { client, now, serverUrl } = deps
+  const reads = deps.reads ?? new ReadOnce(client)
   const onCost = (points: number): void => {
     deps.usage.graphqlPoints += points
   }
@@ -103,7 +107,7 @@ function chooseSources(deps: ActivityDeps, since: Date, onTraffic: (cost: Traffi
   const available = [
     graphqlSource({ client, from: since, now, onCost, onProgress: progress('graphql') }),
     repositorySweepSource({
-      client,
+      reads,
       orgs,
       since,
       serverUrl,

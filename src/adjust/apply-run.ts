@@ -4,6 +4,7 @@
  * reads and carries out commands.
  */
 import type { ApiUsage, GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import type { Settings } from '../inputs.js'
 import type { Preflight } from '../preflight/preflight.js'
 import { writeApplyReport } from '../reports/files.js'
@@ -13,15 +14,15 @@ import { PRIVATE_TEXT, disclosure, disclosurePeople } from '../text/disclosure.j
 import type { TrackingRepo } from '../tracking-issue/find.js'
 import { trackingIssueId } from '../tracking-issue/issue-id.js'
 import type { AuditResult } from '../verdicts/result.js'
-import { NOTHING_APPLIED, adjustmentsReport, adjustmentsSummary } from './outcome.js'
+import { nothingApplied, adjustmentsReport, adjustmentsSummary } from './outcome.js'
 import { untrustedTrigger } from './comment-trigger.js'
-import { applyStage } from './stage.js'
+import { adjustApproved } from './stage.js'
 
 /** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
 export async function commentRun(settings: Settings, io: RunIO, input: ApplyInput): Promise<RunOutcome> {
   const untrusted = untrustedTrigger(settings.commentAuthorAssociation)
   if (untrusted) io.log.info(untrusted)
-  const ignored = untrusted ? NOTHING_APPLIED(settings.dryRun, untrusted) : null
+  const ignored = untrusted ? nothingApplied(settings.dryRun, untrusted) : null
   const applied = ignored
     ? { summary: adjustmentsSummary(ignored, PRIVATE_TEXT), report: adjustmentsReport(ignored, input.summaryIsPublic) }
     : await adjustStage(settings, io, input, null)
@@ -40,16 +41,17 @@ export async function adjustStage(
   const { where, checked } = input
   const account = checked.issueAccount
   if (!where || !account) {
-    const outcome = NOTHING_APPLIED(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.')
+    const outcome = nothingApplied(settings.dryRun, 'No tracking repository: no commands to read, nothing applied.')
     return {
       summary: adjustmentsSummary(outcome, PRIVATE_TEXT),
       report: adjustmentsReport(outcome, input.summaryIsPublic)
     }
   }
   const known = new Map((result?.verdicts ?? []).map((v) => [v.person.key, v.person]))
-  const outcome = await applyStage({
+  const outcome = await adjustApproved({
     client: input.client,
     issueClient: input.issueClient,
+    issueReads: input.issueReads,
     where,
     id: trackingIssueId(input.roster.trackingIssue.id, settings.rosterPath, settings.workspace),
     account,
@@ -73,6 +75,8 @@ export async function adjustStage(
 export interface ApplyInput {
   client: GitHubClient
   issueClient: GitHubClient
+  /** What the run reads once with the issue token. */
+  issueReads: ReadOnce
   where: TrackingRepo | null
   roster: Roster
   checked: Preflight

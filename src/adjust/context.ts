@@ -4,6 +4,7 @@
  */
 import type { ActivityDeps } from '../activity/stage.js'
 import type { GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import type { Logger } from '../logger.js'
 import type { Person } from '../members/people.js'
 import type { Roster } from '../roster/roster.js'
@@ -17,6 +18,8 @@ import type { readStore } from './store.js'
 export interface ApplyDeps {
   client: GitHubClient
   issueClient: GitHubClient
+  /** What the run reads once with the issue token (github/read-once.ts); a new one when not given. */
+  issueReads?: ReadOnce
   where: TrackingRepo
   /** The tracking issue's id (issue-id.ts). */
   id: string

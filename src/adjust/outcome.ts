@@ -62,7 +62,7 @@ export interface ApplyOutcome {
   skipped: string | null
 }
 
-export const NOTHING_APPLIED = (dryRun: boolean, skipped: string | null): ApplyOutcome => ({
+export const nothingApplied = (dryRun: boolean, skipped: string | null): ApplyOutcome => ({
   touched: [],
   refused: [],
   notHere: [],

@@ -6,6 +6,7 @@
  * of someone contacted and due, and never before the record of what is about to change.
  */
 import { isPublicRepository } from '../github/repository.js'
+import { ReadOnce } from '../github/read-once.js'
 import type { Person } from '../members/people.js'
 import { adjustmentIn } from '../roster/adjust.js'
 import { loginKey } from '../roster/roster.js'
@@ -16,7 +17,7 @@ import { checkApprovers } from './approvers.js'
 import { type Command, mentionsCommand, readCommands } from './commands.js'
 import type { EntryDeps } from './entries.js'
 import { checkNow } from './eligible-now.js'
-import { type ApplyOutcome, type ApplyRefusal, NOTHING_APPLIED } from './outcome.js'
+import { type ApplyOutcome, type ApplyRefusal, nothingApplied } from './outcome.js'
 import { adjustPerson, reinstatePerson } from './person.js'
 import { PrivilegeReader } from './privileges.js'
 import { type HeldLock, takeLock } from './lock.js'
@@ -29,12 +30,12 @@ export interface ApplyResult extends ApplyOutcome {
   people: Person[]
 }
 
-export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
+export async function adjustApproved(deps: ApplyDeps): Promise<ApplyResult> {
   const { issueClient: client, where, id, account, roster, log } = deps
   const issue = await findTrackingIssue({ client, where, id, account, labels: roster.trackingIssue.labels, log })
-  if (!issue) return { ...NOTHING_APPLIED(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] }
+  if (!issue) return { ...nothingApplied(deps.dryRun, 'No tracking issue yet: nothing to apply.'), people: [] }
   if (deps.commentOnIssue !== undefined && deps.commentOnIssue !== issue.number)
-    return { ...NOTHING_APPLIED(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] }
+    return { ...nothingApplied(deps.dryRun, 'The comment is not on the tracking issue: nothing to do.'), people: [] }
   // A dry run writes nothing and takes no lock; every other run reads the store only once it holds it.
   const scale = deps.waitScale ?? 1
   const lock = deps.dryRun
@@ -42,7 +43,7 @@ export async function applyStage(deps: ApplyDeps): Promise<ApplyResult> {
     : await takeLock({ client, where, id, now: deps.clock, log, waitMs: 300_000 * scale, pollMs: 30_000 * scale })
   if (lock && 'busy' in lock) {
     log.warning(lock.busy)
-    return { ...NOTHING_APPLIED(deps.dryRun, lock.busy), people: [] }
+    return { ...nothingApplied(deps.dryRun, lock.busy), people: [] }
   }
   try {
     return await applyLocked(deps, issue, lock)
@@ -68,7 +69,7 @@ async function applyLocked(
     reader,
     dryRun: deps.dryRun,
     log,
-    issueIsPublic: await isPublicRepository(client, `${where.owner}/${where.repo}`),
+    issueIsPublic: await isPublicRepository(deps.issueReads ?? new ReadOnce(client), `${where.owner}/${where.repo}`),
     logIsPublic: deps.logIsPublic,
     named: (login, org) =>
       Boolean(people.get(loginKey(login))?.memberships.some((m) => loginKey(m.org) === loginKey(org) && m.public)),
@@ -78,7 +79,7 @@ async function applyLocked(
     },
     ...(lock ? { beforeChange: () => lock.renew() } : {})
   }
-  const outcome: ApplyOutcome = NOTHING_APPLIED(deps.dryRun, null)
+  const outcome: ApplyOutcome = nothingApplied(deps.dryRun, null)
   const texts = [issue.body, ...[...issue.parts.values()].map((p) => p.body)]
   const context = { deps, entryDeps, store, outcome, people, records: readRecords(texts, isoDay(deps.now)) }
   await resumeUnfinished(context)

@@ -12,6 +12,7 @@
  * `role_name`, the highest role from every source, and `permission`, the legacy level).
  */
 import type { GitHubClient } from './client.js'
+import type { ReadOnce } from './read-once.js'
 
 /** Role levels, lowest first. A custom role's name is not here: it may grant anything. */
 export const ROLE_LEVEL = { read: 0, triage: 1, write: 2, maintain: 3, admin: 4 } as const
@@ -36,21 +37,10 @@ function levelOf(c: Collaborator): RoleLevel {
   return Math.max(named, ...base) as RoleLevel
 }
 
-const read = new WeakMap<GitHubClient, Map<string, Promise<RepositoryRoles | null>>>()
-const firstPages = new WeakMap<GitHubClient, Map<string, Promise<FirstPage | null>>>()
-const people = new WeakMap<GitHubClient, Map<string, Promise<RoleLevel | null>>>()
-
 interface FirstPage {
   roles: RepositoryRoles
   /** Pages after the first (0 when the first is the whole list). */
   pagesLeft: number
-}
-
-function cached<T>(store: WeakMap<GitHubClient, Map<string, T>>, client: GitHubClient, key: string, make: () => T): T {
-  const known = store.get(client) ?? new Map<string, T>()
-  store.set(client, known)
-  if (!known.has(key)) known.set(key, make())
-  return known.get(key)!
 }
 
 const PER_PAGE = 100
@@ -60,21 +50,22 @@ const PER_PAGE = 100
  * reading the whole list or asking person by person; null when GitHub would not say.
  */
 export async function readRolesOf(
-  client: GitHubClient,
+  reads: ReadOnce,
   fullName: string,
   logins: string[]
 ): Promise<RepositoryRoles | null> {
+  const { client } = reads
   const key = fullName.toLowerCase()
-  const whole = read.get(client)?.get(key)
-  if (whole) return whole
-  const first = await cached(firstPages, client, key, () => readFirstPage(client, fullName))
+  const whole = `roles ${key}`
+  if (reads.has(whole)) return reads.read(whole, () => readRest(client, fullName, null))
+  const first = await reads.read(`roles ${key} page 1`, () => readFirstPage(client, fullName))
   if (!first) return null
   if (first.pagesLeft === 0) return first.roles
   const missing = [...new Set(logins.map((l) => l.toLowerCase()))].filter((l) => !first.roles.has(l))
-  if (missing.length >= first.pagesLeft) return cached(read, client, key, () => readRest(client, fullName, first))
+  if (missing.length >= first.pagesLeft) return reads.read(whole, () => readRest(client, fullName, first))
   const roles = new Map(first.roles)
   for (const login of missing) {
-    const level = await cached(people, client, `${key} ${login}`, () => readPermission(client, fullName, login))
+    const level = await reads.read(`roles ${key} ${login}`, () => readPermission(client, fullName, login))
     if (level === null) return null
     roles.set(login, level)
   }
@@ -95,7 +86,12 @@ async function readFirstPage(client: GitHubClient, fullName: string): Promise<Fi
 }
 
 /** The whole list: the first page already read, and the pages after it. */
-async function readRest(client: GitHubClient, fullName: string, first: FirstPage): Promise<RepositoryRoles | null> {
+async function readRest(
+  client: GitHubClient,
+  fullName: string,
+  first: FirstPage | null
+): Promise<RepositoryRoles | null> {
+  if (!first) return null
   const [owner = '', repo = ''] = fullName.split('/')
   try {
     const rest = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {

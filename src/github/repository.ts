@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js'
+import type { ReadOnce } from './read-once.js'
 
 /** What the run reads of a repository (docs.github.com/en/rest/repos/repos#get-a-repository). */
 export interface RepositoryJson {
@@ -8,32 +8,23 @@ export interface RepositoryJson {
   permissions?: { pull?: boolean; triage?: boolean; push?: boolean }
 }
 
-/** One answer per client and repository per run: the preflight, the summary and the tracking issue all ask. */
-const answers = new WeakMap<GitHubClient, Map<string, Promise<RepositoryJson>>>()
-
-/** The repository, read once per client; the promise rejects with GitHub's answer when it cannot be read. */
-export function readRepository(client: GitHubClient, fullName: string): Promise<RepositoryJson> {
-  const known = answers.get(client) ?? new Map<string, Promise<RepositoryJson>>()
-  answers.set(client, known)
-  const key = fullName.toLowerCase()
-  if (!known.has(key)) {
-    const [owner = '', repo = ''] = fullName.split('/')
-    const read = client.request('GET /repos/{owner}/{repo}', { owner, repo }).then((r) => r.data as RepositoryJson)
-    read.catch(() => {}) // a refusal is the caller's to handle, when it asks
-    known.set(key, read)
-  }
-  return known.get(key)!
+/** The repository, read once a run per token; the promise rejects with GitHub's answer when it cannot be read. */
+export function readRepository(reads: ReadOnce, fullName: string): Promise<RepositoryJson> {
+  const [owner = '', repo = ''] = fullName.split('/')
+  return reads.read(`repository ${fullName.toLowerCase()}`, () =>
+    reads.client.request('GET /repos/{owner}/{repo}', { owner, repo }).then((r) => r.data as RepositoryJson)
+  )
 }
 
 /**
  * Whether a repository is public. Anything the token cannot tell is treated as public: a wrong
  * "private" would name concealed members where anyone can read them.
  */
-export async function isPublicRepository(client: GitHubClient, fullName: string): Promise<boolean> {
+export async function isPublicRepository(reads: ReadOnce, fullName: string): Promise<boolean> {
   const [owner, repo] = fullName.split('/')
   if (!owner || !repo) return true
   try {
-    return (await readRepository(client, fullName)).private !== true
+    return (await readRepository(reads, fullName)).private !== true
   } catch {
     return true
   }

@@ -4,6 +4,7 @@
  * status) — GitHub I/O — merged into one person per login (pure, people.ts).
  */
 import type { GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
 import { type AccessFindings, type NotChecked, type RuledOut, readAccessFindings } from './access-checks.js'
@@ -32,6 +33,8 @@ export interface Audience extends AccessFindings {
 
 export interface AudienceDeps {
   client: GitHubClient
+  /** What the run reads once with `client` (github/read-once.ts): the sweep lists the same repositories. */
+  reads: ReadOnce
   roster: Roster
   now: Date
   log: Logger
@@ -46,7 +49,7 @@ export async function readAudience(deps: AudienceDeps): Promise<Audience> {
   const memberLists = await readMemberLists(deps)
   const everyone = mergePeople(memberLists)
   const outside = roster.include.outsideCollaborators
-    ? await addOutsideCollaborators(client, roster, everyone)
+    ? await addOutsideCollaborators(deps.reads, roster, everyone)
     : { outsideOnly: [], unread: [] }
   const teams = await Promise.all(roster.teams.map((rule) => readTeam(client, rule)))
   markTeams(everyone, teams)
@@ -99,7 +102,7 @@ function markTeams(everyone: Person[], teams: TeamMembers[]): void {
  * added to their person; the others are returned, to be checked like members.
  */
 async function addOutsideCollaborators(
-  client: GitHubClient,
+  reads: ReadOnce,
   roster: Roster,
   everyone: Person[]
 ): Promise<{ outsideOnly: Person[]; unread: NotChecked[] }> {
@@ -107,7 +110,7 @@ async function addOutsideCollaborators(
   const outsideOnly = new Map<string, Person>()
   const unread: NotChecked[] = []
   for (const org of roster.orgs) {
-    const read = await readOutsideCollaborators(client, org.login)
+    const read = await readOutsideCollaborators(reads, org.login)
     for (const r of read.unread) unread.push({ org: org.login, reason: `not checked in ${r.repo}: ${r.reason}` })
     for (const [key, { login, access }] of read.found) {
       const person = byKey.get(key) ?? outsideOnly.get(key) ?? { login, key, type: 'User', memberships: [] }

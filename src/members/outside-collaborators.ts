@@ -5,7 +5,7 @@
  * repository's collaborators with `affiliation=outside` — one request per repository, which is
  * why this check is off by default.
  */
-import type { GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import { listOrgRepositories } from '../github/org-repositories.js'
 import { explain } from '../github/explain.js'
 import { describe, isHttpError } from '../github/failures.js'
@@ -27,7 +27,8 @@ export interface OutsideCollaborators {
   unread: { repo: string; reason: string }[]
 }
 
-export async function readOutsideCollaborators(client: GitHubClient, org: string): Promise<OutsideCollaborators> {
+export async function readOutsideCollaborators(reads: ReadOnce, org: string): Promise<OutsideCollaborators> {
+  const { client } = reads
   let logins: { login: string }[]
   try {
     logins = (await client.paginate('GET /orgs/{org}/outside_collaborators', { org, per_page: 100 })) as {
@@ -41,7 +42,7 @@ export async function readOutsideCollaborators(client: GitHubClient, org: string
   )
   const unread: OutsideCollaborators['unread'] = []
   if (found.size === 0) return { found, unread }
-  for (const repo of await listOrgRepositories(client, org)) {
+  for (const repo of await listOrgRepositories(reads, org)) {
     let collaborators: CollaboratorJson[]
     try {
       collaborators = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js'
 import { NEEDS_OWNER } from '../members/access-checks.js'
 import type { GitHubClient } from '../github/client.js'
+import { ReadOnce } from '../github/read-once.js'
 import { describe, isHttpError } from '../github/failures.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
@@ -22,6 +23,8 @@ export interface PreflightDeps {
   client: GitHubClient
   /** The issue token's client (the same client when both inputs hold one token). */
   issueClient: GitHubClient
+  /** What the run reads once with the issue token (github/read-once.ts); a new one when not given. */
+  issueReads?: ReadOnce
   roster: Roster
   /** `owner/name` of the tracking repository, or null when there is none. */
   trackingRepo: string | null
@@ -43,7 +46,8 @@ export interface Preflight {
   /** Each organization's access, by lower-case login. */
   orgs: Map<string, OrgAccess>
   /** Why an include check cannot be made in an organization, by check and lower-case org. */
-  notChecked: { invitations: Map<string, string>; twoFactor: Map<string, string> }
+  /** The access checks this token cannot make, by organization, with why: asked of nobody. */
+  ruledOut: { invitations: Map<string, string>; twoFactor: Map<string, string> }
 }
 
 export async function preflight(deps: PreflightDeps): Promise<Preflight> {
@@ -77,7 +81,7 @@ export async function preflight(deps: PreflightDeps): Promise<Preflight> {
       `count-private-activity is on with ${KIND_NAMES[token.kind]}: private activity is seen only in the repositories it was granted (${REQUIREMENTS.privateActivity.needs[token.kind]}); activity in others is not counted.`
     )
   }
-  return { token, issueAccount: tracking.account, orgs, notChecked: includeChecks(roster, token, orgs) }
+  return { token, issueAccount: tracking.account, orgs, ruledOut: includeChecks(roster, token, orgs) }
 }
 
 /** Changing a membership or a team takes an owner (docs: orgs/members#set-organization-membership-for-a-user). */
@@ -115,7 +119,7 @@ async function checkTracking(
       ? token
       : await readTokenFacts(deps.issueClient, 'issue-token', deps.classicByPrefix?.issueToken ?? false)
   const checked = await checkTrackingRepository(
-    deps.issueClient,
+    deps.issueReads ?? new ReadOnce(deps.issueClient),
     deps.trackingRepo,
     facts,
     deps.writes,
@@ -136,7 +140,7 @@ async function checkTracking(
  * The include checks a token's kind, scopes and role rule out, each with its exact reason; the
  * others are tried, and a refusal then is reported as not checked with GitHub's answer.
  */
-function includeChecks(roster: Roster, token: TokenFacts, orgs: Map<string, OrgAccess>): Preflight['notChecked'] {
+function includeChecks(roster: Roster, token: TokenFacts, orgs: Map<string, OrgAccess>): Preflight['ruledOut'] {
   const invitations = new Map<string, string>()
   const twoFactor = new Map<string, string>()
   for (const [key, access] of orgs) {

@@ -6,7 +6,7 @@
  * token's Issues permission shows only when it writes; a refusal then stops the run with the same
  * guidance (github/explain.ts).
  */
-import type { GitHubClient } from '../github/client.js'
+import type { ReadOnce } from '../github/read-once.js'
 import { describe, isHttpError } from '../github/failures.js'
 import { type RepositoryJson, readRepository } from '../github/repository.js'
 import { REQUIREMENTS } from './requirements.js'
@@ -19,7 +19,7 @@ export interface TrackingCheck {
 }
 
 export async function checkTrackingRepository(
-  client: GitHubClient,
+  reads: ReadOnce,
   repo: string,
   facts: TokenFacts,
   writes: boolean,
@@ -28,7 +28,7 @@ export async function checkTrackingRepository(
   const needs = REQUIREMENTS.trackingIssue.needs[facts.kind]
   let data: RepositoryJson
   try {
-    data = await readRepository(client, repo)
+    data = await readRepository(reads, repo)
   } catch (error) {
     if (isHttpError(error) && error.status === 404) {
       return {

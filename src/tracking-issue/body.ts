@@ -23,7 +23,8 @@ import { exemptionStanding } from '../verdicts/exemptions.js'
 import type { AuditResult } from '../verdicts/result.js'
 import { type IssueText, type Line, type Section, pack } from './layout.js'
 import type { ContactLine, ContactPlan } from './plan.js'
-import { issueMarker, lineMark } from './state.js'
+import { lineMark } from './state.js'
+import { issueMarker } from './markers.js'
 
 export { type IssueText, MENTIONS_PER_TEXT, TEXT_LIMIT } from './layout.js'
 

@@ -9,7 +9,7 @@
 import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../logger.js'
 import { type Account, type Author, isOneOf } from './account.js'
-import { issueMarker, partNumberOf, partsIndexOf, retiredMarker } from './state.js'
+import { issueMarker, partNumberOf, partsIndexOf, retiredMarker } from './markers.js'
 
 export interface TrackingRepo {
   owner: string

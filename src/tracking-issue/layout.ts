@@ -3,7 +3,7 @@
  * continuation comments. Pure.
  */
 import { profileLink } from '../text/people.js'
-import { partMarker } from './state.js'
+import { partMarker } from './markers.js'
 
 /**
  * GitHub refuses an issue body over 65,536 characters ("body is too long (maximum is 65536

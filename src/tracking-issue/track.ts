@@ -5,6 +5,7 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import { isPublicRepository } from '../github/repository.js'
+import { ReadOnce } from '../github/read-once.js'
 import type { Logger } from '../logger.js'
 import type { Roster } from '../roster/roster.js'
 import { disclosureFor } from '../text/disclosure.js'
@@ -21,6 +22,8 @@ export type { TrackingRepo } from './find.js'
 
 export interface TrackDeps {
   client: GitHubClient
+  /** What the run reads once with `client` (github/read-once.ts); a new one when not given. */
+  reads?: ReadOnce
   where: TrackingRepo
   /** The issue's identity (issue-id.ts). */
   id: string
@@ -65,7 +68,7 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
   })
   const texts = existing ? [existing.body, ...[...existing.parts.values()].map((p) => p.body)] : []
   const plan = planContacts(readRecords(texts, today), result.verdicts, today, settings.graceDays)
-  const issueIsPublic = await isPublicRepository(client, repo)
+  const issueIsPublic = await isPublicRepository(deps.reads ?? new ReadOnce(client), repo)
   const context = { id, serverUrl: deps.serverUrl, today, mention: settings.mention, graceDays: settings.graceDays }
   const text = renderIssue(plan, result, { ...context, disclosure: disclosureFor(result, issueIsPublic) })
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }

@@ -23,7 +23,7 @@ import {
   ownIssues
 } from './find.js'
 import type { IssueText } from './layout.js'
-import { retiredMarker, withPartsIndex } from './state.js'
+import { retiredMarker, withPartsIndex } from './markers.js'
 
 type IssueAction = 'created' | 'updated' | 'unchanged' | 'closed' | 'reopened' | 'none'
 
