@@ -225,7 +225,7 @@ export class FakeGitHub {
       const member = findOrg(this.world, parts[1]!)?.members.find(
         (m) => m.login.toLowerCase() === parts[3]!.toLowerCase()
       )
-      return member?.public ? { status: 204, body: null } : error(404, 'Not Found')
+      return member?.public ? { status: 204, body: undefined } : error(404, 'Not Found')
     }
     if (
       r.method === 'GET' &&
