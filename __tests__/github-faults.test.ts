@@ -12,10 +12,25 @@ import {
   REST_FAULT_KINDS,
   restFaultKinds
 } from '../fake-github/github-faults.js'
+import { gitData } from '../fake-github/git-refs.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { type World, WorldBuilder, findOrg } from '../fake-github/world.js'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
+
+/** The parameters one read of each route is asked with. */
+const AT = {
+  org: 'acme',
+  owner: 'acme',
+  repo: 'app',
+  username: 'alice',
+  team_slug: 'core',
+  issue_number: 1,
+  ref: 'member-audit/locks/faults',
+  commit_sha: '3a0f86fb8db8eea7ccbb9a95f325ddbedfb25e15'
+}
+/** Git's empty tree. */
+const TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
 
 function world(): World {
   const b = new WorldBuilder(NOW)
@@ -27,6 +42,11 @@ function world(): World {
   b.world.repos.push({ fullName: 'acme/app', private: false })
   b.world.issues.push({ repo: 'acme/app', number: 1, title: 'T', body: '', state: 'open', labels: [], comments: [] })
   findOrg(b.world, 'acme')!.invitations = []
+  // A reference with slashes in its name, to the one commit, for the Git data reads.
+  const git = gitData(b.world, 'acme/app')
+  git.trees.add(TREE)
+  git.commits[AT.commit_sha] = { message: 'm', tree: TREE, parents: [], date: NOW.toISOString() }
+  git.refs[`refs/${AT.ref}`] = AT.commit_sha
   b.world.tokens['test-token'] = { orgs: 'all', ownerOf: 'all', seesPrivate: true, scopes: ['repo', 'admin:org'] }
   return b.world
 }
@@ -42,7 +62,6 @@ async function withFaults<T>(body: (github: FakeGitHub, faults: GitHubFaults) =>
 }
 
 /** The parameters one read of each route is asked with. */
-const AT = { org: 'acme', owner: 'acme', repo: 'app', username: 'alice', team_slug: 'core', issue_number: 1 }
 
 interface Seen {
   status: number

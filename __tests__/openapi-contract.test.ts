@@ -14,7 +14,7 @@ import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-git
 import { OpenApiContract } from '../fake-github/openapi-contract.js'
 import { acceptInvitation } from '../fake-github/org-writes.js'
 import { runActionInProcess } from '../fake-github/run-action.js'
-import { FAKE_REST_ROUTES, GRAPHQL_ROUTE } from '../fake-github/routes.js'
+import { FAKE_MULTI_SEGMENT, FAKE_REST_ROUTES, GRAPHQL_ROUTE, fakeRouteOf } from '../fake-github/routes.js'
 import { type FakeGitHubOptions, FakeGitHub, type ServedProblem } from '../fake-github/server.js'
 import { generateTrafficWorld } from '../fake-github/traffic-world.js'
 import { type World, WorldBuilder, findOrg } from '../fake-github/world.js'
@@ -60,6 +60,18 @@ async function withFake<T>(options: FakeGitHubOptions, body: (github: FakeGitHub
   }
 }
 
+/** Routes only apply mode asks: its lock's Git data and the approvers' accounts. */
+const APPLY_ROUTES = [
+  'POST /repos/{owner}/{repo}/git/trees',
+  'POST /repos/{owner}/{repo}/git/commits',
+  'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
+  'POST /repos/{owner}/{repo}/git/refs',
+  'GET /repos/{owner}/{repo}/git/ref/{ref}',
+  'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+  'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
+  'GET /users/{username}'
+]
+
 const problemLines = (problems: ServedProblem[]): string[] => [
   ...new Set(problems.map((p) => `${p.request} → ${p.status}: ${p.problem}`))
 ]
@@ -102,6 +114,9 @@ describe('every answer the fake serves, as GitHub describes it', () => {
       await runOn(github, 10, text)
       acceptInvitation(github.world, 'acme', 'alice')
       expect((await runOn(github, 11, text)).code).toBe(0)
+      // The apply lock's whole life (taken, renewed, read, released) and the approvers' accounts.
+      const asked = new Set(github.requests.filter((r) => (r.status ?? 0) < 300).map((r) => r.route))
+      expect(APPLY_ROUTES.filter((r) => !asked.has(r))).toEqual([])
       return collect(github)
     })
     expect(problemLines(problems)).toEqual([])
@@ -142,8 +157,16 @@ describe('every answer the fake serves, as GitHub describes it', () => {
       const at = { org: 'acme', owner: 'acme', repo: 'app', username: 'alice', team_slug: 'core' }
       const ask = async (route: string, params: Record<string, unknown> = {}) =>
         (await client.request(route, { ...at, ...params })) as { status: number; data: Record<string, unknown> }
-      for (const route of FAKE_REST_ROUTES.filter((r) => r.startsWith('GET ') && !r.includes('{issue_number}')))
-        await ask(route, route.includes('/permission') ? { repo: 'vault' } : {})
+      const later = (r: string) => r.includes('{issue_number}') || r.includes('/git/')
+      for (const route of FAKE_REST_ROUTES.filter((r) => r.startsWith('GET ') && !later(r)))
+        await ask(
+          route,
+          route.includes('/permission')
+            ? { repo: 'vault' }
+            : route.includes('/public_members/')
+              ? { username: 'bob' }
+              : {}
+        )
       const issue = (await ask('POST /repos/{owner}/{repo}/issues', { title: 'T', body: 'B', labels: ['x'] })).data
       const n = { issue_number: issue.number }
       await ask('GET /repos/{owner}/{repo}/issues/{issue_number}', n)
@@ -161,12 +184,33 @@ describe('every answer the fake serves, as GitHub describes it', () => {
       await ask('PUT /orgs/{org}/memberships/{username}', { ...bob, role: 'admin' })
       await ask('DELETE /orgs/{org}/memberships/{username}', { username: 'contractor' })
       await ask('PUT /orgs/{org}/outside_collaborators/{username}', bob)
+      await gitRoundTrip(ask)
       const asked = new Set(github.requests.map((r) => r.route))
       expect(FAKE_REST_ROUTES.filter((r) => !asked.has(r))).toEqual([])
       expect(github.requests.filter((r) => (r.status ?? 0) >= 300).map((r) => `${r.method} ${r.path}`)).toEqual([])
       return collect(github)
     })
     expect(problemLines(problems)).toEqual([])
+  })
+
+  test('a parameter spans path segments only where GitHub marks it so: a Git reference, not a login', () => {
+    const contract = OpenApiContract.load()
+    for (const route of FAKE_REST_ROUTES)
+      expect([route, FAKE_MULTI_SEGMENT[route] ?? []]).toEqual([route, contract.multiSegmentOf(route)])
+    const lock = '/repos/acme/app/git/ref/member-audit/locks/9d51088c'
+    expect(contract.routeOf('GET', lock)).toBe('GET /repos/{owner}/{repo}/git/ref/{ref}')
+    expect(fakeRouteOf('GET', lock)).toBe('GET /repos/{owner}/{repo}/git/ref/{ref}')
+    expect(contract.routeOf('DELETE', '/repos/acme/app/git/refs/heads/feature-a')).toBe(
+      'DELETE /repos/{owner}/{repo}/git/refs/{ref}'
+    )
+    expect(fakeRouteOf('PATCH', '/repos/acme/app/git/refs/heads/feature-a')).toBe(
+      'PATCH /repos/{owner}/{repo}/git/refs/{ref}'
+    )
+    // A literal still wins over a parameter, and a parameter GitHub does not mark takes one segment.
+    expect(contract.routeOf('GET', '/users/alice/events/public')).toBe('GET /users/{username}/events/public')
+    expect(contract.routeOf('GET', '/users/alice/bob')).toBeUndefined()
+    expect(fakeRouteOf('GET', '/orgs/acme/memberships/alice/x')).toBeUndefined()
+    expect(contract.routeOf('POST', '/repos/acme/app/git/refs/heads/x')).toBeUndefined()
   })
 
   test('all routes served were listed and documented, GraphQL too', () => {
@@ -178,6 +222,23 @@ describe('every answer the fake serves, as GitHub describes it', () => {
     console.log(`${rest.length} REST routes and GraphQL served, every answer valid:\n${answers.sort().join('\n')}`)
   })
 })
+
+/** Each Git data route once, as the apply lock uses them: tree, commit, reference, read, moved, deleted. */
+async function gitRoundTrip(
+  ask: (route: string, params?: Record<string, unknown>) => Promise<{ data: Record<string, unknown> }>
+): Promise<void> {
+  const blob = { path: 'member-audit-lock', mode: '100644', type: 'blob', content: 'lock\n' }
+  const tree = (await ask('POST /repos/{owner}/{repo}/git/trees', { tree: [blob] })).data.sha
+  const commit = async (parents: unknown[]) =>
+    (await ask('POST /repos/{owner}/{repo}/git/commits', { message: 'm', tree, parents })).data.sha
+  const first = await commit([])
+  const ref = 'member-audit/locks/contract'
+  await ask('POST /repos/{owner}/{repo}/git/refs', { ref: `refs/${ref}`, sha: first })
+  await ask('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref })
+  await ask('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: first })
+  await ask('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ref, sha: await commit([first]), force: false })
+  await ask('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { ref })
+}
 
 describe('an answer GitHub would not send fails the check', () => {
   const world = (): World => {

@@ -4,7 +4,8 @@
  * (docs.github.com/en/account-and-profile/…/changing-your-github-username). Every answer that shows
  * a user carries the account's `id` and its current login; the user's past comments, memberships
  * and tokens follow the account, not the login.
- * - `GET /users/{username}`: 200 `{login, id, type}`; 404 when no account holds the login (docs: users/users#get-a-user).
+ * - `GET /users/{username}`: 200 the `public-user` of whoever holds the login now (its id the
+ *   account's); 404 when no account holds the login (docs: users/users#get-a-user).
  */
 import { type Reply, error } from './answers.js'
 import type { RecordedRequest } from './request.js'
@@ -12,16 +13,17 @@ import { type World, findUser } from './world.js'
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
-import { accountId, idOf } from './rest-shapes.js'
+import { accountId, idOf, publicUser } from './rest-shapes.js'
 
 export { idOf as derivedId }
 
-export function routeUsers(world: World, r: RecordedRequest): Reply | null {
+export function routeUsers(world: World, r: RecordedRequest, serverUrl: string): Reply | null {
   const p = r.path.split('/').filter(Boolean)
   if (r.method !== 'GET' || p[0] !== 'users' || p.length !== 2) return null
   const user = findUser(world, p[1]!)
   if (!user || user.gone) return error(404, 'Not Found')
-  return { status: 200, body: { login: user.login, id: accountId(world, user.login), type: user.type ?? 'User' } }
+  // publicUser takes the id from accountId(world, login): the account's, which a rename keeps.
+  return { status: 200, body: publicUser(world, user.login, serverUrl, user.type ?? 'User') }
 }
 
 /**

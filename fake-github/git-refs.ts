@@ -10,10 +10,12 @@
  * - `PATCH …/git/refs/{ref}` {sha, force}: without force, only a fast forward — the new commit
  *   descends from the one the ref points at — else 422 "Update is not a fast forward" (refs#update-a-reference);
  * - `DELETE …/git/refs/{ref}`: 204; 422 "Reference does not exist" (refs#delete-a-reference).
- * Writing takes Contents: write (403 otherwise: `contentsWrite: false` on the token).
+ * Writing takes Contents: write (403 otherwise: `contentsWrite: false` on the token). The objects
+ * answered are GitHub's full shapes (git-shapes.ts).
  */
 import { createHash } from 'node:crypto'
 import { type Reply, error } from './answers.js'
+import { gitCommit, gitRef, gitTree } from './git-shapes.js'
 import type { RecordedRequest } from './request.js'
 import type { GitData, World, WorldToken } from './world.js'
 
@@ -26,7 +28,7 @@ export function gitData(world: World, repo: string): GitData {
 
 const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
-export function routeGitRefs(world: World, r: RecordedRequest, token: WorldToken): Reply | null {
+export function routeGitRefs(world: World, r: RecordedRequest, token: WorldToken, serverUrl: string): Reply | null {
   const p = r.path.split('/').filter(Boolean)
   if (p[0] !== 'repos' || p[3] !== 'git' || p.length < 5) return null
   const fullName = `${p[1]}/${p[2]}`
@@ -37,12 +39,18 @@ export function routeGitRefs(world: World, r: RecordedRequest, token: WorldToken
   const git = gitData(world, repo.fullName)
   const body = r.body ?? {}
   const kind = p[4]
+  const commitJson = (sha: string, c: GitData['commits'][string]) => gitCommit(repo.fullName, sha, c, serverUrl)
+  const refJson = (ref: string, sha: string) => gitRef(repo.fullName, ref, sha, serverUrl)
   if (kind === 'trees' && r.method === 'POST' && p.length === 5) {
-    const sha = sha1(`tree ${JSON.stringify(body.tree ?? [])}`)
+    const entries = Array.isArray(body.tree) ? (body.tree as Record<string, unknown>[]) : []
+    const sha = sha1(`tree ${JSON.stringify(entries)}`)
     git.trees.add(sha)
-    return { status: 201, body: { sha, tree: body.tree ?? [] } }
+    return { status: 201, body: gitTree(repo.fullName, sha, entries, serverUrl) }
   }
-  if (kind === 'commits' && p.length === 5 && r.method === 'POST') return createCommit(world, git, body)
+  if (kind === 'commits' && p.length === 5 && r.method === 'POST') {
+    const made = createCommit(world, git, body)
+    return typeof made === 'string' ? { status: 201, body: commitJson(made, git.commits[made]!) } : made
+  }
   if (kind === 'commits' && p.length === 6 && r.method === 'GET') {
     const commit = git.commits[p[5]!]
     return commit ? { status: 200, body: commitJson(p[5]!, commit) } : error(404, 'Not Found')
@@ -61,7 +69,10 @@ export function routeGitRefs(world: World, r: RecordedRequest, token: WorldToken
     const at = git.refs[ref]
     return at ? { status: 200, body: refJson(ref, at) } : error(404, 'Not Found')
   }
-  if (kind === 'refs' && r.method === 'PATCH') return updateRef(git, ref, String(body.sha), body.force === true)
+  if (kind === 'refs' && r.method === 'PATCH') {
+    const moved = updateRef(git, ref, String(body.sha), body.force === true)
+    return moved ?? { status: 200, body: refJson(ref, git.refs[ref]!) }
+  }
   if (kind === 'refs' && r.method === 'DELETE') {
     if (!git.refs[ref]) return error(422, 'Reference does not exist')
     delete git.refs[ref]
@@ -70,7 +81,8 @@ export function routeGitRefs(world: World, r: RecordedRequest, token: WorldToken
   return null
 }
 
-function createCommit(world: World, git: GitData, body: Record<string, unknown>): Reply {
+/** The new commit's sha, or GitHub's refusal. */
+function createCommit(world: World, git: GitData, body: Record<string, unknown>): string | Reply {
   const parents = Array.isArray(body.parents) ? (body.parents as string[]) : []
   const tree = String(body.tree ?? '')
   if (!git.trees.has(tree) || parents.some((s) => !git.commits[s])) return error(422, 'Validation Failed')
@@ -78,16 +90,17 @@ function createCommit(world: World, git: GitData, body: Record<string, unknown>)
   const commit = { message: String(body.message ?? ''), tree, parents, date }
   const sha = sha1(`commit ${JSON.stringify(commit)} ${Object.keys(git.commits).length}`)
   git.commits[sha] = commit
-  return { status: 201, body: commitJson(sha, commit) }
+  return sha
 }
 
-function updateRef(git: GitData, ref: string, sha: string, force: boolean): Reply {
+/** Moves the reference; GitHub's refusal, or null when it moved. */
+function updateRef(git: GitData, ref: string, sha: string, force: boolean): Reply | null {
   const at = git.refs[ref]
   if (!at) return error(422, 'Reference does not exist')
   if (!git.commits[sha]) return error(422, 'Object does not exist')
   if (!force && !descendsFrom(git, sha, at)) return error(422, 'Update is not a fast forward')
   git.refs[ref] = sha
-  return { status: 200, body: refJson(ref, sha) }
+  return null
 }
 
 function descendsFrom(git: GitData, sha: string, ancestor: string): boolean {
@@ -102,14 +115,3 @@ function descendsFrom(git: GitData, sha: string, ancestor: string): boolean {
   }
   return false
 }
-
-const refJson = (ref: string, sha: string) => ({ ref, object: { sha, type: 'commit' } })
-
-const commitJson = (sha: string, c: GitData['commits'][string]) => ({
-  sha,
-  message: c.message,
-  tree: { sha: c.tree },
-  parents: c.parents.map((s) => ({ sha: s })),
-  author: { name: 'member-audit', email: 'member-audit@users.noreply.github.com', date: c.date },
-  committer: { name: 'member-audit', email: 'member-audit@users.noreply.github.com', date: c.date }
-})

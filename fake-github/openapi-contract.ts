@@ -62,9 +62,9 @@ export interface ContractProblem {
 
 /**
  * Per route (`GET /orgs/{org}/members`): documented status → the JSON pointer of its body schema
- * (null: no body), and the route's docs page.
+ * (null: no body), the route's docs page, and the path parameters that span several segments.
  */
-type RouteIndex = Record<string, { statuses: Record<string, string | null>; docs?: string }>
+type RouteIndex = Record<string, { statuses: Record<string, string | null>; docs?: string; multiSegment?: string[] }>
 
 const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1')
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
@@ -117,7 +117,8 @@ export class OpenApiContract {
     private readonly dir: string,
     private readonly index: RouteIndex
   ) {
-    this.matcher = new RouteMatcher(Object.keys(index))
+    const multi = Object.entries(index).flatMap(([r, i]) => (i.multiSegment ? [[r, i.multiSegment] as const] : []))
+    this.matcher = new RouteMatcher(Object.keys(index), Object.fromEntries(multi))
   }
 
   private static shared?: OpenApiContract
@@ -158,6 +159,11 @@ export class OpenApiContract {
   /** The route's page in GitHub's REST docs, as error bodies name it in `documentation_url`. */
   docsOf(route: string): string | undefined {
     return this.index[route]?.docs
+  }
+
+  /** The route's path parameters that take several segments (`ref` in `GET /repos/{owner}/{repo}/git/ref/{ref}`). */
+  multiSegmentOf(route: string): string[] {
+    return this.index[route]?.multiSegment ?? []
   }
 
   /** What is wrong with an answer, as GitHub's description sees it; empty when nothing is. */
@@ -259,7 +265,12 @@ function readDescription(): Json {
   return JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json
 }
 
-/** Per route and documented status, where its JSON body schema is (a response may be a `$ref`). */
+/**
+ * Per route and documented status, where its JSON body schema is (a response may be a `$ref`);
+ * the path parameters the description marks `x-multi-segment`: GitHub's own mark for a parameter
+ * whose value may hold slashes (a Git reference "heads/feature-a", a branch, a file's path), so
+ * such a parameter, and only such a one, may match several segments of a request's path.
+ */
 function routeIndex(doc: Json): RouteIndex {
   const index: RouteIndex = {}
   const at = (ref: string): Json =>
@@ -270,6 +281,11 @@ function routeIndex(doc: Json): RouteIndex {
   for (const [template, item] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
     for (const [method, op] of Object.entries(item)) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue
+      const parameters = [...((item.parameters as unknown as Json[]) ?? []), ...((op.parameters as Json[]) ?? [])]
+      const multiSegment = parameters
+        .map((p) => (typeof p.$ref === 'string' ? at(p.$ref) : p))
+        .filter((p) => p.in === 'path' && p['x-multi-segment'] === true)
+        .map((p) => String(p.name))
       const statuses: Record<string, string | null> = {}
       for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
         let pointer = `/paths/${escapePointer(template)}/${method}/responses/${status}`
@@ -282,7 +298,11 @@ function routeIndex(doc: Json): RouteIndex {
         statuses[status] = json?.schema ? `${pointer}/content/application~1json/schema` : null
       }
       const docs = (op.externalDocs as { url?: string } | undefined)?.url
-      index[`${method.toUpperCase()} ${template}`] = { statuses, ...(docs ? { docs } : {}) }
+      index[`${method.toUpperCase()} ${template}`] = {
+        statuses,
+        ...(docs ? { docs } : {}),
+        ...(multiSegment.length ? { multiSegment } : {})
+      }
     }
   }
   return index

@@ -34,8 +34,11 @@ export function idOf(text: string): number {
  */
 const seg = (name: string): string => encodeURIComponent(name)
 const path = (fullName: string): string => fullName.split('/').map(seg).join('/')
+/** A repository's `owner/name` as path segments. */
+export { path as repositoryPath }
 
-const nodeId = (prefix: string, text: string): string =>
+/** A stable GraphQL node id (`U_…`, `R_…`) for a name. */
+export const nodeId = (prefix: string, text: string): string =>
   `${prefix}_${Buffer.from(text.toLowerCase()).toString('base64url')}`
 const CREATED = '2015-01-01T00:00:00Z'
 
@@ -67,11 +70,13 @@ export function simpleUser(world: World, login: string, serverUrl: string, type?
   }
 }
 
-/** `private-user`: what `GET /user` shows the account itself. */
-export function privateUser(world: World, login: string, type: string, serverUrl: string) {
+/**
+ * `public-user`: what `GET /users/{username}` shows anyone (docs.github.com/en/rest/users/users#get-a-user),
+ * an account with no profile set. The description allows no property beyond its own.
+ */
+export function publicUser(world: World, login: string, serverUrl: string, type?: string) {
   return {
     ...simpleUser(world, login, serverUrl, type),
-    user_view_type: 'private',
     name: null,
     company: null,
     blog: '',
@@ -84,7 +89,15 @@ export function privateUser(world: World, login: string, type: string, serverUrl
     followers: 0,
     following: 0,
     created_at: CREATED,
-    updated_at: CREATED,
+    updated_at: CREATED
+  }
+}
+
+/** `private-user`: what `GET /user` shows the account itself. */
+export function privateUser(world: World, login: string, type: string, serverUrl: string) {
+  return {
+    ...publicUser(world, login, serverUrl, type),
+    user_view_type: 'private',
     private_gists: 0,
     total_private_repos: 0,
     owned_private_repos: 0,

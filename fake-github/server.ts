@@ -447,9 +447,9 @@ export class FakeGitHub {
     }
     const issues = routeIssues(this.world, r, url, token, serverUrl)
     if (issues) return issues
-    const git = routeGitRefs(this.world, r, token)
+    const git = routeGitRefs(this.world, r, token, serverUrl)
     if (git) return git
-    const users = routeUsers(this.world, r)
+    const users = routeUsers(this.world, r, serverUrl)
     if (users) return users
     if (r.method === 'GET' && parts[0] === 'repos' && parts.length === 3) {
       const fullName = `${parts[1]}/${parts[2]}`.toLowerCase()
