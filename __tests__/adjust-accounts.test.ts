@@ -4,7 +4,18 @@
  */
 import { renameUser } from '../fake-github/accounts.js'
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import { findOrg } from '../fake-github/world.js'
+import {
+  adjustWorld,
+  comment,
+  commentEvent,
+  held,
+  orgWrites,
+  roster,
+  runOn,
+  tick,
+  trackingIssue
+} from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
@@ -63,6 +74,31 @@ describe('apply mode: approvers are accounts', () => {
       await comment(github, 'carreau-token', issue, '/member-audit reinstate alice-elsewhere')
       await runOn(github, 11, REMOVE)
       expect(orgWrites(github).slice(1)).toEqual(['PUT /orgs/acme/memberships/alice-elsewhere'])
+    } finally {
+      await github.close()
+    }
+  })
+
+  test('an approval names the account flagged and contacted: a new account under that login is never adjusted on it', async () => {
+    const REMOVE = roster('  membership: remove\n')
+    const github = await FakeGitHub.start({ world: adjustWorld() })
+    try {
+      await runOn(github, 0, REMOVE)
+      tick(github.world, 'alice')
+      await runOn(github, 1, REMOVE)
+      const issue = trackingIssue(github.world).number
+      // alice renames; someone else registers "alice" and joins acme. The issue's line for "alice"
+      // (flagged, contacted) is about the first account, not this one.
+      renameUser(github.world, 'alice', 'alice-renamed', { id: 999_003 })
+      findOrg(github.world, 'acme')!.members.push({ login: 'alice', role: 'member', public: true })
+      await comment(github, 'carreau-token', issue, '/member-audit approve alice')
+      // The comment's own run first (no audit, the issue's lines as they were), then the schedule's.
+      const onComment = await runOn(github, 9, REMOVE, await commentEvent(issue))
+      expect(onComment.summary).toMatch(/alice: not marked contacted on the tracking issue/)
+      const scheduled = await runOn(github, 9, REMOVE)
+      expect(scheduled.code).toBe(0)
+      expect(orgWrites(github)).toEqual([])
+      expect(held(github.world, 'alice')).toMatchObject({ role: 'member' })
     } finally {
       await github.close()
     }

@@ -78,7 +78,7 @@ describe('tracking issue, run after run', () => {
       expect(second.sync.action).toBe('updated')
       expect(trackingIssues(world)).toHaveLength(1)
       expect(issue.body).toMatch(
-        /- \[x\] \[bob\][^\n]* · contacted 2026-11-25 <!-- ma:bob f=2026-11-24 c=2026-11-25 -->/
+        /- \[x\] \[bob\][^\n]* · contacted 2026-11-25 <!-- ma:bob f=2026-11-24 c=2026-11-25 i=\d+ -->/
       )
       expect(issue.body).toMatch(/### Returned \(1\)[\s\S]*\[carol\][^\n]*active, \[review 2026-11-25\]/)
       expect(issue.body).toMatchSnapshot('run 2: tick kept, carol returned')

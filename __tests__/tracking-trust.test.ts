@@ -86,7 +86,7 @@ describe('the tracking issue trusts only its own words', () => {
       })
       const run = await runOn(github, 2)
       expect(run.code).toBe(0)
-      expect(line(issue, 'alice')).toMatch(/^- \[ \] .*flagged 2026-11-24 <!-- ma:alice f=2026-11-24 -->$/)
+      expect(line(issue, 'alice')).toMatch(/^- \[ \] .*flagged 2026-11-24 <!-- ma:alice f=2026-11-24 i=\d+ -->$/)
       expect(line(issue, 'bob')).toMatch(/- \[x\] .*flagged 2026-11-24 · contacted 2026-11-25/)
       expect(issue.body).toMatch(/0 due for a privilege change · 0 returned/)
       expect(issue.body).not.toMatch(/tina|ghost|2000-01-01/)
@@ -122,7 +122,7 @@ describe('the tracking issue trusts only its own words', () => {
       )
       expect(named).toBe(label !== null)
       expect(real.body).toMatch(/\*\*4 to contact\*\*/)
-      expect(line(real, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 -->$/)
+      expect(line(real, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 i=\d+ -->$/)
       expect(github.world.issues.find((i) => i.number === fake.number)!.body).not.toMatch(/to contact/)
       expect(run.outputs['issue-number']).toBe(String(real.number))
     } finally {
@@ -193,7 +193,7 @@ describe('the tracking issue trusts only its own words', () => {
       const run = await runOn(github, 1, { inputs: { 'issue-token': 'app-token' } })
       expect(run.outputs['issue-number']).toBe(String(issue.number))
       expect(github.world.issues).toHaveLength(1)
-      expect(line(issue, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 -->$/)
+      expect(line(issue, 'alice')).toMatch(/flagged 2026-11-24 <!-- ma:alice f=2026-11-24 i=\d+ -->$/)
     } finally {
       await github.close()
     }

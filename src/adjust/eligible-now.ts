@@ -35,7 +35,10 @@ export async function checkNow(ctx: StageContext, logins: string[]): Promise<Map
       result.set(person.key, { person, why: 'not a member of any audited organization' })
       continue
     }
-    const contactedOn = ctx.records.get(person.key)?.contactedOn
+    const record = ctx.records.get(person.key)
+    // The line is about the account flagged: another account holding the login now was never contacted.
+    const other = record?.accountId !== undefined && person.id !== undefined && record.accountId !== person.id
+    const contactedOn = other ? undefined : record?.contactedOn
     const why = ineligibility(
       { login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) },
       isoDay(deps.now),

@@ -29,9 +29,11 @@ export async function peopleNow(
   for (const login of logins) {
     const before = known.get(loginKey(login))
     const memberships: Person['memberships'] = []
+    let id = before?.id
     for (const org of orgs) {
       const now = await reader.standing(org, login)
       if (now.standing !== 'active') continue
+      id ??= now.accountId
       const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org))
       // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
       const isPublic = seen ? seen.public : await reader.isPublicMember(org, login)
@@ -42,6 +44,7 @@ export async function peopleNow(
       key: loginKey(login),
       type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
       memberships,
+      ...(id !== undefined ? { id } : {}),
       ...(before?.teams ? { teams: before.teams } : {})
     })
   }

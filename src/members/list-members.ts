@@ -6,6 +6,7 @@ import type { OrgMember } from './people.js'
 
 interface SimpleUser {
   login: string
+  id?: number
   type?: string
 }
 
@@ -35,6 +36,7 @@ export async function listOrgMembers(client: GitHubClient, org: string): Promise
 
   return all.map((u) => ({
     login: u.login,
+    ...(u.id !== undefined ? { id: u.id } : {}),
     type: u.type ?? 'User',
     role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
     public: visible.has(loginKey(u.login))

@@ -20,6 +20,11 @@ export interface Membership {
 export interface Person {
   login: string
   key: string
+  /**
+   * The account's id, as the member list gives it: a login may pass to another account (a rename
+   * frees it), an id never does, so what is kept about a person is bound to it.
+   */
+  id?: number
   /** The account type GitHub reports: `User` or `Bot`. */
   type: string
   memberships: Membership[]
@@ -31,6 +36,7 @@ export interface Person {
 
 export interface OrgMember {
   login: string
+  id?: number
   type: string
   role: OrgRole
   public: boolean
@@ -44,7 +50,7 @@ export function mergePeople(orgs: { org: string; members: OrgMember[] }[]): Pers
       const key = loginKey(m.login)
       let person = byKey.get(key)
       if (!person) {
-        person = { login: m.login, key, type: m.type, memberships: [] }
+        person = { login: m.login, key, type: m.type, memberships: [], ...(m.id !== undefined ? { id: m.id } : {}) }
         byKey.set(key, person)
       }
       person.memberships.push({ org, role: m.role, public: m.public })

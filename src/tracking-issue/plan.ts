@@ -52,12 +52,16 @@ export function planContacts(
     seen.add(key)
     const before = previous.get(key)
     if (verdict.status === 'inactive') {
-      // Someone who returned and lapsed again starts over: a new flag date, not contacted yet.
-      const carried = before && !before.returnedOn ? before : undefined
+      // Someone who returned and lapsed again starts over: a new flag date, not contacted yet. So
+      // does another account under the same login (a rename freed it): the line was about the first.
+      const id = verdict.person.id
+      const sameAccount = before?.accountId === undefined || id === undefined || before.accountId === id
+      const carried = before && !before.returnedOn && sameAccount ? before : undefined
       const record: ContactRecord = {
         login: verdict.person.login,
         flaggedOn: carried?.flaggedOn ?? today,
-        ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {})
+        ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {}),
+        ...(id !== undefined ? { accountId: id } : {})
       }
       records.set(key, record)
       toContact.push({ verdict, record })

@@ -9,6 +9,8 @@
 export interface ContactRecord {
   login: string
   flaggedOn: string
+  /** The account flagged (its id): the line is about that account, whoever holds the login later. */
+  accountId?: number
   contactedOn?: string
   /** When they were first seen active again; they stay in "returned" for the grace period. */
   returnedOn?: string
@@ -19,12 +21,17 @@ export type ContactRecords = Map<string, ContactRecord>
 
 const DATE = '\\d{4}-\\d{2}-\\d{2}'
 /** `<!-- ma:alice f=2026-10-24 c=2026-11-02 r=2026-12-01 -->`; logins cannot contain `-->`. */
-const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))? -->`)
+const LINE_MARK = new RegExp(
+  `<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))?(?: i=(\\d+))? -->`
+)
 const TICKED = /^\s*[-*] \[[xX]\]/
 const TASK = /^\s*[-*] \[[ xX]\]/
 
 export function lineMark(record: ContactRecord): string {
-  return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`
+  const contacted = record.contactedOn ? ` c=${record.contactedOn}` : ''
+  const returned = record.returnedOn ? ` r=${record.returnedOn}` : ''
+  const account = record.accountId !== undefined ? ` i=${record.accountId}` : ''
+  return `<!-- ma:${record.login} f=${record.flaggedOn}${contacted}${returned}${account} -->`
 }
 
 /**
@@ -38,8 +45,13 @@ export function readRecords(texts: string[], today: string): ContactRecords {
     for (const line of text.split('\n')) {
       const mark = LINE_MARK.exec(line)
       if (!mark) continue
-      const [, login = '', flaggedOn = '', contactedOn, returnedOn] = mark
-      const record: ContactRecord = { login, flaggedOn, ...(returnedOn ? { returnedOn } : {}) }
+      const [, login = '', flaggedOn = '', contactedOn, returnedOn, accountId] = mark
+      const record: ContactRecord = {
+        login,
+        flaggedOn,
+        ...(returnedOn ? { returnedOn } : {}),
+        ...(accountId ? { accountId: Number(accountId) } : {})
+      }
       if (TASK.test(line)) {
         if (TICKED.test(line)) record.contactedOn = contactedOn ?? today
       } else if (contactedOn) {
