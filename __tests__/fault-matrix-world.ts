@@ -4,7 +4,6 @@
  * request relabelled 150 times), so that a fault in that read hides that person's only activity.
  */
 import { WorldBuilder } from '../fake-github/world.js'
-import { busyPushes, relabelled } from './traffic-helpers.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 
@@ -37,8 +36,18 @@ export function matrixWorld(): WorldBuilder {
   b.member('acme', 'recent').did('recent', 'push', 5, { repo: 'elsewhere/tool', defaultBranch: false })
   b.member('acme', 'steady').did('steady', 'issue', 3, { repo: 'acme/lib' })
   b.member('acme', 'idle')
-  relabelled(b, 'acme/app', 7)
-  busyPushes(b, 'acme/app')
+  // Just past one page of each (100): the pull request's timeline is paged back, the pushes need the roles.
+  b.world.users.push(
+    { login: 'github-actions[bot]', type: 'Bot', activities: [] },
+    { login: 'ci[bot]', type: 'Bot', activities: [] }
+  )
+  for (let i = 0; i < 110; i++)
+    b.did('github-actions[bot]', i % 2 ? 'unlabel' : 'label', 280 - i, {
+      repo: 'acme/app',
+      item: 7,
+      onPullRequest: true
+    })
+  for (let i = 0; i < 110; i++) b.did('ci[bot]', 'push', 1 + i, { repo: 'acme/app', defaultBranch: false })
   b.world.repos.push(
     { fullName: 'acme/app', private: false, roles: { pusher: 'write', early: 'triage' } },
     { fullName: 'acme/lib', private: false, roles: {} },
