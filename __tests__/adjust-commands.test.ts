@@ -4,11 +4,10 @@
  */
 import { type IssueComment, commandLines, readCommands } from '../src/adjust/commands.js'
 import { checkApprovers } from '../src/adjust/approvers.js'
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { derivedId } from '../fake-github/accounts.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
-import { recordingLogger } from './helpers.js'
+import { recordingLogger, testClient } from './helpers.js'
 
 const AT = '2026-06-01T10:00:00Z'
 const comment = (id: number, login: string, body: string, extra: Partial<IssueComment> = {}): IssueComment => ({
@@ -81,13 +80,7 @@ describe('approvers', () => {
   })
 
   test('a listed login and a member of a listed team approve; anyone else and any bot are refused; nothing is written', async () => {
-    const client = createGitHubClient({
-      token: 'test-token',
-      apiUrl: github.url,
-      log: recordingLogger(),
-      usage: emptyUsage(),
-      waitScale: 0.001
-    })
+    const client = testClient(github.url)
     const { commands } = readCommands(
       [
         comment(11, 'carreau', '/member-audit approve alice'),

@@ -3,19 +3,17 @@
  * driven through the real Octokit client: roles, the last-owner rule, invitations pending until
  * accepted, team memberships, conversion to outside collaborator, direct repository permissions.
  */
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder, findOrg } from '../fake-github/world.js'
 import { acceptInvitation } from '../fake-github/org-writes.js'
-import { recordingLogger } from './helpers.js'
+import { testClient } from './helpers.js'
 
 async function start(build: (b: WorldBuilder) => void) {
   const b = new WorldBuilder(new Date('2026-06-01T00:00:00Z'))
   build(b)
   b.token('member-token', { orgs: 'all', ownerOf: [] })
   const github = await FakeGitHub.start({ world: b.world })
-  const client = (token = 'test-token') =>
-    createGitHubClient({ token, apiUrl: github.url, log: recordingLogger(), usage: emptyUsage(), waitScale: 0.001 })
+  const client = (token = 'test-token') => testClient(github.url, { token })
   return { github, client, world: b.world }
 }
 

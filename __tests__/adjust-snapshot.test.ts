@@ -6,10 +6,9 @@ import { SealError, seal, unseal } from '../src/adjust/sealed.js'
 import { type Snapshot, adjustmentPlan, restorePlan } from '../src/adjust/snapshot.js'
 import { type JournalEntry, remaining } from '../src/adjust/journal.js'
 import { callLine, execute } from '../src/adjust/execute.js'
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder, findOrg } from '../fake-github/world.js'
-import { recordingLogger } from './helpers.js'
+import { testClient } from './helpers.js'
 
 const KEY = 'correct horse battery staple'
 const ALICE: Snapshot = {
@@ -93,13 +92,7 @@ describe('journal', () => {
         failing && r.path.includes('/teams/core/') ? { status: 422, body: { message: 'Validation Failed' } } : undefined
     })
     try {
-      const client = createGitHubClient({
-        token: 'test-token',
-        apiUrl: github.url,
-        log: recordingLogger(),
-        usage: emptyUsage(),
-        waitScale: 0.001
-      })
+      const client = testClient(github.url)
       const plan = adjustmentPlan(ALICE, KEEP, 2)
       if (!('calls' in plan)) throw new Error('refused')
       const entry: JournalEntry = {
@@ -153,13 +146,7 @@ describe('journal', () => {
     const b = new WorldBuilder(new Date()).member('acme', 'owner', { role: 'admin' }).member('acme', 'alice')
     const github = await FakeGitHub.start({ world: b.world })
     try {
-      const client = createGitHubClient({
-        token: 'test-token',
-        apiUrl: github.url,
-        log: recordingLogger(),
-        usage: emptyUsage(),
-        waitScale: 0.001
-      })
+      const client = testClient(github.url)
       const plan = adjustmentPlan({ ...ALICE, role: 'member' }, { ...KEEP, membership: 'remove' }, 1)
       if (!('calls' in plan)) throw new Error('refused')
       const entry: JournalEntry = {

@@ -1,8 +1,8 @@
 /** The one client factory: what every request gets, whatever its neighbours do. */
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { silentLogger } from '../src/logger.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
+import { testClient } from './helpers.js'
 
 test("parallel failing requests each keep their own retry count, so none waits for its neighbours' failures", async () => {
   const github = await FakeGitHub.start({
@@ -11,13 +11,7 @@ test("parallel failing requests each keep their own retry count, so none waits f
       r.path.endsWith('/events/public') ? { status: 503, body: { message: 'Service Unavailable' } } : undefined
   })
   try {
-    const client = createGitHubClient({
-      token: 'test-token',
-      apiUrl: github.url,
-      log: silentLogger,
-      usage: emptyUsage(),
-      waitScale: 0.001
-    })
+    const client = testClient(github.url, { log: silentLogger })
     const failures = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         client.request('GET /users/{username}/events/public', { username: `u${i}` }).then(

@@ -12,16 +12,23 @@ import { renderAdjustmentSamples } from '../fake-github/adjust-samples.js'
 import { renderSamples } from '../fake-github/samples.js'
 
 /**
- * The majors users should copy, as of 2026-06: GitHub moved Node 20 actions to Node 24 on
- * 2026-06-02 (checkout v6, upload-artifact v7, download-artifact v8 run on node24), and
- * create-github-app-token v3 deprecates `app-id` for `client-id`. Dependabot (.github/
- * dependabot.yml) bumps the project's own workflows; this table is where the examples follow.
+ * The majors of every action a workflow here uses, the project's own (.github/workflows/) and the
+ * ones users copy (README, docs/), as of 2026-12: checkout v7 (v7.0.0 blocks checking out a fork's
+ * code under pull_request_target and workflow_run) and setup-node v7 (ESM internals, no dummy
+ * NODE_AUTH_TOKEN) run on node24, as do upload-artifact v7 and download-artifact v8 (GitHub moved
+ * Node 20 actions to Node 24 on 2026-06-02); codeql-action v4 runs on node24 (v3, on node20, is
+ * deprecated in 2026-12 by its CHANGELOG); create-github-app-token v3 deprecates `app-id` for
+ * `client-id`. Dependabot (.github/dependabot.yml) proposes the project's own bumps; this table
+ * makes the examples follow.
  */
 const TODAYS_MAJORS: Record<string, string> = {
-  'actions/checkout': 'v6',
+  'actions/checkout': 'v7',
+  'actions/setup-node': 'v7',
   'actions/upload-artifact': 'v7',
   'actions/download-artifact': 'v8',
   'actions/create-github-app-token': 'v3',
+  'github/codeql-action/init': 'v4',
+  'github/codeql-action/analyze': 'v4',
   'member-audit/member-audit': 'v1'
 }
 
@@ -89,10 +96,10 @@ describe('documentation', () => {
     expect(blocks.map((b) => `\`\`\`yaml\n${b}\`\`\``)).toEqual(examples)
   })
 
-  test("every action a workflow snippet uses is at today's major; App tokens use client-id, never app-id", async () => {
+  test("every action a workflow here or a snippet uses is at today's major; App tokens use client-id, never app-id", async () => {
     const texts = [await read('README.md'), await read('SECURITY.md'), await read('docs/contract.md')]
-    for (const f of await readdir(new URL('../docs/examples/', import.meta.url)))
-      texts.push(await read(`docs/examples/${f}`))
+    for (const dir of ['docs/examples', '.github/workflows'])
+      for (const f of await readdir(new URL(`../${dir}/`, import.meta.url))) texts.push(await read(`${dir}/${f}`))
     const uses = texts.flatMap((t) => [...t.matchAll(/uses: *([^\s`]+)/g)].map((m) => m[1]!))
     expect(uses.length).toBeGreaterThan(10)
     for (const ref of uses) {

@@ -5,7 +5,13 @@ import type { Person } from '../src/members/people.js'
 import { classify } from '../src/verdicts/classify.js'
 import { exemptionFor } from '../src/verdicts/exemptions.js'
 import { personWindow } from '../src/verdicts/window.js'
-import { type ApiUsage, createGitHubClient, emptyUsage } from '../src/github/client.js'
+import {
+  type ApiUsage,
+  type ClientOptions,
+  type GitHubClient,
+  createGitHubClient,
+  emptyUsage
+} from '../src/github/client.js'
 import type { Logger } from '../src/logger.js'
 import { parseRoster } from '../src/roster/load.js'
 import { preflight } from '../src/preflight/preflight.js'
@@ -24,6 +30,22 @@ export function recordingLogger(): RecordingLogger {
     warning: (m) => lines.push(`warning: ${m}`),
     debug: () => {}
   }
+}
+
+/**
+ * The real client pointed at a fake GitHub at `apiUrl`: token `test-token`, a recording logger, a
+ * fresh usage count, and every wait scaled to a thousandth (a retry after a 502 takes
+ * milliseconds); `options` overrides any of them.
+ */
+export function testClient(apiUrl: string, options: Partial<Omit<ClientOptions, 'apiUrl'>> = {}): GitHubClient {
+  return createGitHubClient({
+    token: 'test-token',
+    apiUrl,
+    log: recordingLogger(),
+    usage: emptyUsage(),
+    waitScale: 0.001,
+    ...options
+  })
 }
 
 export interface AuditRun {
@@ -48,13 +70,7 @@ export async function auditWorld(
   try {
     const usage = emptyUsage()
     const log = recordingLogger()
-    const client = createGitHubClient({
-      token: options.token ?? 'test-token',
-      apiUrl: github.url,
-      log,
-      usage,
-      waitScale: 0.001
-    })
+    const client = testClient(github.url, { token: options.token ?? 'test-token', log, usage })
     const roster = parseRoster(rosterText, 'roster.yml')
     // As in a run: the preflight first, and what it rules out is not asked.
     const checked = await preflight({ client, issueClient: client, roster, trackingRepo: null, writes: false, log })

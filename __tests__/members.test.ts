@@ -1,8 +1,7 @@
 /** Member lists over the real client: pagination, roles, visibility, and errors that say what to fix. */
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { InputError } from '../src/errors.js'
 import { listOrgMembers } from '../src/members/list-members.js'
-import { recordingLogger } from './helpers.js'
+import { recordingLogger, testClient } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
@@ -14,7 +13,7 @@ async function withGitHub<T>(
   const github = await FakeGitHub.start({ world: b.world })
   try {
     const log = recordingLogger()
-    const client = createGitHubClient({ token, apiUrl: github.url, log, usage: emptyUsage(), waitScale: 0.001 })
+    const client = testClient(github.url, { token, log })
     return await body(github, (org) => listOrgMembers(client, org))
   } finally {
     await github.close()

@@ -9,7 +9,6 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validate } from '@octokit/graphql-schema'
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { DEMO_REPOSITORY, DEMO_ROSTER, DEMO_TOKEN, demoWorld } from '../fake-github/demo-world.js'
 import { OpenApiContract } from '../fake-github/openapi-contract.js'
 import { acceptInvitation } from '../fake-github/org-writes.js'
@@ -19,7 +18,7 @@ import { type FakeGitHubOptions, FakeGitHub, type ServedProblem } from '../fake-
 import { generateTrafficWorld } from '../fake-github/traffic-world.js'
 import { type World, WorldBuilder, findOrg } from '../fake-github/world.js'
 import { adjustWorld, comment, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
-import { auditWorld, recordingLogger, rosterFor } from './helpers.js'
+import { auditWorld, rosterFor, testClient } from './helpers.js'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
 
@@ -147,13 +146,7 @@ describe('every answer the fake serves, as GitHub describes it', () => {
     b.world.tokens['test-token'] = { orgs: 'all', ownerOf: 'all', seesPrivate: true, scopes: ['repo', 'admin:org'] }
 
     const problems = await withFake({ world: b.world }, async (github) => {
-      const client = createGitHubClient({
-        token: 'test-token',
-        apiUrl: github.url,
-        log: recordingLogger(),
-        usage: emptyUsage(),
-        waitScale: 0.001
-      })
+      const client = testClient(github.url)
       const at = { org: 'acme', owner: 'acme', repo: 'app', username: 'alice', team_slug: 'core' }
       const ask = async (route: string, params: Record<string, unknown> = {}) =>
         (await client.request(route, { ...at, ...params })) as { status: number; data: Record<string, unknown> }

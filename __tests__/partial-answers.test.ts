@@ -3,8 +3,7 @@
  * an unexpected 404. None of them may read as "no activity" or "no role": the people they could
  * concern are unknown, or right once asked again.
  */
-import { auditWorld, recordingLogger, rosterFor, statuses } from './helpers.js'
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { auditWorld, rosterFor, statuses, testClient } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import type { Reply } from '../fake-github/answers.js'
@@ -107,13 +106,7 @@ test("a membership check's documented 204 is its answer; on a list route it is n
     fault: (r) => (r.path === '/orgs/acme/members' ? { status: 204 } : undefined)
   })
   try {
-    const client = createGitHubClient({
-      token: 'test-token',
-      apiUrl: github.url,
-      log: recordingLogger(),
-      usage: emptyUsage(),
-      waitScale: 0.001
-    })
+    const client = testClient(github.url)
     const check = await client.request('GET /orgs/{org}/public_members/{username}', { org: 'acme', username: 'kim' })
     expect(check.status).toBe(204)
     await expect(client.request('GET /orgs/{org}/members', { org: 'acme' })).rejects.toThrow(/with 204, not 200/)

@@ -2,14 +2,13 @@
  * The tracking issue's text at its limits: 1,500 people (continuation comments, never a 422),
  * 120 @-mentions (at most 50 a text), hostile roster text (escaped), and marks that survive.
  */
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { PRIVATE_TEXT } from '../src/text/disclosure.js'
 import { renderIssue, MENTIONS_PER_TEXT, TEXT_LIMIT } from '../src/tracking-issue/body.js'
 import { planContacts } from '../src/tracking-issue/plan.js'
 import { readRecords } from '../src/tracking-issue/state.js'
 import { findTrackingIssue } from '../src/tracking-issue/find.js'
 import { syncTrackingIssue } from '../src/tracking-issue/write.js'
-import { recordingLogger, syntheticResult } from './helpers.js'
+import { recordingLogger, syntheticResult, testClient } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 
@@ -46,13 +45,7 @@ describe('tracking issue text', () => {
     world.repos.push({ fullName: 'acme/security', private: true })
     const github = await FakeGitHub.start({ world })
     try {
-      const client = createGitHubClient({
-        token: 'test-token',
-        apiUrl: github.url,
-        log: recordingLogger(),
-        usage: emptyUsage(),
-        waitScale: 0.001
-      })
+      const client = testClient(github.url)
       const where = { owner: 'acme', repo: 'security' }
       const input = {
         client,

@@ -4,10 +4,10 @@
  * grace period, closed when nobody is left, reopened when someone new lapses.
  */
 import { auditMembers as runAudit } from '../src/run.js'
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
+import { emptyUsage } from '../src/github/client.js'
 import { parseRoster } from '../src/roster/load.js'
 import { keepTrackingIssue, parseRepository } from '../src/tracking-issue/track.js'
-import { recordingLogger } from './helpers.js'
+import { recordingLogger, testClient } from './helpers.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { type World, WorldBuilder, daysAgo } from '../fake-github/world.js'
 
@@ -26,7 +26,7 @@ async function trackingRun(
   world.now = now
   const log = recordingLogger()
   const usage = emptyUsage()
-  const client = createGitHubClient({ token, apiUrl: github.url, log, usage, waitScale: 0.001 })
+  const client = testClient(github.url, { token, log, usage })
   const roster = parseRoster(rosterText, '.github/member-audit.yml')
   const result = await runAudit({ client, roster, now, log, usage, serverUrl: 'https://github.com' })
   const where = parseRepository(roster.trackingIssue.repo)!

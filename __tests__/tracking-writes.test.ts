@@ -5,7 +5,6 @@
  * write (and only it); after each, the issue as GitHub holds it still has every person's flag
  * date and every tick.
  */
-import { createGitHubClient, emptyUsage } from '../src/github/client.js'
 import { PRIVATE_TEXT } from '../src/text/disclosure.js'
 import { renderIssue } from '../src/tracking-issue/body.js'
 import { findTrackingIssue } from '../src/tracking-issue/find.js'
@@ -16,7 +15,7 @@ import type { IssueText } from '../src/tracking-issue/layout.js'
 import { FakeGitHub } from '../fake-github/server.js'
 import { WorldBuilder } from '../fake-github/world.js'
 import { silentLogger } from '../src/logger.js'
-import { syntheticResult } from './helpers.js'
+import { syntheticResult, testClient } from './helpers.js'
 
 const TODAY = '2026-11-24'
 const ID = '.github/member-audit.yml'
@@ -59,13 +58,7 @@ async function updateFailingAt(failAt: number): Promise<{ records: ContactRecord
     }
   })
   try {
-    const client = createGitHubClient({
-      token: 'test-token',
-      apiUrl: github.url,
-      log: silentLogger,
-      usage: emptyUsage(),
-      waitScale: 0.001
-    })
+    const client = testClient(github.url, { log: silentLogger })
     const base = {
       client,
       where,

@@ -29745,7 +29745,7 @@ function mergePeople(orgs) {
             const key = loginKey(m.login);
             let person = byKey.get(key);
             if (!person) {
-                person = { login: m.login, key, type: m.type, memberships: [] };
+                person = { login: m.login, key, type: m.type, memberships: [], ...(m.id !== undefined ? { id: m.id } : {}) };
                 byKey.set(key, person);
             }
             person.memberships.push({ org, role: m.role, public: m.public });
@@ -31247,6 +31247,7 @@ async function listOrgMembers(client, org) {
     const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
     return all.map((u) => ({
         login: u.login,
+        ...(u.id !== undefined ? { id: u.id } : {}),
         type: u.type ?? 'User',
         role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
         public: visible.has(loginKey(u.login))
@@ -32167,11 +32168,14 @@ function continuation(body, own, id) {
  */
 const DATE = '\\d{4}-\\d{2}-\\d{2}';
 /** `<!-- ma:alice f=2026-10-24 c=2026-11-02 r=2026-12-01 -->`; logins cannot contain `-->`. */
-const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))? -->`);
+const LINE_MARK = new RegExp(`<!-- ma:([A-Za-z0-9-]+(?:\\[bot\\])?) f=(${DATE})(?: c=(${DATE}))?(?: r=(${DATE}))?(?: i=(\\d+))? -->`);
 const TICKED = /^\s*[-*] \[[xX]\]/;
 const TASK = /^\s*[-*] \[[ xX]\]/;
 function lineMark(record) {
-    return `<!-- ma:${record.login} f=${record.flaggedOn}${record.contactedOn ? ` c=${record.contactedOn}` : ''}${record.returnedOn ? ` r=${record.returnedOn}` : ''} -->`;
+    const contacted = record.contactedOn ? ` c=${record.contactedOn}` : '';
+    const returned = record.returnedOn ? ` r=${record.returnedOn}` : '';
+    const account = record.accountId !== undefined ? ` i=${record.accountId}` : '';
+    return `<!-- ma:${record.login} f=${record.flaggedOn}${contacted}${returned}${account} -->`;
 }
 /**
  * Reads the records from the issue's texts (body and continuation comments). On a task line the
@@ -32185,8 +32189,13 @@ function readRecords(texts, today) {
             const mark = LINE_MARK.exec(line);
             if (!mark)
                 continue;
-            const [, login = '', flaggedOn = '', contactedOn, returnedOn] = mark;
-            const record = { login, flaggedOn, ...(returnedOn ? { returnedOn } : {}) };
+            const [, login = '', flaggedOn = '', contactedOn, returnedOn, accountId] = mark;
+            const record = {
+                login,
+                flaggedOn,
+                ...(returnedOn ? { returnedOn } : {}),
+                ...(accountId ? { accountId: Number(accountId) } : {})
+            };
             if (TASK.test(line)) {
                 if (TICKED.test(line))
                     record.contactedOn = contactedOn ?? today;
@@ -49414,10 +49423,12 @@ async function peopleNow(logins, orgs, reader, known) {
     for (const login of logins) {
         const before = known.get(loginKey(login));
         const memberships = [];
+        let id = before?.id;
         for (const org of orgs) {
             const now = await reader.standing(org, login);
             if (now.standing !== 'active')
                 continue;
+            id ??= now.accountId;
             const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org));
             // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
             const isPublic = seen ? seen.public : await reader.isPublicMember(org, login);
@@ -49428,6 +49439,7 @@ async function peopleNow(logins, orgs, reader, known) {
             key: loginKey(login),
             type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
             memberships,
+            ...(id !== undefined ? { id } : {}),
             ...(before?.teams ? { teams: before.teams } : {})
         });
     }
@@ -49474,7 +49486,10 @@ async function checkNow(ctx, logins) {
             result.set(person.key, { person, why: 'not a member of any audited organization' });
             continue;
         }
-        const contactedOn = ctx.records.get(person.key)?.contactedOn;
+        const record = ctx.records.get(person.key);
+        // The issue's line is about the account flagged: another account holding the login now was never contacted.
+        const other = record?.accountId !== undefined && person.id !== undefined && record.accountId !== person.id;
+        const contactedOn = other ? undefined : record?.contactedOn;
         const why = ineligibility({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
         result.set(person.key, { person, why });
     }
@@ -68017,12 +68032,16 @@ function planContacts(previous, verdicts, today, graceDays) {
         seen.add(key);
         const before = previous.get(key);
         if (verdict.status === 'inactive') {
-            // Someone who returned and lapsed again starts over: a new flag date, not contacted yet.
-            const carried = before && !before.returnedOn ? before : undefined;
+            // Someone who returned and lapsed again starts over: a new flag date, not contacted yet. So
+            // does another account under the same login (a rename freed it): the line was about the first.
+            const id = verdict.person.id;
+            const sameAccount = before?.accountId === undefined || id === undefined || before.accountId === id;
+            const carried = before && !before.returnedOn && sameAccount ? before : undefined;
             const record = {
                 login: verdict.person.login,
                 flaggedOn: carried?.flaggedOn ?? today,
-                ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {})
+                ...(carried?.contactedOn ? { contactedOn: carried.contactedOn } : {}),
+                ...(id !== undefined ? { accountId: id } : {})
             };
             records.set(key, record);
             toContact.push({ verdict, record });
