@@ -1,5 +1,5 @@
 /** Who may be adjusted at apply time: every condition, each refusal with its reason. */
-import { ineligibility } from '../src/adjust/eligible.js'
+import { personRefusal as ineligibility } from '../src/adjust/refusals.js'
 
 const due = { login: 'alice', status: 'inactive', bot: false, contactedOn: '2026-04-01' } as const
 

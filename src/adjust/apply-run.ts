@@ -15,12 +15,12 @@ import type { TrackingRepo } from '../tracking-issue/find.js'
 import { trackingIssueId } from '../tracking-issue/issue-id.js'
 import type { AuditResult } from '../verdicts/result.js'
 import { nothingApplied, adjustmentsReport, adjustmentsSummary } from './outcome.js'
-import { untrustedTrigger } from './comment-trigger.js'
+import { triggerRefusal } from './refusals.js'
 import { adjustApproved } from './stage.js'
 
 /** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
 export async function commentRun(settings: Settings, io: RunIO, input: ApplyInput): Promise<RunOutcome> {
-  const untrusted = untrustedTrigger(settings.commentAuthorAssociation)
+  const untrusted = triggerRefusal(settings.commentAuthorAssociation)
   if (untrusted) io.log.info(untrusted)
   const ignored = untrusted ? nothingApplied(settings.dryRun, untrusted) : null
   const applied = ignored

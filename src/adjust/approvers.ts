@@ -17,6 +17,7 @@ import { isHttpError } from '../github/failures.js'
 import type { Logger } from '../logger.js'
 import { loginKey } from '../roster/roster.js'
 import type { Command, Refusal } from './commands.js'
+import { approverRefusal } from './refusals.js'
 
 /** Lower-case login in adjust.approvers → the account id it was first resolved to. */
 export type ApproverBindings = Record<string, number>
@@ -58,21 +59,18 @@ export async function checkApprovers(input: ApproverInput): Promise<Approved> {
   if (!commands.length) return result
   const ids = new Set([...logins.flatMap((l) => bindings[loginKey(l)] ?? []), ...(await teamIds(input))])
   for (const command of commands) {
-    const bot = command.by.toLowerCase().endsWith('[bot]') || input.botLogins?.has(command.by.toLowerCase())
-    if (!bot && command.byId !== null && ids.has(command.byId)) result.commands.push(command)
-    else
-      result.refused.push({ commentId: command.commentId, by: command.by, reason: refusal(command, logins, bindings) })
+    const listed = logins.some((l) => loginKey(l) === loginKey(command.by))
+    const reason = approverRefusal({
+      login: command.by,
+      bot: command.by.toLowerCase().endsWith('[bot]') || Boolean(input.botLogins?.has(command.by.toLowerCase())),
+      approves: command.byId !== null && ids.has(command.byId),
+      listed,
+      bound: listed && bindings[loginKey(command.by)] !== undefined
+    })
+    if (reason === null) result.commands.push(command)
+    else result.refused.push({ commentId: command.commentId, by: command.by, reason })
   }
   return result
-}
-
-function refusal(command: Command, logins: string[], bindings: ApproverBindings): string {
-  const listed = logins.some((l) => loginKey(l) === loginKey(command.by))
-  if (listed && bindings[loginKey(command.by)] === undefined)
-    return `${command.by} is not an approver: GitHub found no account with the login listed in adjust.approvers; the command was ignored`
-  return listed
-    ? `${command.by} is not an approver: the login is listed in adjust.approvers, but it now belongs to another account than the approver's; the command was ignored`
-    : `${command.by} is not an approver (adjust.approvers); the command was ignored`
 }
 
 /** The account id holding `login` now, or null when none does (404). */

@@ -13,6 +13,7 @@
  */
 import { paragraphLines } from './command-text.js'
 import { LOGIN_PATTERN } from '../roster/schema.js'
+import { commentRefusal, notLogins } from './refusals.js'
 
 export type Verb = 'approve' | 'reinstate'
 
@@ -92,12 +93,15 @@ export function readCommands(
     const by = c.user.login
     const refuse = (reason: string): void => void refused.push({ commentId: c.id, by, reason })
     if (by.toLowerCase() === actionAccount.toLowerCase()) continue // the action's own text is never a command
-    if (c.updated_at && Date.parse(c.updated_at) > Date.parse(c.created_at)) {
-      refuse('the comment was edited after it was written; edits count for nothing: post a new comment')
+    const edited = commentRefusal({
+      edited: Boolean(c.updated_at) && Date.parse(c.updated_at!) > Date.parse(c.created_at)
+    })
+    if (edited) {
+      refuse(edited)
       continue
     }
     for (const line of lines) {
-      if (line.bad.length) refuse(`not logins: ${line.bad.join(', ')}`)
+      if (line.bad.length) refuse(notLogins(line.bad))
       if (line.logins.length)
         commands.push({
           verb: line.verb,

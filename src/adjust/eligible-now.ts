@@ -1,11 +1,11 @@
 /**
  * Whether people may be adjusted right now: their memberships read again and their activity asked
- * again (fresh-check.ts), then every condition of eligible.ts. The one check made before any
+ * again (fresh-check.ts), then every condition of refusals.ts (personRefusal). The one check made before any
  * adjustment is started, and before an interrupted one is finished. GitHub I/O, then pure rules.
  */
 import { type Person, isBot } from '../members/people.js'
 import { isoDay } from '../verdicts/days.js'
-import { ineligibility } from './eligible.js'
+import { personRefusal } from './refusals.js'
 import { freshVerdicts, peopleNow } from './fresh-check.js'
 import type { StageContext } from './context.js'
 
@@ -39,7 +39,7 @@ export async function checkNow(ctx: StageContext, logins: string[]): Promise<Map
     // The issue's line is about the account flagged: another account holding the login now was never contacted.
     const other = record?.accountId !== undefined && person.id !== undefined && record.accountId !== person.id
     const contactedOn = other ? undefined : record?.contactedOn
-    const why = ineligibility(
+    const why = personRefusal(
       { login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) },
       isoDay(deps.now),
       deps.roster.trackingIssue.graceDays,

@@ -15,6 +15,7 @@ import { NOT_HERE_REASON } from './outcome.js'
 import { type Snapshot, adjustmentPlan, restorePlan } from './snapshot.js'
 import type { StageContext } from './context.js'
 import type { StoredEntry } from './store.js'
+import { changeRefusal, reinstateRefusal, undoRefusal } from './refusals.js'
 
 /** A person as a command names them: the login, and the account holding it now (null: unknown). */
 interface Who {
@@ -83,19 +84,9 @@ export async function adjustPerson(ctx: StageContext, c: Command, person: Person
       continue
     }
     const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey(m.org))
-    if (last && Date.parse(last.at) >= Date.parse(c.at)) {
-      refuse(
-        ctx,
-        c,
-        person.login,
-        `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`,
-        m.org
-      )
-      continue
-    }
-    // An adjustment left not finished (resume.ts) may be started again by a newer approval.
-    if (last?.kind === 'adjust' && !last.abandoned) {
-      refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`, m.org)
+    const notNow = changeRefusal(m.org, c, last)
+    if (notNow) {
+      refuse(ctx, c, person.login, notNow, m.org)
       continue
     }
     const held = await reader.read(m.org, person.login)
@@ -148,29 +139,21 @@ function toRestore(ctx: StageContext, who: Who): JournalEntry[] {
  */
 export async function reinstatePerson(ctx: StageContext, c: Command, named: string): Promise<void> {
   const who = await accountNow(ctx.deps.client, named)
-  const login = who.login
-  if (who.id === null) return refuse(ctx, c, named, 'no account holds this login now; nothing done')
-  const adjusted = toRestore(ctx, who)
-  const other = ctx.store.entries.some(({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null }))
-  if (!adjusted.length && other)
-    return refuse(
-      ctx,
-      c,
-      login,
-      'the login now belongs to another account than the one adjusted; nothing done (name the adjusted account by its current login)'
+  const login = who.id === null ? named : who.login
+  const adjusted = who.id === null ? [] : toRestore(ctx, who)
+  const none = reinstateRefusal({
+    accountNow: who.id !== null,
+    toUndo: adjusted.length,
+    ofAnotherAccount: ctx.store.entries.some(
+      ({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null })
     )
-  if (!adjusted.length)
-    return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)')
+  })
+  if (none) return refuse(ctx, c, login, none)
   for (const recorded of adjusted) {
     const before = { ...recorded, snapshot: { ...recorded.snapshot, login } }
-    if (Date.parse(before.at) >= Date.parse(c.at)) {
-      refuse(
-        ctx,
-        c,
-        login,
-        `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`,
-        before.org
-      )
+    const tooOld = undoRefusal(before.org, c, before.at)
+    if (tooOld) {
+      refuse(ctx, c, login, tooOld, before.org)
       continue
     }
     const { standing } = await ctx.entryDeps.reader.standing(before.org, login)

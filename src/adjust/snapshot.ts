@@ -7,6 +7,7 @@
  * converting them (403), and the action refuses every plan that would demote or remove them.
  */
 import type { OrgAdjustment } from '../roster/adjust.js'
+import { planRefusal } from './refusals.js'
 
 export interface Snapshot {
   org: string
@@ -32,13 +33,8 @@ export type Plan = { calls: Call[] } | { refused: string }
 export function adjustmentPlan(s: Snapshot, rule: OrgAdjustment, owners: number): Plan {
   const who = { org: s.org, username: s.login }
   const owner = s.role === 'admin'
-  const losesOwner = owner && (rule.owners === 'demote' || rule.membership !== 'keep')
-  if (losesOwner && owners <= 1)
-    return { refused: `${s.login} is the last owner of ${s.org}: an organization must keep an owner` }
-  if (owner && rule.owners === 'keep' && rule.membership !== 'keep')
-    return {
-      refused: `${s.login} is an owner of ${s.org} and owners: keep; membership: ${rule.membership} would end it`
-    }
+  const refused = planRefusal({ login: s.login, org: s.org, role: s.role }, rule, owners)
+  if (refused) return { refused }
   if (rule.membership === 'remove')
     return {
       calls: [{ route: 'DELETE /orgs/{org}/memberships/{username}', params: who, why: 'removed from the organization' }]

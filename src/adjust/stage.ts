@@ -24,6 +24,7 @@ import { type HeldLock, takeLock } from './lock.js'
 import { resumeUnfinished } from './resume.js'
 import type { ApplyDeps, StageContext } from './context.js'
 import { type StoreAt, readStore, writeLedger } from './store.js'
+import { IN_THE_BODY } from './refusals.js'
 
 export interface ApplyResult extends ApplyOutcome {
   /** The people the stage looked at, for the disclosure of its public texts. */
@@ -145,7 +146,7 @@ function bodyCommands(body: string): ApplyRefusal[] {
         {
           commentId: 0,
           by: 'the issue body',
-          reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+          reason: IN_THE_BODY
         }
       ]
     : []
