@@ -2899,21 +2899,93 @@ function adjustmentsSummary(outcome, d) {
     return [...lines, ''].join('\n');
 }
 
+/** A comment: is it read as commands at all? */
+function commentRefusal(c) {
+    return c.edited ? 'the comment was edited after it was written; edits count for nothing: post a new comment' : null;
+}
+/** Words on a command line that are not logins. */
+function notLogins(bad) {
+    return `not logins: ${bad.join(', ')}`;
+}
+/** A command written into the issue body, which anyone with write access can edit and the action rewrites. */
+const IN_THE_BODY = 'a command in the issue body counts for nothing: only comments by approvers do';
+function approverRefusal(a) {
+    if (!a.bot && a.approves)
+        return null;
+    if (a.listed && !a.bound)
+        return `${a.login} is not an approver: GitHub found no account with the login listed in adjust.approvers; the command was ignored`;
+    return a.listed
+        ? `${a.login} is not an approver: the login is listed in adjust.approvers, but it now belongs to another account than the approver's; the command was ignored`
+        : `${a.login} is not an approver (adjust.approvers); the command was ignored`;
+}
+/**
+ * Whether an approved person may be adjusted now. Every condition must hold at apply time, on a
+ * fresh check made right then; the first that fails is the reason.
+ */
+function personRefusal(c, today, graceDays, tokenAccount) {
+    if (c.login.toLowerCase() === tokenAccount.toLowerCase())
+        return "the token's own account is never adjusted";
+    if (c.bot)
+        return 'bots are not adjusted';
+    if (c.status === 'exempt')
+        return 'exempt (roster exemptions)';
+    if (c.status === 'unknown')
+        return 'unknown: their activity could not be fully read just now';
+    if (c.status !== 'inactive')
+        return `active again on a fresh check just now (${c.status})`;
+    if (!c.contactedOn)
+        return 'not marked contacted on the tracking issue';
+    const waited = (Date.parse(today) - Date.parse(c.contactedOn)) / DAY_MS$1;
+    if (waited <= graceDays)
+        return `contacted on ${c.contactedOn}: the grace period (${graceDays} days) has not passed`;
+    return null;
+}
+/** Whether an approval may start a change in `org`, given the last record there. */
+function changeRefusal(org, command, last) {
+    if (last && Date.parse(last.at) >= Date.parse(command.at))
+        return `the approval (comment ${command.commentId}) is not newer than the last change in ${org}; nothing done`;
+    // An adjustment left not finished (resume.ts) may be started again by a newer approval.
+    if (last?.kind === 'adjust' && !last.abandoned)
+        return `already adjusted in ${org} (comment ${last.commentId})`;
+    return null;
+}
+/** Whether the change the roster asks for in an organization may be made to someone holding `role` there. */
+function planRefusal(who, rule, owners) {
+    const owner = who.role === 'admin';
+    const losesOwner = owner && (rule.owners === 'demote' || rule.membership !== 'keep');
+    if (losesOwner && owners <= 1)
+        return `${who.login} is the last owner of ${who.org}: an organization must keep an owner`;
+    if (owner && rule.owners === 'keep' && rule.membership !== 'keep')
+        return `${who.login} is an owner of ${who.org} and owners: keep; membership: ${rule.membership} would end it`;
+    return null;
+}
+function reinstateRefusal(r) {
+    if (!r.accountNow)
+        return 'no account holds this login now; nothing done';
+    if (r.toUndo === 0 && r.ofAnotherAccount)
+        return 'the login now belongs to another account than the one adjusted; nothing done (name the adjusted account by its current login)';
+    if (r.toUndo === 0)
+        return 'no adjustment on record to undo (already reinstated, or never adjusted)';
+    return null;
+}
+/** Whether a reinstatement command may undo the adjustment made in `org`. */
+function undoRefusal(org, command, adjustedAt) {
+    return Date.parse(adjustedAt) >= Date.parse(command.at)
+        ? `the command (comment ${command.commentId}) is older than the adjustment in ${org}; nothing done`
+        : null;
+}
 /**
  * Whom a comment-triggered run acts for. GitHub puts the comment author's relation to the
  * repository in the event's payload as `author_association` (docs: webhook-events-and-payloads#issue_comment;
  * values: graphql/reference/enums#commentauthorassociation). A run started by anyone else is
  * ignored before it reads the store or writes anything: an outsider's comment must not cost a
- * write, nor stand in for the scheduled run. Pure.
- *
- * Known quirk: a member whose organization membership is concealed is reported as CONTRIBUTOR or
- * NONE, not MEMBER (github.com/actions/github-script/issues/643). Such an approver's command is
- * not lost: the next scheduled run reads every comment not yet read, and the approver rule
- * (approvers.ts) decides there. The association never grants anything by itself.
+ * write, nor stand in for the scheduled run. Known quirk: a member whose organization membership
+ * is concealed is reported as CONTRIBUTOR or NONE, not MEMBER (github.com/actions/github-script/issues/643);
+ * such an approver's command is not lost, the next scheduled run reads every comment not yet read
+ * and the approver rule decides there. The association never grants anything by itself.
  */
 const TRUSTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
-/** Why a comment-triggered run with this association is ignored, or null when it may go on. */
-function untrustedTrigger(association) {
+function triggerRefusal(association) {
     if (association && TRUSTED_ASSOCIATIONS.includes(association))
         return null;
     return `The comment that started this run is by an account that is not an owner, member or collaborator of the repository (author_association ${association ?? 'missing'}): ignored, nothing read or written. An approver's command in it is still read by the next scheduled run.`;
@@ -3271,21 +3343,20 @@ async function checkApprovers(input) {
         return result;
     const ids = new Set([...logins.flatMap((l) => bindings[loginKey(l)] ?? []), ...(await teamIds(input))]);
     for (const command of commands) {
-        const bot = command.by.toLowerCase().endsWith('[bot]') || input.botLogins?.has(command.by.toLowerCase());
-        if (!bot && command.byId !== null && ids.has(command.byId))
+        const listed = logins.some((l) => loginKey(l) === loginKey(command.by));
+        const reason = approverRefusal({
+            login: command.by,
+            bot: command.by.toLowerCase().endsWith('[bot]') || Boolean(input.botLogins?.has(command.by.toLowerCase())),
+            approves: command.byId !== null && ids.has(command.byId),
+            listed,
+            bound: listed && bindings[loginKey(command.by)] !== undefined
+        });
+        if (reason === null)
             result.commands.push(command);
         else
-            result.refused.push({ commentId: command.commentId, by: command.by, reason: refusal(command, logins, bindings) });
+            result.refused.push({ commentId: command.commentId, by: command.by, reason });
     }
     return result;
-}
-function refusal(command, logins, bindings) {
-    const listed = logins.some((l) => loginKey(l) === loginKey(command.by));
-    if (listed && bindings[loginKey(command.by)] === undefined)
-        return `${command.by} is not an approver: GitHub found no account with the login listed in adjust.approvers; the command was ignored`;
-    return listed
-        ? `${command.by} is not an approver: the login is listed in adjust.approvers, but it now belongs to another account than the approver's; the command was ignored`
-        : `${command.by} is not an approver (adjust.approvers); the command was ignored`;
 }
 /** The account id holding `login` now, or null when none does (404). */
 async function accountOf(client, login) {
@@ -20365,13 +20436,16 @@ function readCommands(comments, seen, actionAccount) {
         const refuse = (reason) => void refused.push({ commentId: c.id, by, reason });
         if (by.toLowerCase() === actionAccount.toLowerCase())
             continue; // the action's own text is never a command
-        if (c.updated_at && Date.parse(c.updated_at) > Date.parse(c.created_at)) {
-            refuse('the comment was edited after it was written; edits count for nothing: post a new comment');
+        const edited = commentRefusal({
+            edited: Boolean(c.updated_at) && Date.parse(c.updated_at) > Date.parse(c.created_at)
+        });
+        if (edited) {
+            refuse(edited);
             continue;
         }
         for (const line of lines) {
             if (line.bad.length)
-                refuse(`not logins: ${line.bad.join(', ')}`);
+                refuse(notLogins(line.bad));
             if (line.logins.length)
                 commands.push({
                     verb: line.verb,
@@ -20384,30 +20458,6 @@ function readCommands(comments, seen, actionAccount) {
         }
     }
     return { commands, refused };
-}
-
-/**
- * Whether an approved person may be adjusted now. Every condition of the issue must hold at apply
- * time, on a fresh check made right then (the caller re-reads their activity first); the first that
- * fails is the reason given in the refusal. Pure.
- */
-function ineligibility(c, today, graceDays, tokenAccount) {
-    if (c.login.toLowerCase() === tokenAccount.toLowerCase())
-        return "the token's own account is never adjusted";
-    if (c.bot)
-        return 'bots are not adjusted';
-    if (c.status === 'exempt')
-        return 'exempt (roster exemptions)';
-    if (c.status === 'unknown')
-        return 'unknown: their activity could not be fully read just now';
-    if (c.status !== 'inactive')
-        return `active again on a fresh check just now (${c.status})`;
-    if (!c.contactedOn)
-        return 'not marked contacted on the tracking issue';
-    const waited = (Date.parse(today) - Date.parse(c.contactedOn)) / DAY_MS$1;
-    if (waited <= graceDays)
-        return `contacted on ${c.contactedOn}: the grace period (${graceDays} days) has not passed`;
-    return null;
 }
 
 function classify(person, window, lastActivity, errors, exemption) {
@@ -20504,7 +20554,7 @@ async function freshVerdicts(people, deps) {
 
 /**
  * Whether people may be adjusted right now: their memberships read again and their activity asked
- * again (fresh-check.ts), then every condition of eligible.ts. The one check made before any
+ * again (fresh-check.ts), then every condition of refusals.ts (personRefusal). The one check made before any
  * adjustment is started, and before an interrupted one is finished. GitHub I/O, then pure rules.
  */
 /** Each login's person as read now, with why they may not be adjusted (null: they may), by key. */
@@ -20532,7 +20582,7 @@ async function checkNow(ctx, logins) {
         // The issue's line is about the account flagged: another account holding the login now was never contacted.
         const other = record?.accountId !== undefined && person.id !== undefined && record.accountId !== person.id;
         const contactedOn = other ? undefined : record?.contactedOn;
-        const why = ineligibility({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
+        const why = personRefusal({ login: person.login, status: verdict.status, bot: isBot(person), ...(contactedOn ? { contactedOn } : {}) }, isoDay(deps.now), deps.roster.trackingIssue.graceDays, deps.tokenAccount);
         result.set(person.key, { person, why });
     }
     return result;
@@ -20546,13 +20596,9 @@ const TEAM = '/orgs/{org}/teams/{team_slug}/memberships/{username}';
 function adjustmentPlan(s, rule, owners) {
     const who = { org: s.org, username: s.login };
     const owner = s.role === 'admin';
-    const losesOwner = owner && (rule.owners === 'demote' || rule.membership !== 'keep');
-    if (losesOwner && owners <= 1)
-        return { refused: `${s.login} is the last owner of ${s.org}: an organization must keep an owner` };
-    if (owner && rule.owners === 'keep' && rule.membership !== 'keep')
-        return {
-            refused: `${s.login} is an owner of ${s.org} and owners: keep; membership: ${rule.membership} would end it`
-        };
+    const refused = planRefusal({ login: s.login, org: s.org, role: s.role }, rule, owners);
+    if (refused)
+        return { refused };
     if (rule.membership === 'remove')
         return {
             calls: [{ route: 'DELETE /orgs/{org}/memberships/{username}', params: who, why: 'removed from the organization' }]
@@ -20880,13 +20926,9 @@ async function adjustPerson(ctx, c, person) {
             continue;
         }
         const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey(m.org));
-        if (last && Date.parse(last.at) >= Date.parse(c.at)) {
-            refuse(ctx, c, person.login, `the approval (comment ${c.commentId}) is not newer than the last change in ${m.org}; nothing done`, m.org);
-            continue;
-        }
-        // An adjustment left not finished (resume.ts) may be started again by a newer approval.
-        if (last?.kind === 'adjust' && !last.abandoned) {
-            refuse(ctx, c, person.login, `already adjusted in ${m.org} (comment ${last.commentId})`, m.org);
+        const notNow = changeRefusal(m.org, c, last);
+        if (notNow) {
+            refuse(ctx, c, person.login, notNow, m.org);
             continue;
         }
         const held = await reader.read(m.org, person.login);
@@ -20940,19 +20982,20 @@ function toRestore(ctx, who) {
  */
 async function reinstatePerson(ctx, c, named) {
     const who = await accountNow(ctx.deps.client, named);
-    const login = who.login;
-    if (who.id === null)
-        return refuse(ctx, c, named, 'no account holds this login now; nothing done');
-    const adjusted = toRestore(ctx, who);
-    const other = ctx.store.entries.some(({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null }));
-    if (!adjusted.length && other)
-        return refuse(ctx, c, login, 'the login now belongs to another account than the one adjusted; nothing done (name the adjusted account by its current login)');
-    if (!adjusted.length)
-        return refuse(ctx, c, login, 'no adjustment on record to undo (already reinstated, or never adjusted)');
+    const login = who.id === null ? named : who.login;
+    const adjusted = who.id === null ? [] : toRestore(ctx, who);
+    const none = reinstateRefusal({
+        accountNow: who.id !== null,
+        toUndo: adjusted.length,
+        ofAnotherAccount: ctx.store.entries.some(({ entry }) => entry.kind === 'adjust' && about(entry, { login, id: null }))
+    });
+    if (none)
+        return refuse(ctx, c, login, none);
     for (const recorded of adjusted) {
         const before = { ...recorded, snapshot: { ...recorded.snapshot, login } };
-        if (Date.parse(before.at) >= Date.parse(c.at)) {
-            refuse(ctx, c, login, `the command (comment ${c.commentId}) is older than the adjustment in ${before.org}; nothing done`, before.org);
+        const tooOld = undoRefusal(before.org, c, before.at);
+        if (tooOld) {
+            refuse(ctx, c, login, tooOld, before.org);
             continue;
         }
         const { standing } = await ctx.entryDeps.reader.standing(before.org, login);
@@ -21464,7 +21507,7 @@ function bodyCommands(body) {
             {
                 commentId: 0,
                 by: 'the issue body',
-                reason: 'a command in the issue body counts for nothing: only comments by approvers do'
+                reason: IN_THE_BODY
             }
         ]
         : [];
@@ -21472,7 +21515,7 @@ function bodyCommands(body) {
 
 /** The comment-triggered apply run: no audit, no tracking-issue rewrite; commands only. */
 async function commentRun(settings, io, input) {
-    const untrusted = untrustedTrigger(settings.commentAuthorAssociation);
+    const untrusted = triggerRefusal(settings.commentAuthorAssociation);
     if (untrusted)
         io.log.info(untrusted);
     const ignored = untrusted ? nothingApplied(settings.dryRun, untrusted) : null;
