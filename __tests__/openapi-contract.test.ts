@@ -60,16 +60,9 @@ async function withFake<T>(options: FakeGitHubOptions, body: (github: FakeGitHub
 }
 
 /** Routes only apply mode asks: its lock's Git data and the approvers' accounts. */
-const APPLY_ROUTES = [
-  'POST /repos/{owner}/{repo}/git/trees',
-  'POST /repos/{owner}/{repo}/git/commits',
-  'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
-  'POST /repos/{owner}/{repo}/git/refs',
-  'GET /repos/{owner}/{repo}/git/ref/{ref}',
-  'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
-  'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
-  'GET /users/{username}'
-]
+const APPLY_ROUTES: readonly string[] = FAKE_REST_ROUTES.filter(
+  (r) => r.includes('/git/') || r === 'GET /users/{username}'
+)
 
 const problemLines = (problems: ServedProblem[]): string[] => [
   ...new Set(problems.map((p) => `${p.request} → ${p.status}: ${p.problem}`))
