@@ -135,6 +135,50 @@ describe('public text names only public memberships', () => {
     expect(report.twoFactorDisabled).toEqual([{ login: 'kim', orgs: ['acme', 'beta'] }])
   })
 
+  test('a verdict that rests on a concealed membership or an audited team is not named in public', async () => {
+    const b = new WorldBuilder(NOW)
+    // kim: public in acme (365 days), concealed in beta (180 days); last seen 200 days ago, so inactive only through beta.
+    b.member('acme', 'kim').member('beta', 'kim', { public: false }).did('kim', 'issue', 200, { repo: 'acme/app' })
+    // tim: public in acme only, in the audited team acme/core (180 days), last seen 200 days ago.
+    b.member('acme', 'tim').did('tim', 'issue', 200, { repo: 'acme/app' })
+    b.team('acme', 'core', [{ login: 'tim' }])
+    // ann: public in acme, idle: inactive on her public membership alone, so named.
+    b.member('acme', 'ann')
+    b.token('owner-token', { orgs: 'all', ownerOf: 'all' })
+    b.world.repos.push({ fullName: 'acme/security', private: false }, { fullName: 'acme/app', private: false })
+    const roster = [
+      'version: 1',
+      'orgs:',
+      '  - acme',
+      '  - name: beta',
+      '    inactive-after-days: 180',
+      '    warn-before-days: 30',
+      'teams:',
+      '  - team: acme/core',
+      '    inactive-after-days: 180',
+      '    warn-before-days: 30',
+      'tracking-issue:',
+      '  repo: acme/security',
+      ''
+    ].join('\n')
+    const { run, github } = await publicRun(b.world, roster)
+    expect(run.code).toBe(0)
+    const issue = github.world.issues.find((i) => i.repo === 'acme/security')!.body
+    for (const [where, text] of Object.entries({ issue, summary: run.summary }))
+      expect({ where, kim: linesNaming(text, 'kim'), tim: linesNaming(text, 'tim') }).toEqual({
+        where,
+        kim: [],
+        tim: []
+      })
+    expect(linesNaming(issue, 'ann')).toHaveLength(1)
+    // The report, for the security team, keeps both, inactive.
+    const report = run.report as { people: { login: string; status: string }[] }
+    expect(report.people.filter((p) => ['kim', 'tim'].includes(p.login)).map((p) => p.status)).toEqual([
+      'inactive',
+      'inactive'
+    ])
+  })
+
   test('the reason someone could not be checked names no private repository', async () => {
     const b = new WorldBuilder(NOW)
     b.member('acme', 'quiet')

@@ -301,18 +301,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function personWindow(person, roster, now) {
     const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
-    const rules = [
-        ...roster.orgs.filter((o) => [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))),
+    const orgRules = (memberships) => roster.orgs.filter((o) => memberships.some((m) => loginKey(m.org) === loginKey(o.login)));
+    const strictest = strictestOf(roster, [
+        ...orgRules([...person.memberships, ...(person.outside ?? [])]),
         ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
-    ];
-    const strictest = rules.reduce((best, r) => !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best, null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays };
+    ]);
+    const publicOnly = strictestOf(roster, orgRules(person.memberships.filter((m) => m.public)));
     const warn = Math.min(strictest.warn, strictest.days);
     return {
         days: strictest.days,
         warnBeforeDays: warn,
         since: new Date(now.getTime() - strictest.days * DAY_MS),
-        settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS)
+        settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS),
+        restsOnPublic: publicOnly.days === strictest.days && publicOnly.warn === strictest.warn
     };
+}
+/** The shortest window among the rules (the roster's own when none applies). */
+function strictestOf(roster, rules) {
+    return (rules.reduce((best, r) => !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best, null) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays });
 }
 /** The widest window in the roster, which the activity queries must cover. */
 function widestWindowDays(roster) {
@@ -2572,7 +2578,7 @@ const PRIVATE_TEXT = {
     concealedIn: new Map()
 };
 /** The rule for a text that is public or not, about these people and repositories. */
-function disclosure(isPublic, people = [], privateRepositories = []) {
+function disclosure(isPublic, people = [], privateRepositories = [], judgedOnConcealed = []) {
     const nameable = new Set();
     const hidden = new Set();
     const publicIn = new Map();
@@ -2585,6 +2591,12 @@ function disclosure(isPublic, people = [], privateRepositories = []) {
     }
     for (const key of nameable)
         hidden.delete(key);
+    // Someone whose verdict rests on a concealed membership or an audited team (a shorter window
+    // than their public memberships give) would be told of by the verdict itself: not named.
+    for (const key of judgedOnConcealed) {
+        nameable.delete(key);
+        hidden.add(key);
+    }
     // A membership public in one reading of the person (the audit's) is public: GitHub shows it.
     for (const [key, orgs] of publicIn)
         for (const org of orgs)
@@ -2600,7 +2612,8 @@ function disclosure(isPublic, people = [], privateRepositories = []) {
 }
 /** The rule for a text about an audit's result: everyone it found, and the private repositories it saw. */
 function disclosureFor(result, isPublic) {
-    return disclosure(isPublic, disclosurePeople(result), result.privateRepositories);
+    const judgedOnConcealed = result.verdicts.filter((v) => !v.window.restsOnPublic).map((v) => v.person.key);
+    return disclosure(isPublic, disclosurePeople(result), result.privateRepositories, judgedOnConcealed);
 }
 /** Everyone an audit's result found. */
 function disclosurePeople(result) {
@@ -2608,7 +2621,7 @@ function disclosurePeople(result) {
 }
 /** Whether `person` may be named: in public, only with a public membership. */
 function mayName(person, d) {
-    return !d.public || person.memberships.some((m) => m.public);
+    return !d.public || (person.memberships.some((m) => m.public) && !d.hidden.has(person.key));
 }
 /** Whether a text may tie `login` to `org`: in public, only through a public membership of it. */
 function mayNameIn(login, org, d) {

@@ -49,7 +49,8 @@ export const PRIVATE_TEXT: Disclosure = {
 export function disclosure(
   isPublic: boolean,
   people: Person[] = [],
-  privateRepositories: Iterable<string> = []
+  privateRepositories: Iterable<string> = [],
+  judgedOnConcealed: Iterable<string> = []
 ): Disclosure {
   const nameable = new Set<string>()
   const hidden = new Set<string>()
@@ -62,6 +63,12 @@ export function disclosure(
     for (const m of p.memberships) add(m.public ? publicIn : concealedIn, p.key, m.org)
   }
   for (const key of nameable) hidden.delete(key)
+  // Someone whose verdict rests on a concealed membership or an audited team (a shorter window
+  // than their public memberships give) would be told of by the verdict itself: not named.
+  for (const key of judgedOnConcealed) {
+    nameable.delete(key)
+    hidden.add(key)
+  }
   // A membership public in one reading of the person (the audit's) is public: GitHub shows it.
   for (const [key, orgs] of publicIn) for (const org of orgs) concealedIn.get(key)?.delete(org)
   return {
@@ -76,7 +83,8 @@ export function disclosure(
 
 /** The rule for a text about an audit's result: everyone it found, and the private repositories it saw. */
 export function disclosureFor(result: AuditResult, isPublic: boolean): Disclosure {
-  return disclosure(isPublic, disclosurePeople(result), result.privateRepositories)
+  const judgedOnConcealed = result.verdicts.filter((v) => !v.window.restsOnPublic).map((v) => v.person.key)
+  return disclosure(isPublic, disclosurePeople(result), result.privateRepositories, judgedOnConcealed)
 }
 
 /** Everyone an audit's result found. */
@@ -86,7 +94,7 @@ export function disclosurePeople(result: AuditResult): Person[] {
 
 /** Whether `person` may be named: in public, only with a public membership. */
 function mayName(person: Person, d: Disclosure): boolean {
-  return !d.public || person.memberships.some((m) => m.public)
+  return !d.public || (person.memberships.some((m) => m.public) && !d.hidden.has(person.key))
 }
 
 /** Whether a text may tie `login` to `org`: in public, only through a public membership of it. */

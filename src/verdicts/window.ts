@@ -12,6 +12,12 @@ export interface PersonWindow {
   since: Date
   /** Activity before this (but in the window) makes a person "approaching"; at or after it, plainly active. */
   settledAt: Date
+  /**
+   * The window is the one their public memberships alone would give. When a concealed membership,
+   * an audited team (whose members only the organization sees) or outside access made it shorter,
+   * the verdict itself tells of them, so public text may not name the person (text/disclosure.ts).
+   */
+  restsOnPublic: boolean
 }
 
 /**
@@ -21,24 +27,35 @@ export interface PersonWindow {
  */
 export function personWindow(person: Person, roster: Roster, now: Date): PersonWindow {
   const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()))
-  const rules = [
-    ...roster.orgs.filter((o) =>
-      [...person.memberships, ...(person.outside ?? [])].some((m) => loginKey(m.org) === loginKey(o.login))
-    ),
+  const orgRules = (memberships: { org: string }[]) =>
+    roster.orgs.filter((o) => memberships.some((m) => loginKey(m.org) === loginKey(o.login)))
+  const strictest = strictestOf(roster, [
+    ...orgRules([...person.memberships, ...(person.outside ?? [])]),
     ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
-  ]
-  const strictest = rules.reduce<{ days: number; warn: number } | null>(
-    (best, r) =>
-      !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best,
-    null
-  ) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays }
+  ])
+  const publicOnly = strictestOf(roster, orgRules(person.memberships.filter((m) => m.public)))
   const warn = Math.min(strictest.warn, strictest.days)
   return {
     days: strictest.days,
     warnBeforeDays: warn,
     since: new Date(now.getTime() - strictest.days * DAY_MS),
-    settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS)
+    settledAt: new Date(now.getTime() - (strictest.days - warn) * DAY_MS),
+    restsOnPublic: publicOnly.days === strictest.days && publicOnly.warn === strictest.warn
   }
+}
+
+/** The shortest window among the rules (the roster's own when none applies). */
+function strictestOf(
+  roster: Roster,
+  rules: { inactiveAfterDays: number; warnBeforeDays: number }[]
+): { days: number; warn: number } {
+  return (
+    rules.reduce<{ days: number; warn: number } | null>(
+      (best, r) =>
+        !best || r.inactiveAfterDays < best.days ? { days: r.inactiveAfterDays, warn: r.warnBeforeDays } : best,
+      null
+    ) ?? { days: roster.inactiveAfterDays, warn: roster.warnBeforeDays }
+  )
 }
 
 /** The widest window in the roster, which the activity queries must cover. */
