@@ -84,12 +84,15 @@ describe('run memory', () => {
       expect(run.summary).toMatch(/### New members[\s\S]*\[newbie\][^\n]*\| 2026-06-11 \|/)
       expect(day(10)).toBe('2026-06-11')
       expect(run.summary).toContain('1 more new member not named')
-      const report = run.report as { newMembers: unknown[]; people: { login: string; newMember: unknown }[] }
+      const report = run.report as {
+        newMembers: unknown[]
+        people: { login: string; status: string; newMember: unknown }[]
+      }
       expect(report.newMembers).toEqual([
         { login: 'ghost', firstSeen: day(10) },
         { login: 'newbie', firstSeen: day(10) }
       ])
-      const newbie = report.people.find((p) => p.login === 'newbie') as { status: string; newMember: unknown }
+      const newbie = report.people.find((p) => p.login === 'newbie')
       expect(newbie).toMatchObject({ status: 'inactive', newMember: { firstSeen: day(10) } })
 
       // 90 days after they were first seen: contacted like anyone, no longer new.

@@ -23,7 +23,7 @@ export interface Recalled {
 }
 
 const NO_KEY =
-  'Run memory: none is kept without a snapshot-key, so new members cannot be told apart; everyone was audited as a full run (README, "Run memory").'
+  'Run memory: none is kept without a snapshot-key, so new members cannot be told apart; everyone was audited as a full run (README, "Run memory and new members").'
 const WRONG_KEY =
   'Run memory: the sealed memory on the tracking issue does not open with this snapshot-key (another key, or altered); a full run, nobody counted as new, and the memory is left as it was.'
 const FIRST =
