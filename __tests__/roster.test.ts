@@ -45,8 +45,8 @@ describe('roster', () => {
   test("docs/contract.md's example roster is accepted, every key read", () => {
     const roster = parseRoster(FULL, 'r.yml')
     expect(roster.orgs).toEqual([
-      { login: 'jupyter', inactiveAfterDays: 365, warnBeforeDays: 30 },
-      { login: 'jupyterhub', inactiveAfterDays: 180, warnBeforeDays: 30 }
+      { login: 'jupyter', inactiveAfterDays: 365, warnBeforeDays: 30, newMemberDays: 90 },
+      { login: 'jupyterhub', inactiveAfterDays: 180, warnBeforeDays: 30, newMemberDays: 90 }
     ])
     expect(roster.exemptions).toEqual([
       {
@@ -83,6 +83,7 @@ describe('roster', () => {
     expect(roster).toMatchObject({
       inactiveAfterDays: 365,
       warnBeforeDays: 30,
+      newMemberDays: 90,
       activityScope: 'anywhere',
       countPrivateActivity: false,
       maxUnknownPercent: 10,
@@ -107,12 +108,12 @@ describe('roster', () => {
 
   test('an org-level threshold inherits the top-level warn band, and top-level values reach short-form orgs', () => {
     const roster = parseRoster(
-      'version: 1\ninactive-after-days: 200\nwarn-before-days: 10\norgs: [a, {name: b, inactive-after-days: 90}]\n',
+      'version: 1\ninactive-after-days: 200\nwarn-before-days: 10\nnew-member-days: 60\norgs: [a, {name: b, inactive-after-days: 90, new-member-days: 14}]\n',
       'r.yml'
     )
     expect(roster.orgs).toEqual([
-      { login: 'a', inactiveAfterDays: 200, warnBeforeDays: 10 },
-      { login: 'b', inactiveAfterDays: 90, warnBeforeDays: 10 }
+      { login: 'a', inactiveAfterDays: 200, warnBeforeDays: 10, newMemberDays: 60 },
+      { login: 'b', inactiveAfterDays: 90, warnBeforeDays: 10, newMemberDays: 14 }
     ])
   })
 

@@ -152,7 +152,8 @@ export async function trackStage(
     dryRun: settings.dryRun,
     incomplete,
     log: io.log,
-    ...(account ? { account } : {})
+    ...(account ? { account } : {}),
+    ...(settings.snapshotKey ? { secret: settings.snapshotKey } : {})
   })
 }
 

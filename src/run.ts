@@ -62,7 +62,10 @@ export async function runMemberAudit(settings: Settings, given: RunIO): Promise<
   const reports = await reportStage(run, result)
   const tracking = await trackStage(run, result, reports.incomplete, checked)
   const applied = run.apply ? await adjustStage(settings, run.io, applyInput, result) : null
-  if (applied) await writeReportFiles(settings.outputDir, result, run.usage, reports.skipped, applied.report)
+  // The run memory, read with the tracking issue, marks new members: the report says so too.
+  const marked = result.verdicts.some((v) => v.newMember)
+  if (applied || marked)
+    await writeReportFiles(settings.outputDir, result, run.usage, reports.skipped, applied?.report ?? {})
   const summaryMarkdown = runSummary({
     result,
     usage: run.usage,

@@ -22,6 +22,9 @@ export function jsonReport(
     inactiveOwners: result.verdicts
       .filter((v) => v.status === 'inactive' && isOwner(v.person))
       .map((v) => v.person.login),
+    newMembers: result.verdicts
+      .filter((v) => v.newMember)
+      .map((v) => ({ login: v.person.login, firstSeen: v.newMember!.firstSeen })),
     teams: result.teams.map((t) => ({
       ...t,
       members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
@@ -62,6 +65,7 @@ function personEntry(v: Verdict): Record<string, unknown> {
           state: x.state
         }
       : null,
-    errors: v.errors
+    errors: v.errors,
+    newMember: v.newMember ?? null
   }
 }

@@ -12,6 +12,7 @@ import { isoDay } from '../verdicts/days.js'
 import { STATUS_ORDER, countByStatus } from '../verdicts/order.js'
 import type { AuditResult } from '../verdicts/result.js'
 import { accessSections, inactiveOwnersSection } from './access-summary.js'
+import { newMembersSection } from './new-members.js'
 import { notCheckedSummary } from './not-checked.js'
 import { STATUS_TITLES, exemptionsNotApplied, peopleSection } from './people-tables.js'
 import { trackingSummary } from './tracking-section.js'
@@ -52,10 +53,12 @@ export function runSummary(input: RunSummaryInput): string {
     rateLimitRemaining: input.rateLimitRemaining
   }
   const tracking = input.tracking ? trackingSummary(input.tracking, summaryIsPublic) : ''
+  const shown = disclosureFor(result, summaryIsPublic)
   return (
     jobSummary(result, usage, options) +
+    newMembersSection(result, shown, settings.serverUrl, input.tracking?.memoryNotice) +
     tracking +
-    notCheckedSummary(input.skipped, disclosureFor(result, summaryIsPublic))
+    notCheckedSummary(input.skipped, shown)
   )
 }
 

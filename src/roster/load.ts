@@ -94,6 +94,7 @@ function normalize(doc: Document, file: string, lines: LineCounter): Roster {
   const raw = doc.toJS() as Plain
   const inactiveAfterDays = (raw['inactive-after-days'] as number | undefined) ?? DEFAULTS.inactiveAfterDays
   const warnBeforeDays = (raw['warn-before-days'] as number | undefined) ?? DEFAULTS.warnBeforeDays
+  const newMemberDays = (raw['new-member-days'] as number | undefined) ?? DEFAULTS.newMemberDays
   const tracking = (raw['tracking-issue'] ?? {}) as Plain
   const include = (raw.include ?? {}) as Plain
   const exemptionsNode = doc.get('exemptions', true)
@@ -103,15 +104,17 @@ function normalize(doc: Document, file: string, lines: LineCounter): Roster {
     file,
     orgs: (raw.orgs as (string | Plain)[]).map((entry) =>
       typeof entry === 'string'
-        ? { login: entry, inactiveAfterDays, warnBeforeDays }
+        ? { login: entry, inactiveAfterDays, warnBeforeDays, newMemberDays }
         : {
             login: entry.name as string,
             inactiveAfterDays: (entry['inactive-after-days'] as number | undefined) ?? inactiveAfterDays,
-            warnBeforeDays: (entry['warn-before-days'] as number | undefined) ?? warnBeforeDays
+            warnBeforeDays: (entry['warn-before-days'] as number | undefined) ?? warnBeforeDays,
+            newMemberDays: (entry['new-member-days'] as number | undefined) ?? newMemberDays
           }
     ),
     inactiveAfterDays,
     warnBeforeDays,
+    newMemberDays,
     activityScope: (raw['activity-scope'] as 'anywhere' | 'orgs' | undefined) ?? DEFAULTS.activityScope,
     countPrivateActivity: (raw['count-private-activity'] as boolean | undefined) ?? DEFAULTS.countPrivateActivity,
     maxUnknownPercent: (raw['max-unknown-percent'] as number | undefined) ?? DEFAULTS.maxUnknownPercent,

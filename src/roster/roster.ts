@@ -7,6 +7,8 @@ export interface Roster {
   orgs: OrgRule[]
   inactiveAfterDays: number
   warnBeforeDays: number
+  /** Days a member first seen by the run memory (src/memory/) is new: not contacted while nothing is found. */
+  newMemberDays: number
   activityScope: 'anywhere' | 'orgs'
   countPrivateActivity: boolean
   maxUnknownPercent: number
@@ -22,6 +24,7 @@ interface OrgRule {
   login: string
   inactiveAfterDays: number
   warnBeforeDays: number
+  newMemberDays: number
 }
 
 export interface TeamRule {

@@ -23,6 +23,7 @@ const MAX_WINDOW_DAYS = 365
 export const DEFAULTS = {
   inactiveAfterDays: 365,
   warnBeforeDays: 30,
+  newMemberDays: 90,
   activityScope: 'anywhere',
   countPrivateActivity: false,
   maxUnknownPercent: 10,
@@ -58,6 +59,7 @@ const days =
   })
 const windowDays = days(1)
 const warnDays = days(0)
+const newDays = days(0)
 
 const orgEntry: Shape = {
   kind: 'either',
@@ -74,6 +76,9 @@ const orgEntry: Shape = {
       ),
       'warn-before-days': warnDays(
         'Days before the threshold from which members of this organization are "approaching".'
+      ),
+      'new-member-days': newDays(
+        'Days after the action first saw someone as a member of this organization during which, with no activity found, they are new and not contacted.'
       ),
       adjust: ORG_ADJUST_SHAPE
     }
@@ -138,6 +143,10 @@ export const ROSTER_SHAPE: Shape = {
     'warn-before-days': warnDays(
       'Days before the threshold from which a member is "approaching"; 0 turns the band off.',
       DEFAULTS.warnBeforeDays
+    ),
+    'new-member-days': newDays(
+      'Days after the action first saw someone as a member (its sealed run memory, which needs snapshot-key) during which, with no activity found, they are new and not contacted; 0 turns it off.',
+      DEFAULTS.newMemberDays
     ),
     'activity-scope': {
       kind: 'enum',

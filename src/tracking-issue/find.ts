@@ -8,7 +8,7 @@
  */
 import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../logger.js'
-import { type Account, type Author, isOneOf } from './account.js'
+import { type Account, type Author, isAccount, isOneOf } from './account.js'
 import { issueMarker, partNumberOf, partsIndexOf, retiredMarker } from './markers.js'
 
 export interface TrackingRepo {
@@ -31,6 +31,8 @@ export interface ExistingIssue {
   parts: Map<number, OwnComment>
   /** The action's own continuation comments that are not current: free to be written again. */
   spare: OwnComment[]
+  /** Every comment the issue token's account wrote (the run memory's store, memory/store.ts). */
+  byAccount: OwnComment[]
   /** Who opened it: one of the trusted writers. */
   author?: Author
 }
@@ -105,6 +107,7 @@ export async function findTrackingIssue(input: FindInput): Promise<ExistingIssue
     body: found.body ?? '',
     labels: labelNames(found),
     ...continuation(found.body ?? '', own, id),
+    byAccount: comments.filter((c) => isAccount(c.user, account)).map((c) => ({ id: c.id, body: c.body ?? '' })),
     ...(found.user ? { author: found.user } : {})
   }
 }

@@ -51,7 +51,8 @@ export function planContacts(
     const key = verdict.person.key
     seen.add(key)
     const before = previous.get(key)
-    if (verdict.status === 'inactive') {
+    // A new member (memory/memory.ts) with nothing found yet is not contacted until the period ends.
+    if (verdict.status === 'inactive' && !verdict.newMember) {
       // Someone who returned and lapsed again starts over: a new flag date, not contacted yet. So
       // does another account under the same login (a rename freed it): the line was about the first.
       const id = verdict.person.id

@@ -11,6 +11,7 @@ import type { Roster } from '../roster/roster.js'
 import { disclosureFor } from '../text/disclosure.js'
 import { isoDay } from '../verdicts/days.js'
 import type { AuditResult } from '../verdicts/result.js'
+import { type Recalled, keepMemory, recall } from '../memory/recall.js'
 import { type Account, accountNamed, isAccount, isOneOf, readActionAccount, trustedWriters } from './account.js'
 import { type IssueText, renderIssue } from './body.js'
 import { type ExistingIssue, type TrackingRepo, findTrackingIssue } from './find.js'
@@ -36,6 +37,8 @@ export interface TrackDeps {
   log: Logger
   /** The issue token's account, when the preflight has read it already. */
   account?: Account
+  /** The snapshot-key: it seals the run memory (memory/store.ts); none, no memory. */
+  secret?: string
 }
 
 export interface TrackOutcome {
@@ -46,6 +49,8 @@ export interface TrackOutcome {
   held: string | null
   /** The tracking repository is public, so the text names no one without a public membership. */
   issueIsPublic: boolean
+  /** The run memory's one line when it was not read (no key, another key, none found), else null. */
+  memoryNotice?: string | null
 }
 
 export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> {
@@ -67,29 +72,27 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
     throw trackingRepoError(where, error, 'read issues in')
   })
   const texts = existing ? [existing.body, ...[...existing.parts.values()].map((p) => p.body)] : []
+  const recalled = recall(deps.secret, id, existing, result, roster, today)
+  if (recalled.notice) deps.log.info(recalled.notice)
   const plan = planContacts(readRecords(texts, today), result.verdicts, today, settings.graceDays)
   const issueIsPublic = await isPublicRepository(deps.reads ?? new ReadOnce(client), repo)
   const context = { id, serverUrl: deps.serverUrl, today, mention: settings.mention, graceDays: settings.graceDays }
   const text = renderIssue(plan, result, { ...context, disclosure: disclosureFor(result, issueIsPublic) })
   const current: SyncResult = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null }
+  const held = (why: string): TrackOutcome => ({
+    sync: current,
+    plan,
+    text,
+    held: why,
+    issueIsPublic,
+    memoryNotice: recalled.notice
+  })
 
-  if (deps.dryRun) return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic }
-  if (existing && !mayWrite(existing, account, settings.writers, deps.log))
-    return { sync: current, plan, text, held: NOT_A_WRITER, issueIsPublic }
+  if (deps.dryRun) return held('dry run: nothing was written')
+  if (existing && !mayWrite(existing, account, settings.writers, deps.log)) return held(NOT_A_WRITER)
   if (deps.incomplete) {
-    if (existing) {
-      const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
-      await client
-        .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-          ...where,
-          issue_number: existing.number,
-          body
-        })
-        .catch((error: unknown) => {
-          throw trackingRepoError(where, error, 'comment on the tracking issue in')
-        })
-    }
-    return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic }
+    if (existing) await commentIncomplete(deps, existing.number, today)
+    return held('incomplete run: the list was left as it was')
   }
   const anyoneToContact = plan.toContact.length > 0
   const sync = await syncTrackingIssue({
@@ -104,7 +107,28 @@ export async function keepTrackingIssue(deps: TrackDeps): Promise<TrackOutcome> 
     anyoneToContact,
     log: deps.log
   })
-  return { sync, plan, text, held: null, issueIsPublic }
+  await keepMemoryOn(deps, sync.number ?? existing?.number ?? null, recalled)
+  return { sync, plan, text, held: null, issueIsPublic, memoryNotice: recalled.notice }
+}
+
+/** One comment on the issue: this run was incomplete, and the list is left as it was. */
+async function commentIncomplete(deps: TrackDeps, issueNumber: number, today: string): Promise<void> {
+  const { client, where } = deps
+  const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`
+  await client
+    .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body })
+    .catch((error: unknown) => {
+      throw trackingRepoError(where, error, 'comment on the tracking issue in')
+    })
+}
+
+/** The run memory, on the issue once there is one (a run with nobody to contact and no issue keeps none yet). */
+async function keepMemoryOn(deps: TrackDeps, issueNumber: number | null, recalled: Recalled): Promise<void> {
+  if (issueNumber === null || !deps.secret) return
+  const at = { client: deps.client, where: deps.where, issueNumber, secret: deps.secret, id: deps.id }
+  await keepMemory(at, recalled).catch((error: unknown) => {
+    throw trackingRepoError(deps.where, error, 'write the run memory on the tracking issue in')
+  })
 }
 
 const NOT_A_WRITER = "not written: the issue token's account is not in tracking-issue.writers"

@@ -93,6 +93,7 @@ async function create(input: SyncInput): Promise<SyncResult> {
       state: 'open',
       body: text.body,
       labels: input.labels,
+      byAccount: [],
       parts: new Map(),
       spare: []
     }

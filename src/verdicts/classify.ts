@@ -18,6 +18,11 @@ export interface Verdict {
   exemption: AppliedExemption | null
   /** Why a source could not answer for this person (an unknown verdict's reasons). */
   errors: string[]
+  /**
+   * Set on an inactive verdict when the run memory (src/memory/) first saw the person as a member
+   * less than new-member-days ago: not contacted, shown as new until the period ends.
+   */
+  newMember?: { firstSeen: string }
 }
 
 export function classify(
