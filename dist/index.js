@@ -29225,7 +29225,7 @@ function info(message) {
 }
 
 /** Logins are case-insensitive on GitHub; every comparison goes through this. */
-function loginKey(login) {
+function loginKey$1(login) {
     return login.toLowerCase();
 }
 
@@ -29259,7 +29259,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function personWindow(person, roster, now) {
     const teams = new Set((person.teams ?? []).map((t) => t.team.toLowerCase()));
-    const orgRules = (memberships) => roster.orgs.filter((o) => memberships.some((m) => loginKey(m.org) === loginKey(o.login)));
+    const orgRules = (memberships) => roster.orgs.filter((o) => memberships.some((m) => loginKey$1(m.org) === loginKey$1(o.login)));
     const strictest = strictestOf(roster, [
         ...orgRules([...person.memberships, ...(person.outside ?? [])]),
         ...roster.teams.filter((t) => teams.has(`${t.org}/${t.slug}`.toLowerCase()))
@@ -29748,7 +29748,7 @@ function mergePeople(orgs) {
     const byKey = new Map();
     for (const { org, members } of orgs) {
         for (const m of members) {
-            const key = loginKey(m.login);
+            const key = loginKey$1(m.login);
             let person = byKey.get(key);
             if (!person) {
                 person = { login: m.login, key, type: m.type, memberships: [], ...(m.id !== undefined ? { id: m.id } : {}) };
@@ -31104,7 +31104,7 @@ async function readActivity(people, deps) {
 function evidencePolicy(roster) {
     return {
         countPrivateActivity: roster.countPrivateActivity,
-        scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey(o.login))) : null
+        scopeOrgs: roster.activityScope === 'orgs' ? new Set(roster.orgs.map((o) => loginKey$1(o.login))) : null
     };
 }
 /**
@@ -31201,7 +31201,7 @@ const NONE_RULED_OUT = { invitations: new Map(), twoFactor: new Map() };
 async function readAccessFindings(client, roster, now, ruledOut = NONE_RULED_OUT) {
     const { include } = roster;
     const skip = (org, map) => {
-        const reason = map.get(loginKey(org));
+        const reason = map.get(loginKey$1(org));
         return reason ? { items: [], notChecked: [{ org, reason }] } : null;
     };
     const invitations = include.pendingInvitations
@@ -31218,9 +31218,9 @@ async function readAccessFindings(client, roster, now, ruledOut = NONE_RULED_OUT
     const byPerson = new Map();
     for (const { org, result } of perOrg) {
         for (const login of result.items) {
-            const entry = byPerson.get(loginKey(login)) ?? { login, orgs: [] };
+            const entry = byPerson.get(loginKey$1(login)) ?? { login, orgs: [] };
             entry.orgs.push(org);
-            byPerson.set(loginKey(login), entry);
+            byPerson.set(loginKey$1(login), entry);
         }
     }
     const items = [...byPerson.values()].sort((a, b) => a.login.localeCompare(b.login));
@@ -31249,14 +31249,14 @@ async function listOrgMembers(client, org) {
         read('GET /orgs/{org}/members', { role: 'admin' }),
         read('GET /orgs/{org}/public_members', {})
     ]);
-    const owners = new Set(admins.map((u) => loginKey(u.login)));
-    const visible = new Set(publicOnes.map((u) => loginKey(u.login)));
+    const owners = new Set(admins.map((u) => loginKey$1(u.login)));
+    const visible = new Set(publicOnes.map((u) => loginKey$1(u.login)));
     return all.map((u) => ({
         login: u.login,
         ...(u.id !== undefined ? { id: u.id } : {}),
         type: u.type ?? 'User',
-        role: owners.has(loginKey(u.login)) ? 'admin' : 'member',
-        public: visible.has(loginKey(u.login))
+        role: owners.has(loginKey$1(u.login)) ? 'admin' : 'member',
+        public: visible.has(loginKey$1(u.login))
     }));
 }
 
@@ -31270,7 +31270,7 @@ async function readOutsideCollaborators(reads, org) {
     catch (error) {
         throw explain(error, { kind: 'organization', org });
     }
-    const found = new Map(logins.map((u) => [loginKey(u.login), { login: u.login, access: { org, repos: [] } }]));
+    const found = new Map(logins.map((u) => [loginKey$1(u.login), { login: u.login, access: { org, repos: [] } }]));
     const unread = [];
     if (found.size === 0)
         return { found, unread };
@@ -31293,7 +31293,7 @@ async function readOutsideCollaborators(reads, org) {
             continue;
         }
         for (const c of collaborators) {
-            const entry = found.get(loginKey(c.login));
+            const entry = found.get(loginKey$1(c.login));
             if (!entry)
                 continue;
             const permission = c.role_name ?? LEVELS.find((l) => c.permissions?.[l]) ?? 'pull';
@@ -31312,8 +31312,8 @@ async function readTeam(client, rule) {
     }));
     try {
         const [all, maintainers] = await Promise.all([read('all'), read('maintainer')]);
-        const maintaining = new Set(maintainers.map((u) => loginKey(u.login)));
-        return { rule, members: new Map(all.map((u) => [loginKey(u.login), maintaining.has(loginKey(u.login))])) };
+        const maintaining = new Set(maintainers.map((u) => loginKey$1(u.login)));
+        return { rule, members: new Map(all.map((u) => [loginKey$1(u.login), maintaining.has(loginKey$1(u.login))])) };
     }
     catch (error) {
         throw explain(error, { kind: 'team', team: `${rule.org}/${rule.slug}` });
@@ -31463,6 +31463,9 @@ function jsonReport(result, usage, notChecked = {}) {
         inactiveOwners: result.verdicts
             .filter((v) => v.status === 'inactive' && isOwner(v.person))
             .map((v) => v.person.login),
+        newMembers: result.verdicts
+            .filter((v) => v.newMember)
+            .map((v) => ({ login: v.person.login, firstSeen: v.newMember.firstSeen })),
         teams: result.teams.map((t) => ({
             ...t,
             members: t.members.map((m) => ({ ...m, status: statusOf.get(m.login.toLowerCase()) ?? null }))
@@ -31502,7 +31505,8 @@ function personEntry(v) {
                 state: x.state
             }
             : null,
-        errors: v.errors
+        errors: v.errors,
+        newMember: v.newMember ?? null
     };
 }
 
@@ -32212,6 +32216,7 @@ async function findTrackingIssue(input) {
         body: found.body ?? '',
         labels: labelNames(found),
         ...continuation(found.body ?? '', own, id),
+        byAccount: comments.filter((c) => isAccount(c.user, account)).map((c) => ({ id: c.id, body: c.body ?? '' })),
         ...(found.user ? { author: found.user } : {})
     };
 }
@@ -32298,29 +32303,29 @@ async function checkApprovers(input) {
     const { commands } = input;
     const logins = input.approvers.filter((a) => !a.includes('/'));
     const bindings = { ...input.bindings };
-    const unbound = logins.filter((l) => bindings[loginKey(l)] === undefined);
+    const unbound = logins.filter((l) => bindings[loginKey$1(l)] === undefined);
     if (!commands.length && !unbound.length)
         return { commands: [], refused: [], bindings, bound: false };
     for (const login of logins) {
         const now = await accountOf(input.client, login);
-        const kept = bindings[loginKey(login)];
+        const kept = bindings[loginKey$1(login)];
         if (kept === undefined && now !== null)
-            bindings[loginKey(login)] = now;
+            bindings[loginKey$1(login)] = now;
         else if (kept !== undefined && now !== null && now !== kept)
             input.log.warning(`adjust.approvers lists ${login}, but that login now belongs to another account: only the account it was first seen as approves (it renamed). Put its new login in the roster.`);
     }
-    const result = { commands: [], refused: [], bindings, bound: unbound.some((l) => bindings[loginKey(l)]) };
+    const result = { commands: [], refused: [], bindings, bound: unbound.some((l) => bindings[loginKey$1(l)]) };
     if (!commands.length)
         return result;
-    const ids = new Set([...logins.flatMap((l) => bindings[loginKey(l)] ?? []), ...(await teamIds(input))]);
+    const ids = new Set([...logins.flatMap((l) => bindings[loginKey$1(l)] ?? []), ...(await teamIds(input))]);
     for (const command of commands) {
-        const listed = logins.some((l) => loginKey(l) === loginKey(command.by));
+        const listed = logins.some((l) => loginKey$1(l) === loginKey$1(command.by));
         const reason = approverRefusal({
             login: command.by,
             bot: command.by.toLowerCase().endsWith('[bot]') || Boolean(input.botLogins?.has(command.by.toLowerCase())),
             approves: command.byId !== null && ids.has(command.byId),
             listed,
-            bound: listed && bindings[loginKey(command.by)] !== undefined
+            bound: listed && bindings[loginKey$1(command.by)] !== undefined
         });
         if (reason === null)
             result.commands.push(command);
@@ -49142,6 +49147,7 @@ const MAX_WINDOW_DAYS = 365;
 const DEFAULTS$1 = {
     inactiveAfterDays: 365,
     warnBeforeDays: 30,
+    newMemberDays: 90,
     activityScope: 'anywhere',
     countPrivateActivity: false,
     maxUnknownPercent: 10,
@@ -49173,6 +49179,7 @@ const days = (minimum) => (description, dflt) => ({
 });
 const windowDays = days(1);
 const warnDays = days(0);
+const newDays = days(0);
 const orgEntry = {
     kind: 'either',
     description: 'An organization: its login, or a mapping with its login and its own settings.',
@@ -49185,6 +49192,7 @@ const orgEntry = {
             name: login('Organization login.'),
             'inactive-after-days': windowDays("Days without public activity after which this organization's members are inactive."),
             'warn-before-days': warnDays('Days before the threshold from which members of this organization are "approaching".'),
+            'new-member-days': newDays('Days after the action first saw someone as a member of this organization during which, with no activity found, they are new and not contacted.'),
             adjust: ORG_ADJUST_SHAPE
         }
     }
@@ -49238,6 +49246,7 @@ const ROSTER_SHAPE = {
         orgs: { kind: 'array', items: orgEntry, minItems: 1, description: 'Organizations to audit (one or more).' },
         'inactive-after-days': windowDays('Days without public activity after which a member is inactive.', DEFAULTS$1.inactiveAfterDays),
         'warn-before-days': warnDays('Days before the threshold from which a member is "approaching"; 0 turns the band off.', DEFAULTS$1.warnBeforeDays),
+        'new-member-days': newDays('Days after the action first saw someone as a member (its sealed run memory, which needs snapshot-key) during which, with no activity found, they are new and not contacted; 0 turns it off.', DEFAULTS$1.newMemberDays),
         'activity-scope': {
             kind: 'enum',
             values: ['anywhere', 'orgs'],
@@ -49447,13 +49456,13 @@ function classify(person, window, lastActivity, errors, exemption) {
 
 /** The person's exemption and whether it applies on `today` (UTC `YYYY-MM-DD`). */
 function exemptionFor(person, roster, today) {
-    const exemption = roster.exemptions.find((e) => loginKey(e.login) === person.key);
+    const exemption = roster.exemptions.find((e) => loginKey$1(e.login) === person.key);
     if (!exemption)
         return null;
     if (exemption.until !== undefined && exemption.until < today)
         return { exemption, state: 'expired' };
     const covered = exemption.orgs;
-    if (covered && person.memberships.some((m) => !covered.includes(loginKey(m.org))))
+    if (covered && person.memberships.some((m) => !covered.includes(loginKey$1(m.org))))
         return { exemption, state: 'partial' };
     return { exemption, state: 'valid' };
 }
@@ -49484,7 +49493,7 @@ function exemptionStanding(applied, warnBeforeDays, today) {
 async function peopleNow(logins, orgs, reader, known) {
     const people = [];
     for (const login of logins) {
-        const before = known.get(loginKey(login));
+        const before = known.get(loginKey$1(login));
         const memberships = [];
         let id = before?.id;
         for (const org of orgs) {
@@ -49492,14 +49501,14 @@ async function peopleNow(logins, orgs, reader, known) {
             if (now.standing !== 'active')
                 continue;
             id ??= now.accountId;
-            const seen = before?.memberships.find((m) => loginKey(m.org) === loginKey(org));
+            const seen = before?.memberships.find((m) => loginKey$1(m.org) === loginKey$1(org));
             // Unseen by this run (the comment path): asked, since a public issue adjusts public memberships only.
             const isPublic = seen ? seen.public : await reader.isPublicMember(org, login);
             memberships.push({ org, role: now.role ?? 'member', public: isPublic });
         }
         people.push({
             login: before?.login ?? login,
-            key: loginKey(login),
+            key: loginKey$1(login),
             type: before?.type ?? (login.toLowerCase().endsWith('[bot]') ? 'Bot' : 'User'),
             memberships,
             ...(id !== undefined ? { id } : {}),
@@ -49842,14 +49851,14 @@ async function heldNow(deps, entry) {
 function about(entry, who) {
     return entry.accountId !== undefined && who.id !== null
         ? entry.accountId === who.id
-        : loginKey(entry.login) === loginKey(who.login);
+        : loginKey$1(entry.login) === loginKey$1(who.login);
 }
 /** The person's last entry in each organization, by lower-case organization. */
 function lastEntries(ctx, who) {
     const last = new Map();
     for (const { entry } of ctx.store.entries)
         if (about(entry, who))
-            last.set(loginKey(entry.org), entry);
+            last.set(loginKey$1(entry.org), entry);
     return last;
 }
 function refuse(ctx, c, login, reason, org) {
@@ -49896,7 +49905,7 @@ async function adjustPerson(ctx, c, person) {
             });
             continue;
         }
-        const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey(m.org));
+        const last = lastEntries(ctx, { login: person.login, id: null }).get(loginKey$1(m.org));
         const notNow = changeRefusal(m.org, c, last);
         if (notNow) {
             refuse(ctx, c, person.login, notNow, m.org);
@@ -49936,7 +49945,7 @@ function toRestore(ctx, who) {
     for (const { entry } of ctx.store.entries) {
         if (!about(entry, who))
             continue;
-        const org = loginKey(entry.org);
+        const org = loginKey$1(entry.org);
         if (entry.kind === 'reinstate')
             first.delete(org);
         else if (!first.has(org))
@@ -50333,13 +50342,13 @@ class LockGit {
 async function resumeUnfinished(ctx) {
     const last = latestEntries(ctx.store.entries);
     const interrupted = last.filter(({ entry }) => entry.kind === 'adjust' && !entry.abandoned && (entry.done < entry.calls.length || Boolean(entry.failure)));
-    const logins = [...new Map(interrupted.map(({ entry }) => [loginKey(entry.login), entry.login])).values()];
+    const logins = [...new Map(interrupted.map(({ entry }) => [loginKey$1(entry.login), entry.login])).values()];
     const now = logins.length ? await checkNow(ctx, logins) : new Map();
     for (const stored of last) {
-        const checked = interrupted.includes(stored) ? now.get(loginKey(stored.entry.login)) : undefined;
+        const checked = interrupted.includes(stored) ? now.get(loginKey$1(stored.entry.login)) : undefined;
         // No longer a member there (a removal made, its record lost with the run): what is left only
         // takes away, and each call answers "already so" (execute.ts); it is finished as it stands.
-        const member = checked?.person.memberships.some((m) => loginKey(m.org) === loginKey(stored.entry.org));
+        const member = checked?.person.memberships.some((m) => loginKey$1(m.org) === loginKey$1(stored.entry.org));
         const why = member ? checked.why : null;
         const touched = why ? await abandonEntry(ctx.entryDeps, stored, why) : await resumeEntry(ctx.entryDeps, stored);
         if (touched)
@@ -50354,7 +50363,7 @@ async function resumeUnfinished(ctx) {
 function latestEntries(entries) {
     const last = new Map();
     for (const stored of entries)
-        last.set(`${loginKey(stored.entry.login)} ${loginKey(stored.entry.org)}`, stored);
+        last.set(`${loginKey$1(stored.entry.login)} ${loginKey$1(stored.entry.org)}`, stored);
     return [...last.values()];
 }
 
@@ -50403,10 +50412,10 @@ async function applyLocked(deps, issue, lock) {
         log,
         issueIsPublic: await isPublicRepository(deps.issueReads ?? new ReadOnce(client), `${where.owner}/${where.repo}`),
         logIsPublic: deps.logIsPublic,
-        named: (login, org) => Boolean(people.get(loginKey(login))?.memberships.some((m) => loginKey(m.org) === loginKey(org) && m.public)),
+        named: (login, org) => Boolean(people.get(loginKey$1(login))?.memberships.some((m) => loginKey$1(m.org) === loginKey$1(org) && m.public)),
         alumniSlug: (org) => {
             const team = adjustmentIn(roster.adjust, org).alumniTeam;
-            return team && loginKey(team.org) === loginKey(org) ? team.slug : undefined;
+            return team && loginKey$1(team.org) === loginKey$1(org) ? team.slug : undefined;
         },
         ...(lock ? { beforeChange: () => lock.renew() } : {})
     };
@@ -50444,22 +50453,22 @@ async function carryOut(ctx, commands) {
         for (const login of c.logins)
             await reinstatePerson(ctx, c, login);
     // A comment that named more than max-per-run people: those it already adjusted are not asked about again.
-    const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey(entry.login)}`));
+    const doneBy = new Set(ctx.store.entries.map(({ entry }) => `${entry.commentId} ${loginKey$1(entry.login)}`));
     const approvals = commands
         .filter((c) => c.verb === 'approve')
         .flatMap((c) => c.logins.map((login) => ({ c, login })))
-        .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey(a.login)}`));
+        .filter((a) => !doneBy.has(`${a.c.commentId} ${loginKey$1(a.login)}`));
     const first = new Map();
     for (const a of approvals)
-        if (!first.has(loginKey(a.login)))
-            first.set(loginKey(a.login), a);
+        if (!first.has(loginKey$1(a.login)))
+            first.set(loginKey$1(a.login), a);
     const now = [...first.values()].slice(0, rule.maxPerRun);
     const later = [...first.values()].slice(rule.maxPerRun);
     outcome.deferred.push(...later.map((a) => a.login));
     const refuse = (a, reason) => void outcome.refused.push({ commentId: a.c.commentId, by: a.c.by, login: a.login, reason: `${a.login}: ${reason}` });
     const checked = await checkNow(ctx, now.map((a) => a.login));
     for (const a of now) {
-        const { person, why } = checked.get(loginKey(a.login));
+        const { person, why } = checked.get(loginKey$1(a.login));
         if (why)
             refuse(a, why);
         else
@@ -50700,6 +50709,26 @@ function notCheckedNote(notChecked) {
     return `**Not checked** in ${where.join(', ')}.`;
 }
 
+/**
+ * The summary's new members (memory/memory.ts): inactive, but first seen less than new-member-days
+ * ago, so not contacted. Named only as the one rule allows (text/disclosure.ts); the rest counted.
+ */
+function newMembersSection(result, d, serverUrl, notice) {
+    const news = result.verdicts.filter((v) => v.newMember).sort((a, b) => a.person.key.localeCompare(b.person.key));
+    const lines = [];
+    if (notice)
+        lines.push(escapeText(notice));
+    if (news.length) {
+        const { named, hidden } = nameable(news, (v) => v.person, d);
+        lines.push(`${count(news.length, 'new member')} with no activity found yet, not contacted until their new-member-days end:`);
+        if (named.length)
+            lines.push(table(['Member', 'First seen'], named.map((v) => [profileLink(v.person.login, serverUrl), v.newMember.firstSeen])));
+        if (hidden)
+            lines.push(`${count(hidden, 'more new member')} not named: this summary is public and their membership is not.`);
+    }
+    return lines.length ? `\n### New members\n\n${lines.join('\n\n')}\n` : '';
+}
+
 function notChecked(result) {
     const where = (check) => check && check.notChecked.length ? check.notChecked.map((n) => `${n.org}: ${n.reason}`).join('; ') : null;
     const invitations = where(result.invitations);
@@ -50843,9 +50872,11 @@ function runSummary(input) {
         rateLimitRemaining: input.rateLimitRemaining
     };
     const tracking = input.tracking ? trackingSummary(input.tracking, summaryIsPublic) : '';
+    const shown = disclosureFor(result, summaryIsPublic);
     return (jobSummary(result, usage, options) +
+        newMembersSection(result, shown, settings.serverUrl, input.tracking?.memoryNotice) +
         tracking +
-        notCheckedSummary(input.skipped, disclosureFor(result, summaryIsPublic)));
+        notCheckedSummary(input.skipped, shown));
 }
 function jobSummary(result, usage, options) {
     const shown = disclosureFor(result, options.hideConcealed);
@@ -50904,8 +50935,8 @@ function apiUsage(usage, rateLimitRemaining) {
 
 function orgResults(roster, memberLists, verdicts) {
     return roster.orgs.map((o) => {
-        const key = loginKey(o.login);
-        const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey(m.org) === key));
+        const key = loginKey$1(o.login);
+        const mine = verdicts.filter((v) => v.person.memberships.some((m) => loginKey$1(m.org) === key));
         return {
             login: o.login,
             members: memberLists.find((l) => l.org === o.login)?.members.length ?? 0,
@@ -50949,7 +50980,7 @@ function judge(audience, activity, roster, now) {
         })),
         invitations: audience.invitations,
         twoFactorDisabled: audience.twoFactorDisabled,
-        danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey(e.login))),
+        danglingExemptions: roster.exemptions.filter((e) => !byKey.has(loginKey$1(e.login))),
         outsideCollaborators: roster.include.outsideCollaborators
             ? allVerdicts.filter((v) => v.person.outside?.length)
             : null,
@@ -58488,7 +58519,7 @@ async function preflight(deps) {
         if ('problem' in check)
             problems.push(check.problem);
         else
-            orgs.set(loginKey(check.access.org), check.access);
+            orgs.set(loginKey$1(check.access.org), check.access);
     }
     if (!hasScope(token, 'repo') && roster.countPrivateActivity) {
         problems.push(`count-private-activity is on, but the "token" input is a classic token without the repo scope: private activity could not be seen. It needs ${REQUIREMENTS.privateActivity.needs.classic}.`);
@@ -67332,7 +67363,7 @@ function resolveAliases(doc) {
  */
 const offsetOf$2 = (node) => node?.range?.[0] ?? 0;
 const scalar$1 = (node) => String(distExports.isScalar(node) ? node.value : node);
-const orgOf = (team) => loginKey(team.split('/')[0] ?? '');
+const orgOf = (team) => loginKey$1(team.split('/')[0] ?? '');
 function adjustChecks(doc, orgLogins, problems) {
     const top = doc.get('adjust', true);
     if (distExports.isMap(top)) {
@@ -67369,7 +67400,7 @@ function adjustChecks(doc, orgLogins, problems) {
                 message: "an organization's adjust: needs a top-level adjust: that names the approvers"
             });
         const alumni = own.get('alumni-team', true);
-        const name = loginKey(scalar$1(item.get('name', true)));
+        const name = loginKey$1(scalar$1(item.get('name', true)));
         if (alumni && orgOf(scalar$1(alumni)) !== name)
             problems.push({
                 path: `orgs[${i}].adjust.alumni-team`,
@@ -67401,10 +67432,10 @@ function orgChecks(doc, problems) {
         return orgLogins;
     orgs.items.forEach((item, i) => {
         const name = scalar(distExports.isMap(item) ? item.get('name', true) : item);
-        if (orgLogins.has(loginKey(name))) {
+        if (orgLogins.has(loginKey$1(name))) {
             problems.push({ path: `orgs[${i}]`, offset: offsetOf$1(item), message: `organization "${name}" is listed twice` });
         }
-        orgLogins.add(loginKey(name));
+        orgLogins.add(loginKey$1(name));
     });
     return orgLogins;
 }
@@ -67417,20 +67448,20 @@ function exemptionChecks(doc, orgLogins, problems) {
         if (!distExports.isMap(item))
             return;
         const login = scalar(item.get('login', true));
-        const first = seen.get(loginKey(login));
+        const first = seen.get(loginKey$1(login));
         if (first !== undefined) {
             const message = `"${login}" already has an exemption (exemptions[${first}]); keep one entry per person`;
             problems.push({ path: `exemptions[${i}].login`, offset: offsetOf$1(item), message });
         }
         else {
-            seen.set(loginKey(login), i);
+            seen.set(loginKey$1(login), i);
         }
         const orgs = item.get('orgs', true);
         if (!distExports.isSeq(orgs))
             return;
         orgs.items.forEach((o, j) => {
             const name = scalar(o);
-            if (orgLogins.has(loginKey(name)))
+            if (orgLogins.has(loginKey$1(name)))
                 return;
             problems.push({
                 path: `exemptions[${i}].orgs[${j}]`,
@@ -67451,7 +67482,7 @@ function teamChecks(doc, orgLogins, problems) {
         const team = scalar(item.get('team', true));
         const offset = offsetOf$1(item);
         const org = team.split('/')[0] ?? '';
-        if (!orgLogins.has(loginKey(org))) {
+        if (!orgLogins.has(loginKey$1(org))) {
             problems.push({
                 path: `teams[${i}].team`,
                 offset,
@@ -67760,6 +67791,7 @@ function normalize(doc, file, lines) {
     const raw = doc.toJS();
     const inactiveAfterDays = raw['inactive-after-days'] ?? DEFAULTS$1.inactiveAfterDays;
     const warnBeforeDays = raw['warn-before-days'] ?? DEFAULTS$1.warnBeforeDays;
+    const newMemberDays = raw['new-member-days'] ?? DEFAULTS$1.newMemberDays;
     const tracking = (raw['tracking-issue'] ?? {});
     const include = (raw.include ?? {});
     const exemptionsNode = doc.get('exemptions', true);
@@ -67767,14 +67799,16 @@ function normalize(doc, file, lines) {
     return {
         file,
         orgs: raw.orgs.map((entry) => typeof entry === 'string'
-            ? { login: entry, inactiveAfterDays, warnBeforeDays }
+            ? { login: entry, inactiveAfterDays, warnBeforeDays, newMemberDays }
             : {
                 login: entry.name,
                 inactiveAfterDays: entry['inactive-after-days'] ?? inactiveAfterDays,
-                warnBeforeDays: entry['warn-before-days'] ?? warnBeforeDays
+                warnBeforeDays: entry['warn-before-days'] ?? warnBeforeDays,
+                newMemberDays: entry['new-member-days'] ?? newMemberDays
             }),
         inactiveAfterDays,
         warnBeforeDays,
+        newMemberDays,
         activityScope: raw['activity-scope'] ?? DEFAULTS$1.activityScope,
         countPrivateActivity: raw['count-private-activity'] ?? DEFAULTS$1.countPrivateActivity,
         maxUnknownPercent: raw['max-unknown-percent'] ?? DEFAULTS$1.maxUnknownPercent,
@@ -67794,7 +67828,7 @@ function normalize(doc, file, lines) {
                 reason: e.reason.trim(),
                 ...(e['approved-by'] ? { approvedBy: e['approved-by'] } : {}),
                 ...(e.until ? { until: e.until } : {}),
-                ...(e.orgs ? { orgs: e.orgs.map(loginKey) } : {}),
+                ...(e.orgs ? { orgs: e.orgs.map(loginKey$1) } : {}),
                 line: lines.linePos(node?.range?.[0] ?? 0).line
             };
         }),
@@ -67854,6 +67888,172 @@ function publicLog(base) {
             };
         }
     };
+}
+
+const idKey = (id) => `#${id}`;
+const loginKey = (key) => `@${key}`;
+/** The day `person` was first seen in `org`, or undefined. */
+function seenIn(memory, org, person) {
+    const seen = memory.firstSeen[org.toLowerCase()] ?? {};
+    return (person.id !== undefined ? seen[idKey(person.id)] : undefined) ?? seen[loginKey(person.key)];
+}
+/** The memory after this run: everyone's first-seen day kept, today for the ones seen first now. */
+function remember(before, people, today) {
+    const memory = { version: 1, started: before?.started ?? today, firstSeen: {} };
+    for (const person of people) {
+        for (const { org } of person.memberships) {
+            const key = person.id !== undefined ? idKey(person.id) : loginKey(person.key);
+            const map = (memory.firstSeen[org.toLowerCase()] ??= {});
+            map[key] = (before && seenIn(before, org, person)) ?? today;
+        }
+    }
+    return memory;
+}
+/**
+ * When `person` counts as new: every membership first seen after the memory began and less than
+ * that organization's new-member-days ago. Returns the earliest first-seen day, or null.
+ */
+function firstSeenIfNew(memory, person, roster, today) {
+    if (person.memberships.length === 0)
+        return null;
+    let earliest = null;
+    for (const { org } of person.memberships) {
+        const seen = seenIn(memory, org, person) ?? today;
+        if (seen <= memory.started)
+            return null;
+        const days = roster.orgs.find((o) => o.login.toLowerCase() === org.toLowerCase())?.newMemberDays;
+        const limit = days ?? roster.newMemberDays;
+        if (Date.parse(today) - Date.parse(seen) >= limit * DAY_MS$1)
+            return null;
+        if (earliest === null || seen < earliest)
+            earliest = seen;
+    }
+    return earliest;
+}
+/**
+ * Marks the inactive verdicts of new members (`newMember`): they keep the status `inactive` (no
+ * activity was found) but are not contacted. Returns how many were marked.
+ */
+function markNewMembers(memory, verdicts, roster, today) {
+    let marked = 0;
+    for (const verdict of verdicts) {
+        if (verdict.status !== 'inactive')
+            continue;
+        const firstSeen = firstSeenIfNew(memory, verdict.person, roster, today);
+        if (firstSeen === null)
+            continue;
+        verdict.newMember = { firstSeen };
+        marked++;
+    }
+    return marked;
+}
+/** Whether two memories hold the same (then nothing needs writing). */
+function sameMemory(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const PART_ENTRIES = 1_000;
+const marker = (id) => `<!-- member-audit:run-memory id=${id.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+const VISIBLE = "The member-audit action's run memory: when it first saw each member, sealed with the snapshot-key (only ciphertext is stored here). Do not edit it; deleting it makes the next run a first run.";
+/** The memory in the action's own comments (`own`), put together from its parts. */
+function readMemory(secret, id, own) {
+    const comments = new Map();
+    const parts = new Map();
+    for (const c of own) {
+        if (!c.body.includes(marker(id)))
+            continue;
+        let part;
+        try {
+            part = unseal(secret, id, c.body);
+        }
+        catch (error) {
+            if (error instanceof SealError)
+                return { memory: null, comments, unreadable: true };
+            throw error;
+        }
+        if (!part || comments.has(part.part))
+            continue;
+        comments.set(part.part, c.id);
+        parts.set(part.part, part);
+    }
+    const first = parts.get(1);
+    if (!first)
+        return { memory: null, comments, unreadable: false };
+    const memory = { version: 1, started: first.started, firstSeen: {} };
+    for (let n = 1; n <= first.of; n++) {
+        const part = parts.get(n);
+        // A part missing (deleted) or left from another write: the memory is lost, not half read.
+        if (!part || part.of !== first.of || part.started !== first.started)
+            return { memory: null, comments, unreadable: false };
+        for (const [org, seen] of Object.entries(part.firstSeen))
+            Object.assign((memory.firstSeen[org] ??= {}), seen);
+    }
+    return { memory, comments, unreadable: false };
+}
+/** The memory cut into parts of at most PART_ENTRIES memberships each. */
+function memoryParts(memory) {
+    const chunks = [{}];
+    let count = 0;
+    for (const [org, seen] of Object.entries(memory.firstSeen)) {
+        for (const [who, day] of Object.entries(seen)) {
+            if (count === PART_ENTRIES) {
+                chunks.push({});
+                count = 0;
+            }
+            const chunk = chunks[chunks.length - 1];
+            (chunk[org] ??= {})[who] = day;
+            count++;
+        }
+    }
+    return chunks.map((firstSeen, i) => ({ part: i + 1, of: chunks.length, started: memory.started, firstSeen }));
+}
+/** One part's comment text: what it is, in words, and the sealed part. */
+function memoryBody(secret, id, part) {
+    return `${marker(id)}\n${VISIBLE}\n\n${seal(secret, id, part)}`;
+}
+/** Writes every part: edits of the comments it had (an edit notifies nobody), new comments for the rest. */
+async function writeMemory(at, memory, comments) {
+    for (const part of memoryParts(memory)) {
+        const body = memoryBody(at.secret, at.id, part);
+        const commentId = comments.get(part.part);
+        if (commentId !== undefined) {
+            await at.client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                ...at.where,
+                comment_id: commentId,
+                body
+            });
+        }
+        else {
+            await at.client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                ...at.where,
+                issue_number: at.issueNumber,
+                body
+            });
+        }
+    }
+}
+
+const NO_KEY = 'Run memory: none is kept without a snapshot-key, so new members cannot be told apart; everyone was audited as a full run (README, "Run memory and new members").';
+const WRONG_KEY = 'Run memory: the sealed memory on the tracking issue does not open with this snapshot-key (another key, or altered); a full run, nobody counted as new, and the memory is left as it was.';
+const FIRST = 'Run memory: none was found on the tracking issue (a first run, or it was deleted); everyone found now counts as a member from before today, and members who join from now on are new for new-member-days.';
+/** Reads the memory and marks the new members among `result`'s verdicts. */
+function recall(secret, id, existing, result, roster, today) {
+    const empty = { comments: new Map(), newMembers: 0 };
+    if (!secret)
+        return { ...empty, next: null, changed: false, notice: NO_KEY };
+    const read = readMemory(secret, id, existing?.byAccount ?? []);
+    if (read.unreadable)
+        return { ...empty, next: null, changed: false, notice: WRONG_KEY };
+    const people = [...result.verdicts.map((v) => v.person), ...result.skippedBots];
+    const next = remember(read.memory, people, today);
+    const newMembers = read.memory ? markNewMembers(next, result.verdicts, roster, today) : 0;
+    const changed = !read.memory || !sameMemory(read.memory, next);
+    return { next, changed, comments: read.comments, notice: read.memory ? null : FIRST, newMembers };
+}
+/** Writes the memory when it changed: edits of its own comments, which notify nobody. */
+async function keepMemory(at, recalled) {
+    if (recalled.next && recalled.changed)
+        await writeMemory(at, recalled.next, recalled.comments);
 }
 
 /**
@@ -68087,7 +68287,8 @@ function planContacts(previous, verdicts, today, graceDays) {
         const key = verdict.person.key;
         seen.add(key);
         const before = previous.get(key);
-        if (verdict.status === 'inactive') {
+        // A new member (memory/memory.ts) with nothing found yet is not contacted until the period ends.
+        if (verdict.status === 'inactive' && !verdict.newMember) {
             // Someone who returned and lapsed again starts over: a new flag date, not contacted yet. So
             // does another account under the same login (a rename freed it): the line was about the first.
             const id = verdict.person.id;
@@ -68296,29 +68497,30 @@ async function keepTrackingIssue(deps) {
         throw trackingRepoError(where, error, 'read issues in');
     });
     const texts = existing ? [existing.body, ...[...existing.parts.values()].map((p) => p.body)] : [];
+    const recalled = recall(deps.secret, id, existing, result, roster, today);
+    if (recalled.notice)
+        deps.log.info(recalled.notice);
     const plan = planContacts(readRecords(texts, today), result.verdicts, today, settings.graceDays);
     const issueIsPublic = await isPublicRepository(deps.reads ?? new ReadOnce(client), repo);
     const context = { id, serverUrl: deps.serverUrl, today, mention: settings.mention, graceDays: settings.graceDays };
     const text = renderIssue(plan, result, { ...context, disclosure: disclosureFor(result, issueIsPublic) });
     const current = { action: 'none', number: existing?.number ?? null, url: existing?.url ?? null };
+    const held = (why) => ({
+        sync: current,
+        plan,
+        text,
+        held: why,
+        issueIsPublic,
+        memoryNotice: recalled.notice
+    });
     if (deps.dryRun)
-        return { sync: current, plan, text, held: 'dry run: nothing was written', issueIsPublic };
+        return held('dry run: nothing was written');
     if (existing && !mayWrite(existing, account, settings.writers, deps.log))
-        return { sync: current, plan, text, held: NOT_A_WRITER, issueIsPublic };
+        return held(NOT_A_WRITER);
     if (deps.incomplete) {
-        if (existing) {
-            const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`;
-            await client
-                .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                ...where,
-                issue_number: existing.number,
-                body
-            })
-                .catch((error) => {
-                throw trackingRepoError(where, error, 'comment on the tracking issue in');
-            });
-        }
-        return { sync: current, plan, text, held: 'incomplete run: the list was left as it was', issueIsPublic };
+        if (existing)
+            await commentIncomplete(deps, existing.number, today);
+        return held('incomplete run: the list was left as it was');
     }
     const anyoneToContact = plan.toContact.length > 0;
     const sync = await syncTrackingIssue({
@@ -68333,7 +68535,27 @@ async function keepTrackingIssue(deps) {
         anyoneToContact,
         log: deps.log
     });
-    return { sync, plan, text, held: null, issueIsPublic };
+    await keepMemoryOn(deps, sync.number ?? existing?.number ?? null, recalled);
+    return { sync, plan, text, held: null, issueIsPublic, memoryNotice: recalled.notice };
+}
+/** One comment on the issue: this run was incomplete, and the list is left as it was. */
+async function commentIncomplete(deps, issueNumber, today) {
+    const { client, where } = deps;
+    const body = `The run of ${today} was incomplete: ${deps.incomplete} The list above is left as it was; the next complete run updates it.`;
+    await client
+        .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body })
+        .catch((error) => {
+        throw trackingRepoError(where, error, 'comment on the tracking issue in');
+    });
+}
+/** The run memory, on the issue once there is one (a run with nobody to contact and no issue keeps none yet). */
+async function keepMemoryOn(deps, issueNumber, recalled) {
+    if (issueNumber === null || !deps.secret)
+        return;
+    const at = { client: deps.client, where: deps.where, issueNumber, secret: deps.secret, id: deps.id };
+    await keepMemory(at, recalled).catch((error) => {
+        throw trackingRepoError(deps.where, error, 'write the run memory on the tracking issue in');
+    });
 }
 const NOT_A_WRITER = "not written: the issue token's account is not in tracking-issue.writers";
 /**
@@ -68443,7 +68665,8 @@ async function trackStage(run, result, incomplete, checked) {
         dryRun: settings.dryRun,
         incomplete,
         log: io.log,
-        ...(account ? { account } : {})
+        ...(account ? { account } : {}),
+        ...(settings.snapshotKey ? { secret: settings.snapshotKey } : {})
     });
 }
 function rateLimitLine(state, when) {
@@ -68491,8 +68714,10 @@ async function runMemberAudit(settings, given) {
     const reports = await reportStage(run, result);
     const tracking = await trackStage(run, result, reports.incomplete, checked);
     const applied = run.apply ? await adjustStage(settings, run.io, applyInput, result) : null;
-    if (applied)
-        await writeReportFiles(settings.outputDir, result, run.usage, reports.skipped, applied.report);
+    // The run memory, read with the tracking issue, marks new members: the report says so too.
+    const marked = result.verdicts.some((v) => v.newMember);
+    if (applied || marked)
+        await writeReportFiles(settings.outputDir, result, run.usage, reports.skipped, applied?.report ?? {});
     const summaryMarkdown = runSummary({
         result,
         usage: run.usage,
