@@ -8,6 +8,7 @@ import { findOrg } from '../fake-github/world.js'
 import {
   adjustWorld,
   comment,
+  contacted,
   commentEvent,
   held,
   orgWrites,
@@ -54,10 +55,7 @@ describe('apply mode: approvers are accounts', () => {
     const REMOVE = roster('  membership: remove\n')
     const github = await FakeGitHub.start({ world: adjustWorld() })
     try {
-      await runOn(github, 0, REMOVE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, REMOVE)
-      const issue = trackingIssue(github.world).number
+      const issue = await contacted(github, REMOVE)
       await comment(github, 'carreau-token', issue, '/member-audit approve alice')
       const adjusted = await runOn(github, 9, REMOVE)
       expect(adjusted.summary).toMatch(/alice in acme: adjusted/)
@@ -83,10 +81,7 @@ describe('apply mode: approvers are accounts', () => {
     const REMOVE = roster('  membership: remove\n')
     const github = await FakeGitHub.start({ world: adjustWorld() })
     try {
-      await runOn(github, 0, REMOVE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, REMOVE)
-      const issue = trackingIssue(github.world).number
+      const issue = await contacted(github, REMOVE)
       // alice renames; someone else registers "alice" and joins acme. The issue's line for "alice"
       // (flagged, contacted) is about the first account, not this one.
       renameUser(github.world, 'alice', 'alice-renamed', { id: 999_003 })

@@ -107,11 +107,17 @@ export const orgWrites = (github: FakeGitHub, succeeded = false): string[] =>
     .filter((w) => !w.path.includes('/issues') && !w.path.includes('/git/') && (!succeeded || ok(w.status)))
     .map((w) => `${w.method} ${w.path}`)
 
-/** alice flagged on day 0, contacted (ticked) on day 1, and approved by carreau; due from day 9. */
-export async function contactedAndApproved(github: FakeGitHub, text: string): Promise<WorldIssue> {
+/** alice flagged on day 0 and contacted (ticked) on day 1: due from day 9. Returns the tracking issue's number. */
+export async function contacted(github: FakeGitHub, text: string): Promise<number> {
   await runOn(github, 0, text)
   tick(github.world, 'alice')
   await runOn(github, 1, text)
+  return trackingIssue(github.world).number
+}
+
+/** alice flagged on day 0, contacted (ticked) on day 1, and approved by carreau; due from day 9. */
+export async function contactedAndApproved(github: FakeGitHub, text: string): Promise<WorldIssue> {
+  await contacted(github, text)
   const issue = trackingIssue(github.world)
   await comment(github, 'carreau-token', issue.number, '/member-audit approve alice')
   return issue

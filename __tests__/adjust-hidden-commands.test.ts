@@ -5,7 +5,7 @@
  * approver afterwards does approve.
  */
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, comment, held, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import { adjustWorld, comment, contacted, held, orgWrites, roster, runOn } from './adjust-helpers.js'
 
 const REMOVE = roster('  membership: remove\n')
 
@@ -19,10 +19,7 @@ describe('apply mode: commands hidden by Markdown', () => {
   test('an indented example, an HTML comment and an unclosed ``` block approve nobody; a plain line then does', async () => {
     const github = await FakeGitHub.start({ world: adjustWorld() })
     try {
-      await runOn(github, 0, REMOVE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, REMOVE) // contacted on day 1: due from day 9
-      const issue = trackingIssue(github.world).number
+      const issue = await contacted(github, REMOVE) // contacted on day 1: due from day 9
       const before = held(github.world, 'alice')
       for (const body of HIDDEN) await comment(github, 'carreau-token', issue, body)
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, comment, commentEvent, orgWrites, roster, runOn, tick, trackingIssue } from './adjust-helpers.js'
+import { adjustWorld, comment, contacted, commentEvent, orgWrites, roster, runOn } from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n')
 
@@ -15,10 +15,7 @@ describe('apply mode: who may start a comment-triggered run', () => {
   test("an outsider's command: ignored, nothing read as a command, no write at all", async () => {
     const github = await FakeGitHub.start({ world: adjustWorld() })
     try {
-      await runOn(github, 0, DEMOTE)
-      tick(github.world, 'alice')
-      await runOn(github, 1, DEMOTE)
-      const issue = trackingIssue(github.world).number
+      const issue = await contacted(github, DEMOTE)
       await comment(github, 'mallory-token', issue, '/member-audit approve alice')
       const writes = github.writes().length
       const run = await runOn(github, 9, DEMOTE, await commentEvent(issue, 'NONE'))
