@@ -3,24 +3,24 @@
  * says exactly what was done, the next run completes it, and nothing is done twice.
  */
 import { FakeGitHub } from '../fake-github/server.js'
-import { adjustWorld, contactedAndApproved, held, orgWrites, roster, runOn } from './adjust-helpers.js'
+import {
+  adjustWorld,
+  contactedAndApproved,
+  held,
+  orgWrites,
+  roster,
+  runOn,
+  withFailingTeamRemoval
+} from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n  alumni-team: acme/emeritus\n')
 
 describe('apply mode: a failure mid-adjustment', () => {
   test('the record says what was done; the next run finishes; nothing twice', async () => {
-    let failing = false
-    const github = await FakeGitHub.start({
-      world: adjustWorld(),
-      // The second change fails (a 422 is not retried) for as long as `failing` holds.
-      fault: (r) =>
-        failing && r.method === 'DELETE' && r.path.includes('/teams/core/')
-          ? { status: 422, body: { message: 'Validation Failed' } }
-          : undefined
-    })
+    const { github, removal } = await withFailingTeamRemoval()
     try {
       const issue = await contactedAndApproved(github, DEMOTE)
-      failing = true
+      removal.failing = true
       const first = await runOn(github, 9, DEMOTE)
       expect(first.code).toBe(0)
       expect(first.summary).toMatch(
@@ -36,7 +36,7 @@ describe('apply mode: a failure mid-adjustment', () => {
         teams: ['core:maintainer', 'incident-response:member']
       })
 
-      failing = false
+      removal.failing = false
       const second = await runOn(github, 10, DEMOTE)
       expect(second.summary).toMatch(/alice in acme: adjusted on approval by carreau — 3 calls made; done/)
       expect(held(github.world, 'alice')).toEqual({

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ActionRun, runActionInProcess } from '../fake-github/run-action.js'
-import type { FakeGitHub } from '../fake-github/server.js'
+import { FakeGitHub } from '../fake-github/server.js'
 import { type World, type WorldIssue, WorldBuilder, findOrg } from '../fake-github/world.js'
 
 const START = new Date('2026-06-01T12:00:00Z')
@@ -135,4 +135,20 @@ export async function commentEvent(
   const comment = { id: 1, author_association: association }
   await writeFile(path, JSON.stringify({ action: 'created', issue: { number: issue }, comment }))
   return { env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } }
+}
+
+/**
+ * A fake GitHub over adjustWorld() in which alice's removal from team core (the second change of
+ * a demotion) fails with a 422, which is not retried, while `removal.failing` is set.
+ */
+export async function withFailingTeamRemoval(): Promise<{ github: FakeGitHub; removal: { failing: boolean } }> {
+  const removal = { failing: false }
+  const github = await FakeGitHub.start({
+    world: adjustWorld(),
+    fault: (r) =>
+      removal.failing && r.method === 'DELETE' && r.path.includes('/teams/core/')
+        ? { status: 422, body: { message: 'Validation Failed' } }
+        : undefined
+  })
+  return { github, removal }
 }

@@ -3,27 +3,28 @@
  * who became active since the change stopped keeps what they still hold, and the record says why
  * the rest was not made.
  */
-import { FakeGitHub } from '../fake-github/server.js'
 import { findUser } from '../fake-github/world.js'
-import { adjustWorld, comment, contactedAndApproved, held, orgWrites, roster, runOn, tick } from './adjust-helpers.js'
+import {
+  comment,
+  contactedAndApproved,
+  held,
+  orgWrites,
+  roster,
+  runOn,
+  tick,
+  withFailingTeamRemoval
+} from './adjust-helpers.js'
 
 const DEMOTE = roster('  owners: demote\n  teams: remove\n  alumni-team: acme/emeritus\n')
 
 describe('apply mode: an interrupted adjustment', () => {
   test('of a person who became active meanwhile: not finished, recorded as such', async () => {
-    let failing = false
-    const github = await FakeGitHub.start({
-      world: adjustWorld(),
-      fault: (r) =>
-        failing && r.method === 'DELETE' && r.path.includes('/teams/core/')
-          ? { status: 422, body: { message: 'Validation Failed' } }
-          : undefined
-    })
+    const { github, removal } = await withFailingTeamRemoval()
     try {
       const issue = await contactedAndApproved(github, DEMOTE)
-      failing = true
+      removal.failing = true
       await runOn(github, 9, DEMOTE) // demoted, then stopped at the first team
-      failing = false
+      removal.failing = false
       expect(orgWrites(github, true)).toEqual(['PUT /orgs/acme/memberships/alice'])
       const world = github.world
       findUser(world, 'alice')!.activities.push({
@@ -63,20 +64,13 @@ describe('apply mode: an interrupted adjustment', () => {
   })
 
   test('approved again later: adjusted from where it stopped; reinstatement restores the state before the first change', async () => {
-    let failing = false
-    const github = await FakeGitHub.start({
-      world: adjustWorld(),
-      fault: (r) =>
-        failing && r.method === 'DELETE' && r.path.includes('/teams/core/')
-          ? { status: 422, body: { message: 'Validation Failed' } }
-          : undefined
-    })
+    const { github, removal } = await withFailingTeamRemoval()
     try {
       const issue = await contactedAndApproved(github, DEMOTE)
       const original = held(github.world, 'alice')
-      failing = true
+      removal.failing = true
       await runOn(github, 9, DEMOTE) // demoted (owner → member), stopped at the first team
-      failing = false
+      removal.failing = false
       const alice = findUser(github.world, 'alice')!
       alice.activities.push({ kind: 'issue', at: github.world.now, repo: 'acme/app' })
       await runOn(github, 10, DEMOTE) // active: not finished

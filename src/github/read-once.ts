@@ -29,9 +29,9 @@ export class ReadOnce {
     return answer
   }
 
-  /** Whether `key` has been asked (and not forgotten). */
-  has(key: string): boolean {
-    return this.answers.has(key)
+  /** The answer for `key` if it has been asked (and not forgotten). */
+  known<T>(key: string): Promise<T> | undefined {
+    return this.answers.get(key) as Promise<T> | undefined
   }
 
   /** Notes repositories seen to be private. */

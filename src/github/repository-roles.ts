@@ -57,7 +57,8 @@ export async function readRolesOf(
   const { client } = reads
   const key = fullName.toLowerCase()
   const whole = `roles ${key}`
-  if (reads.has(whole)) return reads.read(whole, () => readRest(client, fullName, null))
+  const listed = reads.known<RepositoryRoles | null>(whole)
+  if (listed) return listed
   const first = await reads.read(`roles ${key} page 1`, () => readFirstPage(client, fullName))
   if (!first) return null
   if (first.pagesLeft === 0) return first.roles
@@ -86,12 +87,7 @@ async function readFirstPage(client: GitHubClient, fullName: string): Promise<Fi
 }
 
 /** The whole list: the first page already read, and the pages after it. */
-async function readRest(
-  client: GitHubClient,
-  fullName: string,
-  first: FirstPage | null
-): Promise<RepositoryRoles | null> {
-  if (!first) return null
+async function readRest(client: GitHubClient, fullName: string, first: FirstPage): Promise<RepositoryRoles | null> {
   const [owner = '', repo = ''] = fullName.split('/')
   try {
     const rest = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
