@@ -30417,8 +30417,9 @@ async function readRolesOf(reads, fullName, logins) {
     const { client } = reads;
     const key = fullName.toLowerCase();
     const whole = `roles ${key}`;
-    if (reads.has(whole))
-        return reads.read(whole, () => readRest(client, fullName, null));
+    const listed = reads.known(whole);
+    if (listed)
+        return listed;
     const first = await reads.read(`roles ${key} page 1`, () => readFirstPage(client, fullName));
     if (!first)
         return null;
@@ -30451,8 +30452,6 @@ async function readFirstPage(client, fullName) {
 }
 /** The whole list: the first page already read, and the pages after it. */
 async function readRest(client, fullName, first) {
-    if (!first)
-        return null;
     const [owner = '', repo = ''] = fullName.split('/');
     try {
         const rest = (await client.paginate('GET /repos/{owner}/{repo}/collaborators', {
@@ -31053,9 +31052,9 @@ class ReadOnce {
         this.answers.set(key, answer);
         return answer;
     }
-    /** Whether `key` has been asked (and not forgotten). */
-    has(key) {
-        return this.answers.has(key);
+    /** The answer for `key` if it has been asked (and not forgotten). */
+    known(key) {
+        return this.answers.get(key);
     }
     /** Notes repositories seen to be private. */
     sawPrivate(fullNames) {
